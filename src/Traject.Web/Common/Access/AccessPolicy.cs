@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using Traject.Web.Data;
+using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Trajectories;
+
+namespace Traject.Web.Common.Access;
+
+/// <summary>Why a professional may open a dossier. Recorded in the audit trail with every access.</summary>
+internal static class AccessBasis
+{
+    public const string Coordinator = "coordinator";
+    public const string CareTeam = "care-team";
+    public const string DesignatedExpert = "designated-expert";
+}
+
+/// <summary>
+/// The one place that decides who may see which young person. Pages, API endpoints, lists and searches all ask it;
+/// it fails closed: no rule that grants means no access, and a record out of scope looks like one that does not exist.
+/// </summary>
+internal sealed class AccessPolicy(TrajectDb db, TimeProvider time)
+{
+    /// <summary>All trajectories the actor may open, as a query to filter and page further.</summary>
+    public IQueryable<Trajectory> VisibleTrajectories(Actor actor)
+    {
+        if (!actor.HasCareRole)
+        {
+            return db.Trajectories.Where(_ => false);
+        }
+
+        var today = time.Today();
+        var id = actor.Id;
+        var org = actor.OrganisationId;
+        var expert = actor.IsInRole(Roles.DesignatedExpert);
+        return db.Trajectories.Where(t =>
+            t.CoordinatorId == id
+            || (expert && t.LeadOrganisationId == org)
+            || db.CareTeamMemberships.Any(m => m.TrajectoryId == t.Id && m.From <= today
+                && (m.To == null || m.To >= today) && (m.ProfessionalId == id || m.OrganisationId == org)));
+    }
+
+    /// <summary>Trajectories where the actor personally works: coordinator or active team member.</summary>
+    public IQueryable<Trajectory> MyTrajectories(Actor actor)
+    {
+        var today = time.Today();
+        var id = actor.Id;
+        var org = actor.OrganisationId;
+        return VisibleTrajectories(actor).Where(t => t.CoordinatorId == id
+            || db.CareTeamMemberships.Any(m => m.TrajectoryId == t.Id && m.From <= today
+                && (m.To == null || m.To >= today) && (m.ProfessionalId == id || m.OrganisationId == org)));
+    }
+
+    /// <summary>The basis on which the actor may open this trajectory, or null when she may not.</summary>
+    public async Task<string?> BasisForTrajectoryAsync(Actor actor, Guid trajectoryId, CancellationToken ct = default)
+    {
+        if (!actor.HasCareRole)
+        {
+            return null;
+        }
+
+        var t = await db.Trajectories.AsNoTracking().Where(x => x.Id == trajectoryId)
+            .Select(x => new { x.CoordinatorId, x.LeadOrganisationId }).SingleOrDefaultAsync(ct);
+        if (t is null)
+        {
+            return null;
+        }
+
+        if (t.CoordinatorId == actor.Id)
+        {
+            return AccessBasis.Coordinator;
+        }
+
+        var today = time.Today();
+        var member = await db.CareTeamMemberships.AnyAsync(m => m.TrajectoryId == trajectoryId && m.From <= today
+            && (m.To == null || m.To >= today)
+            && (m.ProfessionalId == actor.Id || m.OrganisationId == actor.OrganisationId), ct);
+        if (member)
+        {
+            return AccessBasis.CareTeam;
+        }
+
+        return actor.IsInRole(Roles.DesignatedExpert) && t.LeadOrganisationId == actor.OrganisationId
+            ? AccessBasis.DesignatedExpert
+            : null;
+    }
+
+    /// <summary>The strongest basis over all trajectories of a young person, or null.</summary>
+    public async Task<string?> BasisForYoungPersonAsync(Actor actor, Guid youngPersonId, CancellationToken ct = default)
+    {
+        var ids = await db.Trajectories.AsNoTracking().Where(t => t.YoungPersonId == youngPersonId)
+            .Select(t => t.Id).ToListAsync(ct);
+        string? best = null;
+        foreach (var id in ids)
+        {
+            var basis = await BasisForTrajectoryAsync(actor, id, ct);
+            if (basis is AccessBasis.Coordinator or AccessBasis.CareTeam)
+            {
+                return basis;
+            }
+
+            best ??= basis;
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Whether the actor may steer the trajectory (team, coordinator, status): its coordinator, or the designated
+    /// expert of the lead organisation.
+    /// </summary>
+    public async Task<bool> CanManageAsync(Actor actor, Trajectory trajectory, CancellationToken ct = default)
+    {
+        if (!actor.HasCareRole)
+        {
+            return false;
+        }
+
+        if (trajectory.CoordinatorId == actor.Id)
+        {
+            return true;
+        }
+
+        await Task.CompletedTask;
+        return actor.IsInRole(Roles.DesignatedExpert) && trajectory.LeadOrganisationId == actor.OrganisationId;
+    }
+}

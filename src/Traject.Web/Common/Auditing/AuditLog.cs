@@ -1,0 +1,38 @@
+using Traject.Web.Common.Access;
+using Traject.Web.Data;
+
+namespace Traject.Web.Common.Auditing;
+
+/// <summary>Writes audit entries. Changes are audited in the same transaction as the change itself.</summary>
+internal sealed class AuditLog(TrajectDb db, TimeProvider time, IHttpContextAccessor http)
+{
+    /// <summary>Adds an entry to the unit of work; it is saved with the change it describes.</summary>
+    public void Add(Actor? actor, string action, string? entityType = null, Guid? entityId = null,
+        string? pseudonym = null, string? basis = null, string outcome = AuditOutcomes.Allowed)
+    {
+        var ctx = http.HttpContext;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            ActorId = actor?.Id,
+            ActorOrganisationId = actor?.OrganisationId,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Pseudonym = pseudonym,
+            Basis = basis,
+            Outcome = outcome,
+            Channel = ctx is null ? "cli" : ctx.Request.Path.StartsWithSegments("/api") ? "api" : "web",
+            ClientAddress = ctx?.Connection.RemoteIpAddress?.ToString(),
+        });
+    }
+
+    /// <summary>Records an entry on its own, for reads and refusals that change nothing else.</summary>
+    public async Task RecordAsync(Actor? actor, string action, string? entityType = null, Guid? entityId = null,
+        string? pseudonym = null, string? basis = null, string outcome = AuditOutcomes.Allowed,
+        CancellationToken ct = default)
+    {
+        Add(actor, action, entityType, entityId, pseudonym, basis, outcome);
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Traject.Web.Data;
+
+internal enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSQL,
+}
+
+/// <summary>The <c>Database</c> configuration section.</summary>
+internal sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>For SQLite, defaults to a file in the app's data folder.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Apply pending migrations when the app starts (on by default for the embedded SQLite database).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    [Range(1, 600)]
+    public int CommandTimeoutSeconds { get; set; } = 30;
+
+    public string ResolveConnectionString(string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return ConnectionString;
+        }
+
+        if (Provider == DatabaseProvider.PostgreSQL)
+        {
+            throw new OptionsValidationException(Section, typeof(DatabaseOptions),
+                ["Database:ConnectionString is required when Database:Provider is PostgreSQL."]);
+        }
+
+        var folder = Path.Combine(contentRoot, "data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "traject.db")}";
+    }
+
+    public void Configure(DbContextOptionsBuilder builder, string connectionString)
+    {
+        if (Provider == DatabaseProvider.PostgreSQL)
+        {
+            builder.UseNpgsql(connectionString, o => o.CommandTimeout(CommandTimeoutSeconds));
+        }
+        else
+        {
+            builder.UseSqlite(connectionString, o => o.CommandTimeout(CommandTimeoutSeconds));
+        }
+    }
+}

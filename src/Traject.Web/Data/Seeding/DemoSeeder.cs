@@ -1,0 +1,195 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Traject.Web.Common;
+using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.YoungPeople;
+
+namespace Traject.Web.Data.Seeding;
+
+/// <summary>
+/// Reference data (regions, roles) for every installation, and plainly fictitious demo data for Development:
+/// organisations named "Demo …", logins at demo.traject, young people with invented names.
+/// </summary>
+internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, RoleManager<IdentityRole<Guid>> roles, TimeProvider time)
+{
+    public const string DemoPassword = "Demo!Traject2026";
+
+    public static readonly IReadOnlyList<(string Email, string Role)> DemoAccounts =
+    [
+        ("admin@demo.traject", Roles.Administrator),
+        ("regie@demo.traject", Roles.Coordinator),
+        ("mentor@demo.traject", Roles.YouthCareProfessional),
+        ("gedrag@demo.traject", Roles.BehaviouralScientist),
+        ("aandacht@demo.traject", Roles.DesignatedExpert),
+        ("wijkteam@demo.traject", Roles.MunicipalTeamMember),
+        ("politie@demo.traject", Roles.PoliceLiaison),
+        ("kwaliteit@demo.traject", Roles.QualityOfficer),
+        ("rapporteur@demo.traject", Roles.NationalReporter),
+    ];
+
+    private static readonly string[] GivenNames =
+    [
+        "Demi", "Fenna", "Lotte", "Sanne", "Noor", "Yara", "Iris", "Mila", "Zoë", "Tess",
+        "Jesse", "Sem", "Lina", "Esmee", "Nova", "Roos", "Fleur", "Amira", "Kiki", "Bo",
+    ];
+
+    private static readonly string[] FamilyNames = ["Voorbeeld", "Proefmans", "Fictief", "Verzonnen", "Oefenaar", "Demodam", "Testhuis"];
+
+    public async Task EnsureReferenceDataAsync(CancellationToken ct = default)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
+            }
+        }
+
+        if (!await db.Regions.AnyAsync(ct))
+        {
+            db.Regions.AddRange(ReferenceData.Regions.Select(name => new Region { Name = name }));
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>Seeds demo data when there are no organisations yet (or, forced, when no demo data exists).</summary>
+    public async Task<bool> SeedIfEmptyAsync(bool force = false, CancellationToken ct = default)
+    {
+        await EnsureReferenceDataAsync(ct);
+        var empty = !await db.Organisations.AnyAsync(ct);
+        if (!empty && (!force || await db.Users.AnyAsync(u => u.Email == DemoAccounts[0].Email, ct)))
+        {
+            return false;
+        }
+
+        var region = await db.Regions.ToDictionaryAsync(r => r.Name, r => r.Id, ct);
+        var north = Org("Demo Jeugdzorg Noord", OrganisationKind.YouthCareProvider, region.GetValueOrDefault("Groningen", region.Values.First()));
+        var south = Org("Demo Wijkteam Zuid", OrganisationKind.MunicipalTeam, region.GetValueOrDefault("Rijnmond", region.Values.Last()));
+        var police = Org("Demo Politie Eenheid", OrganisationKind.Police, region.GetValueOrDefault("Rijnmond", region.Values.Last()));
+        var centre = Org("Demo Landelijk Coördinatiecentrum", OrganisationKind.NationalRegistrationCentre, region.GetValueOrDefault("Haaglanden", region.Values.First()));
+        var office = Org("Demo Beheer", OrganisationKind.Other, region.GetValueOrDefault("Groningen", region.Values.First()));
+        db.Organisations.AddRange(north, south, police, centre, office);
+        await db.SaveChangesAsync(ct);
+
+        var admin = await User("admin@demo.traject", "Demo Beheerder", office, Roles.Administrator);
+        var regie = await User("regie@demo.traject", "Rik Regie (demo)", north, Roles.Coordinator, Roles.YouthCareProfessional);
+        var mentor = await User("mentor@demo.traject", "Mira Mentor (demo)", north, Roles.YouthCareProfessional);
+        var gedrag = await User("gedrag@demo.traject", "Guus Gedrag (demo)", north, Roles.BehaviouralScientist);
+        await User("aandacht@demo.traject", "Anke Aandacht (demo)", north, Roles.DesignatedExpert);
+        var wijk = await User("wijkteam@demo.traject", "Wim Wijkteam (demo)", south, Roles.MunicipalTeamMember);
+        await User("politie@demo.traject", "Petra Politie (demo)", police, Roles.PoliceLiaison);
+        await User("kwaliteit@demo.traject", "Kees Kwaliteit (demo)", north, Roles.QualityOfficer);
+        await User("rapporteur@demo.traject", "Roos Rapporteur (demo)", centre, Roles.NationalReporter);
+        _ = admin;
+
+        var now = time.GetUtcNow();
+        var today = time.Today();
+        for (var i = 0; i < 20; i++)
+        {
+            var led = i < 15 ? north : south;
+            var person = new YoungPerson
+            {
+                PseudonymCode = PseudonymCode.New(),
+                GivenName = GivenNames[i],
+                FamilyName = FamilyNames[i % FamilyNames.Length],
+                DateOfBirth = today.AddYears(-(12 + (i % 10))).AddDays(-(i * 37 % 300)),
+                Gender = i % 7 == 3 ? Gender.Boy : Gender.Girl,
+                Nationality = i % 6 == 5 ? Nationality.Other : Nationality.Dutch,
+                NationalityCountry = i % 6 == 5 ? "Demoland" : null,
+                Municipality = i < 15 ? "Groningen" : "Rotterdam",
+                RegisteredAt = now.AddDays(-200 + i * 5),
+                RegisteredByOrganisationId = led.Id,
+            };
+            db.YoungPeople.Add(person);
+            var status = (i % 10) switch { 0 or 1 => TrajectoryStatus.Signalled, 8 => TrajectoryStatus.Aftercare, 9 => TrajectoryStatus.Closed, _ => TrajectoryStatus.Active };
+            var opened = person.RegisteredAt;
+            var coordinator = led == north ? regie : wijk;
+            var t = new Trajectory
+            {
+                YoungPersonId = person.Id, Status = status, LeadOrganisationId = led.Id, CoordinatorId = coordinator.Id,
+                StartedOn = DateOnly.FromDateTime(opened.UtcDateTime), OpenedAt = opened,
+            };
+            t.CoordinatorHistory.Add(new CoordinatorAssignment { TrajectoryId = t.Id, ProfessionalId = coordinator.Id, Since = opened, AssignedById = coordinator.Id });
+            Event(t, opened, TimelineKinds.TrajectoryOpened, coordinator, led, "Trajectory opened with status {0}", TrajectoryStatus.Signalled);
+            if (led == north)
+            {
+                t.CareTeam.Add(Member(t, mentor.Id, null, CareTeamRole.Mentor, t.StartedOn, coordinator.Id));
+                Event(t, opened.AddHours(1), TimelineKinds.MemberAdded, coordinator, led, "{0} joined the care team as {1}", mentor.DisplayName, CareTeamRole.Mentor);
+                if (i % 2 == 0)
+                {
+                    t.CareTeam.Add(Member(t, gedrag.Id, null, CareTeamRole.BehaviouralScientist, t.StartedOn.AddDays(3), coordinator.Id));
+                    Event(t, opened.AddDays(3), TimelineKinds.MemberAdded, coordinator, led, "{0} joined the care team as {1}", gedrag.DisplayName, CareTeamRole.BehaviouralScientist);
+                }
+
+                if (i % 5 == 4)
+                {
+                    t.CareTeam.Add(Member(t, null, south.Id, CareTeamRole.NeighbourhoodTeam, t.StartedOn.AddDays(10), coordinator.Id));
+                    Event(t, opened.AddDays(10), TimelineKinds.MemberAdded, coordinator, led, "{0} joined the care team as {1}", south.Name, CareTeamRole.NeighbourhoodTeam);
+                }
+            }
+            else
+            {
+                t.CareTeam.Add(Member(t, wijk.Id, null, CareTeamRole.NeighbourhoodTeam, t.StartedOn, wijk.Id));
+            }
+
+            if (status != TrajectoryStatus.Signalled)
+            {
+                Event(t, opened.AddDays(14), TimelineKinds.StatusChanged, coordinator, led, "Status changed from {0} to {1}", TrajectoryStatus.Signalled, TrajectoryStatus.Active);
+            }
+
+            if (status is TrajectoryStatus.Aftercare or TrajectoryStatus.Closed)
+            {
+                Event(t, opened.AddDays(120), TimelineKinds.StatusChanged, coordinator, led, "Status changed from {0} to {1}", TrajectoryStatus.Active, TrajectoryStatus.Aftercare);
+            }
+
+            if (status == TrajectoryStatus.Closed)
+            {
+                t.ClosedAt = opened.AddDays(180);
+                t.ClosingReason = "Demo: doelen bereikt, nazorg afgerond.";
+                foreach (var m in t.CareTeam)
+                {
+                    m.To = DateOnly.FromDateTime(t.ClosedAt.Value.UtcDateTime);
+                }
+
+                t.CoordinatorHistory[0].Until = t.ClosedAt;
+                Event(t, t.ClosedAt.Value, TimelineKinds.StatusChanged, coordinator, led, "Status changed from {0} to {1}", TrajectoryStatus.Aftercare, TrajectoryStatus.Closed);
+            }
+
+            db.Trajectories.Add(t);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static Organisation Org(string name, OrganisationKind kind, Guid regionId) => new() { Name = name, Kind = kind, RegionId = regionId };
+
+    private static CareTeamMembership Member(Trajectory t, Guid? professional, Guid? organisation, CareTeamRole role, DateOnly from, Guid by) =>
+        new() { TrajectoryId = t.Id, ProfessionalId = professional, OrganisationId = organisation, Role = role, From = from, AddedById = by };
+
+    private void Event(Trajectory t, DateTimeOffset at, string kind, Professional actor, Organisation org, string template, params object[] args) =>
+        db.TimelineEvents.Add(new TimelineEvent
+        {
+            TrajectoryId = t.Id, OccurredAt = at, Kind = kind, ActorId = actor.Id, ActorOrganisationId = org.Id,
+            Summary = Text.Encode(template, args), Link = $"/trajectories/{t.Id}",
+        });
+
+    private async Task<Professional> User(string email, string name, Organisation org, params string[] roleNames)
+    {
+        var user = new Professional
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, OrganisationId = org.Id,
+            CreatedAt = time.GetUtcNow(),
+        };
+        var result = await users.CreateAsync(user, DemoPassword);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRolesAsync(user, roleNames);
+        }
+
+        return result.Succeeded
+            ? user
+            : throw new InvalidOperationException("Demo user could not be created: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Traject.Web.Common;
+using Traject.Web.Common.Auditing;
+using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.YoungPeople;
+
+namespace Traject.Web.Data;
+
+/// <summary>The one DbContext. Each module keeps its own entity configuration in its folder.</summary>
+internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
+    : IdentityDbContext<Professional, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<YoungPerson> YoungPeople => Set<YoungPerson>();
+    public DbSet<Trajectory> Trajectories => Set<Trajectory>();
+    public DbSet<CareTeamMembership> CareTeamMemberships => Set<CareTeamMembership>();
+    public DbSet<CoordinatorAssignment> CoordinatorAssignments => Set<CoordinatorAssignment>();
+    public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset text; all times are UTC, so store them as sortable numbers.
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TrajectDb).Assembly);
+
+        builder.Entity<DataProtectionKey>(e =>
+        {
+            e.ToTable("DataProtectionKeys");
+            e.Property(k => k.FriendlyName).HasMaxLength(200);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditEntries");
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.EntityType).HasMaxLength(64);
+            e.Property(a => a.Pseudonym).HasMaxLength(16);
+            e.Property(a => a.Basis).HasMaxLength(64);
+            e.Property(a => a.Outcome).HasMaxLength(16);
+            e.Property(a => a.Channel).HasMaxLength(8);
+            e.Property(a => a.ClientAddress).HasMaxLength(64);
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.HasIndex(a => a.ActorId);
+        });
+
+        // Every versioned entity gets its version as the optimistic concurrency token.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+            }
+            else if (entry.State == EntityState.Added && entry.Entity.Version == 0)
+            {
+                entry.Entity.Version = 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Traject.Web.Data;
+using Traject.Web.Modules.Organisations;
+
+namespace Traject.Web.Modules.Trajectories;
+
+/// <summary>Who can take part in a young person's care: active professionals with a care role in an active care organisation.</summary>
+internal static class CareProfessionals
+{
+    private static readonly OrganisationKind[] CareKinds =
+        Enum.GetValues<OrganisationKind>().Where(Organisation.IsCareKind).ToArray();
+
+    public static IQueryable<Professional> Query(TrajectDb db)
+    {
+        var careRoleIds = db.Roles.Where(r => Roles.Care.Contains(r.Name!)).Select(r => r.Id);
+        return db.Users.Where(u => u.IsActive && u.Organisation!.IsActive && CareKinds.Contains(u.Organisation.Kind)
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && careRoleIds.Contains(ur.RoleId)));
+    }
+
+    public static Task<bool> IsEligibleAsync(TrajectDb db, Guid professionalId, CancellationToken ct) =>
+        Query(db).AnyAsync(u => u.Id == professionalId, ct);
+
+    public static Task<bool> IsCareOrganisationAsync(TrajectDb db, Guid organisationId, CancellationToken ct) =>
+        db.Organisations.AnyAsync(o => o.Id == organisationId && o.IsActive && CareKinds.Contains(o.Kind), ct);
+}

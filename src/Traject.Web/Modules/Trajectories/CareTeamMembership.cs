@@ -1,0 +1,55 @@
+using Traject.Web.Common;
+
+namespace Traject.Web.Modules.Trajectories;
+
+internal enum CareTeamRole
+{
+    Mentor,
+    Therapist,
+    FamilyGuardian,
+    Teacher,
+    NeighbourhoodTeam,
+    PoliceContact,
+    BehaviouralScientist,
+    Other,
+}
+
+/// <summary>
+/// Membership of a care team, either of one professional or of a whole organisation, for a period.
+/// The period is inclusive: a membership that ends on a day still counts on that day.
+/// </summary>
+internal sealed class CareTeamMembership : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TrajectoryId { get; set; }
+    public Guid? ProfessionalId { get; set; }
+    public Guid? OrganisationId { get; set; }
+    public CareTeamRole Role { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly? To { get; set; }
+    public Guid AddedById { get; set; }
+    public long Version { get; set; }
+
+    public bool IsActiveOn(DateOnly day) => From <= day && (To is null || To >= day);
+
+    public Error? End(DateOnly on, DateOnly today)
+    {
+        if (To is not null && To < today)
+        {
+            return Error.Conflict("This membership has already ended.");
+        }
+
+        if (on < From)
+        {
+            return Error.Invalid("endDate", "The end date cannot be before the start of the membership.");
+        }
+
+        if (on < today.AddDays(-1))
+        {
+            return Error.Invalid("endDate", "A membership cannot be ended retroactively; use today or a later date.");
+        }
+
+        To = on;
+        return null;
+    }
+}

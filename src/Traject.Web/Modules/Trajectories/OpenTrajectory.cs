@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Common.Auditing;
+using Traject.Web.Data;
+using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.YoungPeople;
+
+namespace Traject.Web.Modules.Trajectories;
+
+internal sealed record OpenTrajectoryRequest(TrajectoryStatus? InitialStatus, Guid? CoordinatorId, CareTeamRole? MyRole);
+
+internal sealed record TrajectoryOpened(Guid TrajectoryId);
+
+/// <summary>
+/// Opens a trajectory: the registering professional joins the care team, a coordinator is named (herself unless
+/// she names someone else), and the timeline starts. Also opens a new trajectory for a known young person.
+/// </summary>
+internal sealed class OpenTrajectory(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, Timeline timeline)
+{
+    internal sealed record Plan(TrajectoryStatus Status, Guid CoordinatorId, CareTeamRole MyRole);
+
+    public async Task<Plan> ValidateAsync(Actor actor, TrajectoryStatus? status, Guid? coordinatorId, CareTeamRole? myRole,
+        Validator v, CancellationToken ct)
+    {
+        var initial = status ?? TrajectoryStatus.Signalled;
+        if (!Enum.IsDefined(initial) || initial is not (TrajectoryStatus.Signalled or TrajectoryStatus.Active))
+        {
+            v.Add("initialStatus", "A new trajectory starts as signalled or active.");
+        }
+
+        var coordinator = coordinatorId ?? actor.Id;
+        if (coordinator != actor.Id && !await CareProfessionals.IsEligibleAsync(db, coordinator, ct))
+        {
+            v.Add("coordinatorId", "The coordinator must be an active professional of a care organisation.");
+        }
+
+        var role = myRole ?? (actor.IsInRole(Roles.MunicipalTeamMember) ? CareTeamRole.NeighbourhoodTeam : CareTeamRole.Mentor);
+        if (!Enum.IsDefined(role))
+        {
+            v.Add("myRole", "Unknown value.");
+        }
+
+        return new Plan(initial, coordinator, role);
+    }
+
+    public Trajectory Open(Actor actor, YoungPerson person, Plan plan)
+    {
+        var now = time.GetUtcNow();
+        var trajectory = new Trajectory
+        {
+            YoungPersonId = person.Id,
+            Status = plan.Status,
+            LeadOrganisationId = actor.OrganisationId,
+            CoordinatorId = plan.CoordinatorId,
+            StartedOn = time.Today(),
+            OpenedAt = now,
+        };
+        trajectory.CoordinatorHistory.Add(new CoordinatorAssignment
+        {
+            TrajectoryId = trajectory.Id, ProfessionalId = plan.CoordinatorId, Since = now, AssignedById = actor.Id,
+        });
+        trajectory.CareTeam.Add(new CareTeamMembership
+        {
+            TrajectoryId = trajectory.Id, ProfessionalId = actor.Id, Role = plan.MyRole, From = time.Today(), AddedById = actor.Id,
+        });
+        db.Trajectories.Add(trajectory);
+        timeline.Add(trajectory.Id, actor, TimelineKinds.TrajectoryOpened, $"/trajectories/{trajectory.Id}",
+            "Trajectory opened with status {0}", plan.Status);
+        audit.Add(actor, AuditActions.TrajectoryCreated, nameof(Trajectory), trajectory.Id, person.PseudonymCode, AccessBasis.CareTeam);
+        return trajectory;
+    }
+
+    /// <summary>A new trajectory for a young person the actor may already see, when none is open.</summary>
+    public async Task<Result<TrajectoryOpened>> HandleAsync(Actor actor, Guid youngPersonId, OpenTrajectoryRequest request, CancellationToken ct)
+    {
+        var basis = await access.BasisForYoungPersonAsync(actor, youngPersonId, ct);
+        var person = basis is null ? null : await db.YoungPeople.SingleOrDefaultAsync(y => y.Id == youngPersonId, ct);
+        if (person is null)
+        {
+            await audit.RecordAsync(actor, AuditActions.TrajectoryCreated, nameof(YoungPerson), youngPersonId, outcome: AuditOutcomes.Denied, ct: ct);
+            return Error.NotFound();
+        }
+
+        if (!Organisation.IsCareKind(actor.OrganisationKind))
+        {
+            return Error.Forbidden("Only professionals of a care organisation can open a trajectory.");
+        }
+
+        if (await db.Trajectories.AnyAsync(t => t.YoungPersonId == youngPersonId && t.Status != TrajectoryStatus.Closed, ct))
+        {
+            return Error.Conflict("This young person already has an open trajectory. Close it before opening a new one.");
+        }
+
+        var v = new Validator();
+        var plan = await ValidateAsync(actor, request.InitialStatus, request.CoordinatorId, request.MyRole, v, ct);
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        var trajectory = Open(actor, person, plan);
+        await db.SaveChangesAsync(ct);
+        return new TrajectoryOpened(trajectory.Id);
+    }
+}

@@ -1,0 +1,21 @@
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Data;
+
+namespace Traject.Web.Modules.Trajectories;
+
+/// <summary>Appends events to a trajectory's timeline, in the same unit of work as the change they describe.</summary>
+internal sealed class Timeline(TrajectDb db, TimeProvider time)
+{
+    public void Add(Guid trajectoryId, Actor actor, string kind, string link, string template, params object[] args) =>
+        db.TimelineEvents.Add(new TimelineEvent
+        {
+            TrajectoryId = trajectoryId,
+            OccurredAt = time.GetUtcNow(),
+            Kind = kind,
+            ActorId = actor.Id,
+            ActorOrganisationId = actor.OrganisationId,
+            Summary = Text.Encode(template, args),
+            Link = link,
+        });
+}

@@ -1,0 +1,31 @@
+namespace Traject.Web.Modules.Trajectories;
+
+/// <summary>
+/// An append-only entry in a trajectory's timeline. Every module writes here; nothing updates or deletes a row.
+/// The summary holds no personal data of third parties, only what the care team may read.
+/// </summary>
+internal sealed class TimelineEvent
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TrajectoryId { get; set; }
+    public DateTimeOffset OccurredAt { get; set; }
+    public string Kind { get; set; } = string.Empty;
+    public Guid ActorId { get; set; }
+    public Guid ActorOrganisationId { get; set; }
+    public string Summary { get; set; } = string.Empty;
+    public string? Link { get; set; }
+}
+
+/// <summary>The kinds of timeline events this module writes; other modules add their own.</summary>
+internal static class TimelineKinds
+{
+    public const string TrajectoryOpened = "trajectory.opened";
+    public const string StatusChanged = "trajectory.status";
+    public const string CoordinatorChanged = "trajectory.coordinator";
+    public const string MemberAdded = "careteam.added";
+    public const string MemberEnded = "careteam.ended";
+    public const string YoungPersonUpdated = "youngperson.updated";
+
+    public static readonly IReadOnlyList<string> All =
+        [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated];
+}

@@ -1,0 +1,58 @@
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Modules.YoungPeople;
+
+namespace Traject.Web.Modules.Trajectories;
+
+/// <summary>Young people and their trajectories: registration, dossier, care team, coordinator and timeline.</summary>
+internal static class TrajectoriesModule
+{
+    public static IServiceCollection AddTrajectories(this IServiceCollection services) => services
+        .AddScoped<Timeline>()
+        .AddScoped<OpenTrajectory>()
+        .AddScoped<RegisterYoungPerson>()
+        .AddScoped<YoungPersonRecord>()
+        .AddScoped<TrajectoryQueries>()
+        .AddScoped<TrajectoryCommands>();
+
+    public static RouteGroupBuilder MapTrajectories(this RouteGroupBuilder api)
+    {
+        var people = api.MapGroup("/young-people").WithTags("Young people");
+        people.MapPost("/", async (RegisterYoungPersonRequest body, CurrentActor current, RegisterYoungPerson handler, CancellationToken ct) =>
+            (await handler.HandleAsync(await current.RequireAsync(ct), body, ct))
+                .ToHttp(r => TypedResults.Created($"/api/v1/young-people/{r.YoungPersonId}", r)))
+            .WithSummary("Register a young person and open her first trajectory");
+        people.MapGet("/{id:guid}", async (Guid id, CurrentActor current, YoungPersonRecord handler, CancellationToken ct) =>
+            (await handler.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok));
+        people.MapPut("/{id:guid}", async (Guid id, UpdateYoungPersonRequest body, CurrentActor current, YoungPersonRecord handler, CancellationToken ct) =>
+            (await handler.UpdateAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok));
+        people.MapPost("/{id:guid}/trajectories", async (Guid id, OpenTrajectoryRequest body, CurrentActor current, OpenTrajectory handler, CancellationToken ct) =>
+            (await handler.HandleAsync(await current.RequireAsync(ct), id, body, ct))
+                .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{r.TrajectoryId}", r)))
+            .WithSummary("Open a new trajectory for a young person whose earlier trajectory is closed");
+
+        var trajectories = api.MapGroup("/trajectories").WithTags("Trajectories");
+        trajectories.MapGet("/", async (string? scope, TrajectoryStatus? status, int? page, int? pageSize,
+                CurrentActor current, TrajectoryQueries queries, CancellationToken ct) =>
+            scope is not (null or "mine" or "all")
+                ? Error.Invalid("scope", "Use 'mine' or 'all'.").ToProblem()
+                : (await queries.ListAsync(await current.RequireAsync(ct), scope != "all", status, page ?? 1, pageSize ?? 50, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("Trajectories where I am coordinator or team member (scope=mine), or all I may open (scope=all)");
+        trajectories.MapGet("/{id:guid}", async (Guid id, CurrentActor current, TrajectoryQueries queries, CancellationToken ct) =>
+            (await queries.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok));
+        trajectories.MapGet("/{id:guid}/timeline", async (Guid id, string? kind, int? page, int? pageSize,
+                CurrentActor current, TrajectoryQueries queries, CancellationToken ct) =>
+            (await queries.TimelineAsync(await current.RequireAsync(ct), id, kind, page ?? 1, pageSize ?? 50, ct)).ToHttp(TypedResults.Ok));
+        trajectories.MapPost("/{id:guid}/status", async (Guid id, ChangeStatusRequest body, CurrentActor current, TrajectoryCommands commands, CancellationToken ct) =>
+            (await commands.ChangeStatusAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok));
+        trajectories.MapPut("/{id:guid}/coordinator", async (Guid id, ChangeCoordinatorRequest body, CurrentActor current, TrajectoryCommands commands, CancellationToken ct) =>
+            (await commands.ChangeCoordinatorAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok));
+        trajectories.MapPost("/{id:guid}/care-team", async (Guid id, AddCareTeamMemberRequest body, CurrentActor current, TrajectoryCommands commands, CancellationToken ct) =>
+            (await commands.AddMemberAsync(await current.RequireAsync(ct), id, body, ct))
+                .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}", r)));
+        trajectories.MapPost("/{id:guid}/care-team/{membershipId:guid}/end", async (Guid id, Guid membershipId, EndCareTeamMembershipRequest body,
+                CurrentActor current, TrajectoryCommands commands, CancellationToken ct) =>
+            (await commands.EndMemberAsync(await current.RequireAsync(ct), id, membershipId, body, ct)).ToHttp(TypedResults.Ok));
+        return api;
+    }
+}

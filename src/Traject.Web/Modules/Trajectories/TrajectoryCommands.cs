@@ -1,0 +1,232 @@
+using Microsoft.EntityFrameworkCore;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Common.Auditing;
+using Traject.Web.Data;
+using Traject.Web.Modules.Organisations;
+
+namespace Traject.Web.Modules.Trajectories;
+
+internal sealed record ChangeStatusRequest(TrajectoryStatus? Status, string? Reason, long? Version);
+
+internal sealed record ChangeCoordinatorRequest(Guid? ProfessionalId, long? Version);
+
+internal sealed record AddCareTeamMemberRequest(Guid? ProfessionalId, Guid? OrganisationId, CareTeamRole? Role, DateOnly? From, DateOnly? To);
+
+internal sealed record EndCareTeamMembershipRequest(DateOnly? EndDate, long? Version);
+
+internal sealed record Changed(Guid Id, long Version);
+
+/// <summary>
+/// Steering a trajectory: status, coordinator and care team. Only the coordinator and the designated expert of the
+/// lead organisation steer; a member may end her own membership.
+/// </summary>
+internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, Timeline timeline)
+{
+    private static string Link(Guid id) => $"/trajectories/{id}";
+
+    public async Task<Result<Changed>> ChangeStatusAsync(Actor actor, Guid id, ChangeStatusRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var status = v.Enum("status", request.Status);
+        var reason = v.OptionalText("reason", request.Reason, 1000);
+        var version = v.Required("version", request.Version);
+        var (t, basis, error) = await LoadForManagementAsync(actor, id, AuditActions.TrajectoryUpdated, v, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (t!.Version != version)
+        {
+            return Error.Stale();
+        }
+
+        var from = t.Status;
+        if (t.ChangeStatus(status, reason, time.GetUtcNow()) is { } rule)
+        {
+            return rule;
+        }
+
+        timeline.Add(t.Id, actor, TimelineKinds.StatusChanged, Link(t.Id),
+            "Status changed from {0} to {1}", from, status);
+        audit.Add(actor, AuditActions.TrajectoryUpdated, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis);
+        return await SaveAsync(t.Id, t, version, ct);
+    }
+
+    public async Task<Result<Changed>> ChangeCoordinatorAsync(Actor actor, Guid id, ChangeCoordinatorRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var professionalId = v.Id("professionalId", request.ProfessionalId);
+        var version = v.Required("version", request.Version);
+        if (professionalId != Guid.Empty && !await CareProfessionals.IsEligibleAsync(db, professionalId, ct))
+        {
+            v.Add("professionalId", "The coordinator must be an active professional of a care organisation.");
+        }
+
+        var (t, basis, error) = await LoadForManagementAsync(actor, id, AuditActions.CoordinatorChanged, v, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (t!.Version != version)
+        {
+            return Error.Stale();
+        }
+
+        if (t.ChangeCoordinator(professionalId, actor.Id, time.GetUtcNow()) is { } rule)
+        {
+            return rule;
+        }
+
+        var name = await db.Users.Where(u => u.Id == professionalId).Select(u => u.DisplayName).SingleAsync(ct);
+        timeline.Add(t.Id, actor, TimelineKinds.CoordinatorChanged, Link(t.Id), "Coordinator is now {0}", name);
+        audit.Add(actor, AuditActions.CoordinatorChanged, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis);
+        return await SaveAsync(t.Id, t, version, ct);
+    }
+
+    public async Task<Result<Changed>> AddMemberAsync(Actor actor, Guid id, AddCareTeamMemberRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var role = v.Enum("role", request.Role);
+        var today = time.Today();
+        var from = request.From ?? today;
+        if (request.ProfessionalId is null == request.OrganisationId is null)
+        {
+            v.Add("professionalId", "Name either one professional or one whole organisation.");
+        }
+        else if (request.ProfessionalId is { } pid && !await CareProfessionals.IsEligibleAsync(db, pid, ct))
+        {
+            v.Add("professionalId", "Only active professionals with a care role can join a care team.");
+        }
+        else if (request.OrganisationId is { } oid && !await CareProfessionals.IsCareOrganisationAsync(db, oid, ct))
+        {
+            v.Add("organisationId", "Only an active care organisation can join a care team as a whole.");
+        }
+
+        if (from < today.AddDays(-1))
+        {
+            v.Add("from", "A membership cannot start in the past.");
+        }
+
+        if (request.To is { } to && to < from)
+        {
+            v.Add("to", "The end date cannot be before the start date.");
+        }
+
+        var (t, basis, error) = await LoadForManagementAsync(actor, id, AuditActions.CareTeamChanged, v, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (t!.IsClosed)
+        {
+            return Error.Conflict("The trajectory is closed.");
+        }
+
+        if (t.CareTeam.Any(m => m.To is null || m.To >= from
+                ? (request.ProfessionalId is not null && m.ProfessionalId == request.ProfessionalId)
+                  || (request.OrganisationId is not null && m.OrganisationId == request.OrganisationId)
+                : false))
+        {
+            return Error.Conflict("This professional or organisation is already a member of the care team.");
+        }
+
+        var membership = new CareTeamMembership
+        {
+            TrajectoryId = t.Id, ProfessionalId = request.ProfessionalId, OrganisationId = request.OrganisationId,
+            Role = role, From = from, To = request.To, AddedById = actor.Id,
+        };
+        db.CareTeamMemberships.Add(membership);
+        var name = request.ProfessionalId is { } p
+            ? await db.Users.Where(u => u.Id == p).Select(u => u.DisplayName).SingleAsync(ct)
+            : await db.Organisations.Where(o => o.Id == request.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+        timeline.Add(t.Id, actor, TimelineKinds.MemberAdded, Link(t.Id), "{0} joined the care team as {1}", name, role);
+        audit.Add(actor, AuditActions.CareTeamChanged, nameof(CareTeamMembership), membership.Id, t.YoungPerson!.PseudonymCode, basis);
+        await db.SaveChangesAsync(ct);
+        return new Changed(membership.Id, membership.Version);
+    }
+
+    public async Task<Result<Changed>> EndMemberAsync(Actor actor, Guid id, Guid membershipId, EndCareTeamMembershipRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var version = v.Required("version", request.Version);
+        var basis = await access.BasisForTrajectoryAsync(actor, id, ct);
+        var t = basis is null ? null : await db.Trajectories.Include(x => x.YoungPerson).Include(x => x.CareTeam).SingleOrDefaultAsync(x => x.Id == id, ct);
+        var membership = t?.CareTeam.SingleOrDefault(m => m.Id == membershipId);
+        if (t is null || membership is null)
+        {
+            await audit.RecordAsync(actor, AuditActions.CareTeamChanged, nameof(CareTeamMembership), membershipId, outcome: AuditOutcomes.Denied, ct: ct);
+            return Error.NotFound();
+        }
+
+        if (!await access.CanManageAsync(actor, t, ct) && membership.ProfessionalId != actor.Id)
+        {
+            await audit.RecordAsync(actor, AuditActions.CareTeamChanged, nameof(CareTeamMembership), membershipId, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
+            return Error.Forbidden("Only the coordinator or the designated expert can end someone else's membership.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        if (membership.Version != version)
+        {
+            return Error.Stale();
+        }
+
+        var today = time.Today();
+        if (membership.End(request.EndDate ?? today, today) is { } rule)
+        {
+            return rule;
+        }
+
+        var name = membership.ProfessionalId is { } p
+            ? await db.Users.Where(u => u.Id == p).Select(u => u.DisplayName).SingleAsync(ct)
+            : await db.Organisations.Where(o => o.Id == membership.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+        timeline.Add(t.Id, actor, TimelineKinds.MemberEnded, Link(t.Id),
+            "Care-team membership of {0} ends on {1}", name, membership.To!.Value.ToString("yyyy-MM-dd", null));
+        audit.Add(actor, AuditActions.CareTeamChanged, nameof(CareTeamMembership), membership.Id, t.YoungPerson!.PseudonymCode, basis);
+        db.Entry(membership).Property(m => m.Version).OriginalValue = version;
+        return await SaveAsync(membership.Id, membership, version, ct);
+    }
+
+    private async Task<(Trajectory? Trajectory, string? Basis, Error? Error)> LoadForManagementAsync(
+        Actor actor, Guid id, string action, Validator v, CancellationToken ct)
+    {
+        var basis = await access.BasisForTrajectoryAsync(actor, id, ct);
+        var t = basis is null ? null : await db.Trajectories.Include(x => x.YoungPerson).Include(x => x.CareTeam)
+            .Include(x => x.CoordinatorHistory).AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (t is null)
+        {
+            await audit.RecordAsync(actor, action, nameof(Trajectory), id, outcome: AuditOutcomes.Denied, ct: ct);
+            return (null, null, Error.NotFound());
+        }
+
+        if (!await access.CanManageAsync(actor, t, ct))
+        {
+            await audit.RecordAsync(actor, action, nameof(Trajectory), id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
+            return (null, null, Error.Forbidden("Only the coordinator or the designated expert of the lead organisation can do this."));
+        }
+
+        return v.IsValid ? (t, basis, null) : (null, null, v.ToError());
+    }
+
+    private async Task<Result<Changed>> SaveAsync(Guid id, IVersioned entity, long expected, CancellationToken ct)
+    {
+        db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = expected;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Stale();
+        }
+
+        return new Changed(id, entity.Version);
+    }
+}

@@ -1,0 +1,210 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Common.Auditing;
+using Traject.Web.Data;
+using Traject.Web.Modules.YoungPeople;
+
+namespace Traject.Web.Modules.Trajectories;
+
+internal sealed record TrajectorySummary(
+    Guid Id,
+    Guid YoungPersonId,
+    string Pseudonym,
+    string GivenName,
+    string FamilyName,
+    int Age,
+    TrajectoryStatus Status,
+    PersonRef Coordinator,
+    DateTimeOffset? LastEventAt,
+    string? LastEventKind);
+
+internal sealed record PersonRef(Guid Id, string Name, string Organisation);
+
+internal sealed record TrajectoryPage(IReadOnlyList<TrajectorySummary> Items, int Page, int PageSize, int Total);
+
+internal sealed record CareTeamMember(
+    Guid Id,
+    Guid? ProfessionalId,
+    Guid? OrganisationId,
+    string Name,
+    string Organisation,
+    CareTeamRole Role,
+    DateOnly From,
+    DateOnly? To,
+    bool IsActive,
+    long Version);
+
+internal sealed record CoordinatorPeriod(PersonRef Coordinator, DateTimeOffset Since, DateTimeOffset? Until);
+
+internal sealed record TrajectoryDetail(
+    Guid Id,
+    Guid YoungPersonId,
+    string Pseudonym,
+    string GivenName,
+    string FamilyName,
+    int Age,
+    TrajectoryStatus Status,
+    Guid LeadOrganisationId,
+    string LeadOrganisation,
+    PersonRef Coordinator,
+    DateOnly StartedOn,
+    DateTimeOffset? ClosedAt,
+    string? ClosingReason,
+    long Version,
+    string AccessBasis,
+    bool CanManage,
+    IReadOnlyList<CareTeamMember> CareTeam,
+    IReadOnlyList<CoordinatorPeriod> CoordinatorHistory);
+
+internal sealed record TimelineEntry(
+    Guid Id,
+    DateTimeOffset OccurredAt,
+    string Kind,
+    string Summary,
+    PersonRef Actor,
+    string? Link);
+
+internal sealed record TimelinePage(IReadOnlyList<TimelineEntry> Items, int Page, int PageSize, int Total);
+
+/// <summary>What professionals read about trajectories: lists, the dossier header and team, and the timeline.</summary>
+internal sealed class TrajectoryQueries(
+    TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, IStringLocalizer<SharedResource> l)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<Result<TrajectoryPage>> ListAsync(Actor actor, bool mineOnly, TrajectoryStatus? status, int page, int pageSize, CancellationToken ct)
+    {
+        var v = new Validator();
+        if (page < 1)
+        {
+            v.Add("page", "Pages start at 1.");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            v.Add("pageSize", $"Between 1 and {MaxPageSize}.");
+        }
+
+        if (status is not null && !Enum.IsDefined(status.Value))
+        {
+            v.Add("status", "Unknown value.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        var query = mineOnly ? access.MyTrajectories(actor) : access.VisibleTrajectories(actor);
+        if (status is not null)
+        {
+            query = query.Where(t => t.Status == status);
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query
+            .OrderBy(t => t.Status == TrajectoryStatus.Closed).ThenBy(t => t.YoungPerson!.FamilyName).ThenBy(t => t.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(t => new
+            {
+                t.Id, t.YoungPersonId, t.YoungPerson!.PseudonymCode, t.YoungPerson.GivenName, t.YoungPerson.FamilyName,
+                t.YoungPerson.DateOfBirth, t.Status, t.CoordinatorId,
+                Last = db.TimelineEvents.Where(e => e.TrajectoryId == t.Id).OrderByDescending(e => e.OccurredAt)
+                    .Select(e => new { e.OccurredAt, e.Kind }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var people = await People(rows.Select(r => r.CoordinatorId), ct);
+        var today = time.Today();
+        await audit.RecordAsync(actor, AuditActions.TrajectoryList, nameof(Trajectory), ct: ct);
+        return new TrajectoryPage(rows.Select(r => new TrajectorySummary(r.Id, r.YoungPersonId, r.PseudonymCode, r.GivenName,
+            r.FamilyName, Clock.AgeOn(r.DateOfBirth, today), r.Status, people[r.CoordinatorId], r.Last?.OccurredAt, r.Last?.Kind)).ToList(),
+            page, pageSize, total);
+    }
+
+    public async Task<Result<TrajectoryDetail>> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var basis = await access.BasisForTrajectoryAsync(actor, id, ct);
+        var t = basis is null ? null : await db.Trajectories.AsNoTracking().Include(x => x.YoungPerson)
+            .Include(x => x.CareTeam).Include(x => x.CoordinatorHistory).AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (t is null)
+        {
+            await audit.RecordAsync(actor, AuditActions.TrajectoryRead, nameof(Trajectory), id, outcome: AuditOutcomes.Denied, ct: ct);
+            return Error.NotFound();
+        }
+
+        var today = time.Today();
+        var people = await People(t.CareTeam.Where(m => m.ProfessionalId is not null).Select(m => m.ProfessionalId!.Value)
+            .Concat(t.CoordinatorHistory.Select(c => c.ProfessionalId)).Append(t.CoordinatorId), ct);
+        var orgIds = t.CareTeam.Where(m => m.OrganisationId is not null).Select(m => m.OrganisationId!.Value).Append(t.LeadOrganisationId).ToList();
+        var orgs = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var team = t.CareTeam
+            .OrderByDescending(m => m.IsActiveOn(today)).ThenBy(m => m.From)
+            .Select(m => m.ProfessionalId is { } pid
+                ? new CareTeamMember(m.Id, pid, null, people[pid].Name, people[pid].Organisation, m.Role, m.From, m.To, m.IsActiveOn(today), m.Version)
+                : new CareTeamMember(m.Id, null, m.OrganisationId, orgs[m.OrganisationId!.Value], orgs[m.OrganisationId!.Value], m.Role, m.From, m.To, m.IsActiveOn(today), m.Version))
+            .ToList();
+        var history = t.CoordinatorHistory.OrderByDescending(c => c.Since)
+            .Select(c => new CoordinatorPeriod(people[c.ProfessionalId], c.Since, c.Until)).ToList();
+        var canManage = await access.CanManageAsync(actor, t, ct);
+        await audit.RecordAsync(actor, AuditActions.TrajectoryRead, nameof(Trajectory), id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
+        return new TrajectoryDetail(t.Id, t.YoungPersonId, t.YoungPerson.PseudonymCode, t.YoungPerson.GivenName,
+            t.YoungPerson.FamilyName, t.YoungPerson.AgeOn(today), t.Status, t.LeadOrganisationId, orgs[t.LeadOrganisationId],
+            people[t.CoordinatorId], t.StartedOn, t.ClosedAt, t.ClosingReason, t.Version, basis!, canManage, team, history);
+    }
+
+    public async Task<Result<TimelinePage>> TimelineAsync(Actor actor, Guid id, string? kind, int page, int pageSize, CancellationToken ct)
+    {
+        var v = new Validator();
+        if (kind is not null && !TimelineKinds.All.Contains(kind, StringComparer.Ordinal))
+        {
+            v.Add("kind", "Unknown kind of event.");
+        }
+
+        if (page < 1)
+        {
+            v.Add("page", "Pages start at 1.");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            v.Add("pageSize", $"Between 1 and {MaxPageSize}.");
+        }
+
+        var basis = await access.BasisForTrajectoryAsync(actor, id, ct);
+        if (basis is null)
+        {
+            await audit.RecordAsync(actor, AuditActions.TimelineRead, nameof(Trajectory), id, outcome: AuditOutcomes.Denied, ct: ct);
+            return Error.NotFound();
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        var query = db.TimelineEvents.AsNoTracking().Where(e => e.TrajectoryId == id);
+        if (kind is not null)
+        {
+            query = query.Where(e => e.Kind == kind);
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var people = await People(rows.Select(r => r.ActorId), ct);
+        var pseudonym = await db.Trajectories.Where(t => t.Id == id).Select(t => t.YoungPerson!.PseudonymCode).SingleAsync(ct);
+        await audit.RecordAsync(actor, AuditActions.TimelineRead, nameof(Trajectory), id, pseudonym, basis, ct: ct);
+        return new TimelinePage(rows.Select(e => new TimelineEntry(e.Id, e.OccurredAt, e.Kind, l.Render(e.Summary),
+            people[e.ActorId], e.Link)).ToList(), page, pageSize, total);
+    }
+
+    private async Task<Dictionary<Guid, PersonRef>> People(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var set = ids.Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => set.Contains(u.Id))
+            .Select(u => new PersonRef(u.Id, u.DisplayName, u.Organisation!.Name))
+            .ToDictionaryAsync(p => p.Id, ct);
+    }
+}

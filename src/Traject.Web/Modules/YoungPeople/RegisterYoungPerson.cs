@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Common.Auditing;
+using Traject.Web.Data;
+using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Trajectories;
+
+namespace Traject.Web.Modules.YoungPeople;
+
+internal sealed record RegisterYoungPersonRequest(
+    string? GivenName,
+    string? FamilyName,
+    DateOnly? DateOfBirth,
+    Gender? Gender,
+    Nationality? Nationality,
+    string? NationalityCountry,
+    string? Municipality,
+    TrajectoryStatus? InitialStatus,
+    Guid? CoordinatorId,
+    CareTeamRole? MyRole);
+
+internal sealed record RegisteredYoungPerson(Guid YoungPersonId, string Pseudonym, Guid TrajectoryId);
+
+/// <summary>Registers a young person and opens her first trajectory, led by the registering organisation.</summary>
+internal sealed class RegisterYoungPerson(TrajectDb db, TimeProvider time, AuditLog audit, OpenTrajectory open)
+{
+    public async Task<Result<RegisteredYoungPerson>> HandleAsync(Actor actor, RegisterYoungPersonRequest request, CancellationToken ct)
+    {
+        if (!actor.HasCareRole || !Organisation.IsCareKind(actor.OrganisationKind))
+        {
+            return Error.Forbidden("Only professionals of a care organisation can register young people.");
+        }
+
+        var v = new Validator();
+        var today = time.Today();
+        var details = PersonalDetails.Validate(new PersonalDetailsInput(request.GivenName, request.FamilyName,
+            request.DateOfBirth, request.Gender, request.Nationality, request.NationalityCountry, request.Municipality), v, today);
+        var plan = await open.ValidateAsync(actor, request.InitialStatus, request.CoordinatorId, request.MyRole, v, ct);
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        var person = new YoungPerson
+        {
+            PseudonymCode = await NewPseudonymAsync(ct),
+            RegisteredAt = time.GetUtcNow(),
+            RegisteredByOrganisationId = actor.OrganisationId,
+        };
+        details.ApplyTo(person);
+        db.YoungPeople.Add(person);
+        audit.Add(actor, AuditActions.YoungPersonCreated, nameof(YoungPerson), person.Id, person.PseudonymCode, AccessBasis.CareTeam);
+        var trajectory = open.Open(actor, person, plan);
+        await db.SaveChangesAsync(ct);
+        return new RegisteredYoungPerson(person.Id, person.PseudonymCode, trajectory.Id);
+    }
+
+    private async Task<string> NewPseudonymAsync(CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var code = PseudonymCode.New();
+            if (!await db.YoungPeople.AnyAsync(y => y.PseudonymCode == code, ct) || attempt >= 10)
+            {
+                return code;
+            }
+        }
+    }
+}

@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Common.Auditing;
+using Traject.Web.Data;
+using Traject.Web.Data.Seeding;
+using Traject.Web.Modules.Auth;
+using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Trajectories;
+
+namespace Traject.Web;
+
+/// <summary>Builds the one host: services, middleware and routes. Used by Program, the admin verbs and the tests.</summary>
+internal static class TrajectApp
+{
+    public const string ApiPolicy = "api";
+    public static readonly CultureInfo[] Cultures = [new("nl-NL"), new("en-GB")];
+
+    public static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+
+        services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var dbOptions = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = dbOptions.ResolveConnectionString(builder.Environment.ContentRootPath);
+        services.AddDbContext<TrajectDb>(o => dbOptions.Configure(o, connectionString));
+        services.AddScoped<SchemaMigrator>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<ScaleSeeder>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+
+        // Identity: professionals sign in with a password (and TOTP); cookies for people, bearer tokens for programs.
+        services.AddIdentityApiEndpoints<Professional>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<TrajectDb>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "traject.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(20);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Status";
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
+        {
+            o.BearerTokenExpiration = TimeSpan.FromMinutes(20);
+            o.RefreshTokenExpiration = TimeSpan.FromHours(10);
+        });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<AccessPolicy>();
+        services.AddScoped<AuditLog>();
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "traject.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+        });
+
+        // One key ring in the database for every node.
+        services.AddDataProtection().SetApplicationName("Traject");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseKeyRepository(scopes));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AuthModule.LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Dutch first: only an explicit choice (cookie or ?culture=) switches to English, not the browser's language.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Account").AllowAnonymousToPage("/Error").AllowAnonymousToPage("/Status").AllowAnonymousToPage("/Culture"))
+            .AddViewLocalization();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.MaxDepth = 16;
+        });
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Traject API";
+            doc.Info.Description = "Young people, trajectories, care teams and timelines. Authenticate with POST /api/v1/auth/login and send 'Authorization: Bearer <accessToken>'.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.ServerBodyBytes);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = RequestLimits.ServerBodyBytes;
+            o.ValueLengthLimit = 64 * 1024;
+            o.ValueCountLimit = 200;
+        });
+
+        services.AddAuthModule();
+        services.AddOrganisations();
+        services.AddTrajectories();
+    }
+
+    private static Task ApiAware<T>(Microsoft.AspNetCore.Authentication.RedirectContext<T> ctx, int status)
+        where T : Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler("/Error");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
+        app.UseApiBodyLimit();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseActorCheck();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).DisableAntiforgery();
+        api.MapAuth();
+        api.MapOrganisations();
+        api.MapTrajectories();
+        api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
+
+        app.MapRazorPages();
+    }
+
+    private static void TryAddSingleton<T>(this IServiceCollection services, T instance)
+        where T : class
+    {
+        if (!services.Any(d => d.ServiceType == typeof(T)))
+        {
+            services.AddSingleton(instance);
+        }
+    }
+
+    /// <summary>Applies migrations when configured, then seeds demo data into an empty Development database.</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        await using var scope = app.Services.CreateAsyncScope();
+        if (options.MigrateOnStartup)
+        {
+            await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        }
+
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:SeedOnStartup", true))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+        }
+    }
+}
