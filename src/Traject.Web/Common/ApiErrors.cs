@@ -1,35 +1,55 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Traject.Web.Common;
 
-/// <summary>Maps expected failures to HTTP problem details, in one place.</summary>
+/// <summary>Maps expected failures to HTTP problem details, in one place, in the caller's language.</summary>
 internal static class ApiErrors
 {
-    public static IResult ToProblem(this Error error) => error.Kind switch
-    {
-        ErrorKind.Validation => TypedResults.ValidationProblem(
-            error.Fields ?? new Dictionary<string, string[]>(), detail: error.Message),
-        ErrorKind.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
-            detail: "The record does not exist or is not available to you."),
-        ErrorKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-            detail: error.Message),
-        ErrorKind.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
-            detail: error.Message),
-        _ => TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError),
-    };
+    public static IResult ToProblem(this Error error) => new ProblemResult(error);
 
     public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> onSuccess) =>
         result.IsSuccess ? onSuccess(result.Value) : result.Error!.ToProblem();
+
+    public static int StatusCode(this Error error) => error.Kind switch
+    {
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>Renders the stored message templates when the response is written, so they follow the request culture.</summary>
+    private sealed class ProblemResult(Error error) : IResult, IStatusCodeHttpResult
+    {
+        public int? StatusCode => error.StatusCode();
+
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var l = httpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            return (error.Kind switch
+            {
+                ErrorKind.Validation => TypedResults.ValidationProblem(
+                    (error.Fields ?? new Dictionary<string, string[]>()).ToDictionary(f => f.Key, f => f.Value.Select(l.Render).ToArray()),
+                    detail: l.Render(error.Message), title: l["One or more fields are invalid."]),
+                ErrorKind.NotFound => TypedResults.Problem(statusCode: 404, title: l["Not found"],
+                    detail: l["The record does not exist or is not available to you."]),
+                ErrorKind.Forbidden => TypedResults.Problem(statusCode: 403, title: l["Not allowed"], detail: l.Render(error.Message)),
+                ErrorKind.Conflict => (IResult)TypedResults.Problem(statusCode: 409, title: l["Conflict"], detail: l.Render(error.Message)),
+                _ => TypedResults.Problem(statusCode: 500),
+            }).ExecuteAsync(httpContext);
+        }
+    }
 }
 
 /// <summary>
 /// The one exception handler for the API: unreadable requests become 400 with the offending JSON path,
 /// lost updates become 409, and anything else a 500 that reveals nothing.
 /// </summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger)
+internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
@@ -41,39 +61,33 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             return false;
         }
 
-        IResult result;
+        Error error;
         switch (exception)
         {
             case BadHttpRequestException bad when bad.InnerException is JsonException json:
-                var field = JsonPathToField(json.Path);
-                result = TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { [field] = ["The value could not be read: wrong type, unknown value or malformed JSON."] },
-                    detail: "The request body is not valid JSON for this endpoint.");
+                error = new Error(ErrorKind.Validation, "The request body is not valid JSON for this endpoint.",
+                    new Dictionary<string, string[]> { [JsonPathToField(json.Path)] = ["The value could not be read: wrong type, unknown value or malformed JSON."] });
                 break;
-            case BadHttpRequestException bad:
-                result = TypedResults.Problem(statusCode: bad.StatusCode, title: "Bad request",
-                    detail: bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                        ? "The request is too large."
-                        : "The request could not be read.");
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+                await TypedResults.Problem(statusCode: 413, title: "Request too large",
+                    detail: $"The API accepts request bodies up to {RequestLimits.ApiBodyBytes / 1024} KB.").ExecuteAsync(context);
+                return true;
+            case BadHttpRequestException:
+                error = new Error(ErrorKind.Validation, "The request could not be read.",
+                    new Dictionary<string, string[]> { ["body"] = ["The request could not be read: check the content type, the JSON and the parameters."] });
                 break;
             case DbUpdateConcurrencyException:
-                result = Error.Stale().ToProblem();
+                error = Error.Stale();
                 break;
             default:
                 logger.LogError(exception, "Unhandled exception for request {TraceId}", context.TraceIdentifier);
-                result = TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError,
-                    title: "Unexpected error", detail: "Something went wrong. Nothing was changed.");
-                break;
+                await TypedResults.Problem(statusCode: 500, title: "Unexpected error",
+                    detail: "Something went wrong. Nothing was changed.").ExecuteAsync(context);
+                return true;
         }
 
-        context.Response.StatusCode = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : 500;
-        var problem = result switch
-        {
-            ValidationProblem v => (Microsoft.AspNetCore.Mvc.ProblemDetails)v.ProblemDetails,
-            ProblemHttpResult p => p.ProblemDetails,
-            _ => new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = 500 },
-        };
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        await error.ToProblem().ExecuteAsync(context);
+        return true;
     }
 
     /// <summary><c>$.dateOfBirth</c> → <c>dateOfBirth</c>; the whole body when there is no path.</summary>

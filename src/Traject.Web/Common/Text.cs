@@ -22,6 +22,11 @@ internal static class Text
     public static string Render(this IStringLocalizer l, string stored)
     {
         var parts = stored.Split(Separator);
+        if (parts.Length == 1)
+        {
+            return l[stored].Value;
+        }
+
         var args = parts.Skip(1).Select(p => p.StartsWith("enum:", StringComparison.Ordinal) ? l.Label(p[5..]) : p).ToArray<object>();
         return string.Format(CultureInfo.CurrentCulture, l[parts[0]].Value, args);
     }

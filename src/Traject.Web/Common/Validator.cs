@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Traject.Web.Common;
 
 /// <summary>Collects field-level errors for a request; shape checks only, business rules live in the domain.</summary>
@@ -9,8 +7,10 @@ internal sealed class Validator
 
     public bool IsValid => _errors.Count == 0;
 
-    public void Add(string field, string message)
+    /// <summary>Adds a message template (English; translated when shown) with its arguments.</summary>
+    public void Add(string field, string template, params object[] args)
     {
+        var message = args.Length == 0 ? template : Common.Text.Encode(template, args);
         if (!_errors.TryGetValue(field, out var list))
         {
             _errors[field] = list = [];
@@ -35,11 +35,11 @@ internal sealed class Validator
 
         if (trimmed.Length > maxLength)
         {
-            Add(field, string.Format(CultureInfo.InvariantCulture, "At most {0} characters.", maxLength));
+            Add(field, "At most {0} characters.", maxLength);
         }
         else if (trimmed.Length < minLength)
         {
-            Add(field, string.Format(CultureInfo.InvariantCulture, "At least {0} characters.", minLength));
+            Add(field, "At least {0} characters.", minLength);
         }
 
         if (trimmed.Any(c => char.IsControl(c) && c != '\n' && c != '\r' && c != '\t'))

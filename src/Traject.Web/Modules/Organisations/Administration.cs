@@ -299,7 +299,7 @@ internal sealed class Administration(TrajectDb db, UserManager<Professional> use
         }
         else if (roles.Any(r => !Roles.IsKnown(r)))
         {
-            v.Add("roles", "Unknown role. Known roles: " + string.Join(", ", Roles.All) + ".");
+            v.Add("roles", "Unknown role. Known roles: {0}.", string.Join(", ", Roles.All));
         }
 
         return orgId;

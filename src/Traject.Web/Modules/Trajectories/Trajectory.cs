@@ -48,7 +48,7 @@ internal sealed class Trajectory : IVersioned
     {
         if (!CanMove(Status, to))
         {
-            return Error.Conflict($"A trajectory cannot move from {Status} to {to}.");
+            return Error.Conflict(Text.Encode("A trajectory cannot move from {0} to {1}.", Status, to));
         }
 
         if (to == TrajectoryStatus.Closed)

@@ -84,7 +84,7 @@ internal sealed class TrajectoryQueries(
 
         if (pageSize is < 1 or > MaxPageSize)
         {
-            v.Add("pageSize", $"Between 1 and {MaxPageSize}.");
+            v.Add("pageSize", "Between 1 and {0}.", MaxPageSize);
         }
 
         if (status is not null && !Enum.IsDefined(status.Value))
@@ -169,7 +169,7 @@ internal sealed class TrajectoryQueries(
 
         if (pageSize is < 1 or > MaxPageSize)
         {
-            v.Add("pageSize", $"Between 1 and {MaxPageSize}.");
+            v.Add("pageSize", "Between 1 and {0}.", MaxPageSize);
         }
 
         var basis = await access.BasisForTrajectoryAsync(actor, id, ct);
