@@ -60,9 +60,11 @@ internal sealed class Trajectory : IVersioned
 
             ClosedAt = now;
             ClosingReason = reason;
-            foreach (var member in CareTeam.Where(m => m.To is null))
+            // Memberships planned to run past the closing date end too: nobody keeps access to a closed trajectory.
+            var closedOn = DateOnly.FromDateTime(now.ToLocal().DateTime);
+            foreach (var member in CareTeam.Where(m => m.To is null || m.To > closedOn))
             {
-                member.To = DateOnly.FromDateTime(now.ToLocal().DateTime);
+                member.To = closedOn;
             }
 
             var current = CoordinatorHistory.SingleOrDefault(c => c.Until is null);
