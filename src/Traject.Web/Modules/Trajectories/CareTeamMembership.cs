@@ -44,6 +44,12 @@ internal sealed class CareTeamMembership : IVersioned
             return Error.Invalid("endDate", "The end date cannot be before the start of the membership.");
         }
 
+        if (To is not null && on > To)
+        {
+            // A member may end her own membership; ending must never extend what the coordinator decided.
+            return Error.Invalid("endDate", "The end date cannot be later than the end date the membership already has.");
+        }
+
         if (on < today.AddDays(-1))
         {
             return Error.Invalid("endDate", "A membership cannot be ended retroactively; use today or a later date.");
