@@ -1,0 +1,167 @@
+using System.Net;
+using Traject.Tests.Infrastructure;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.YoungPeople;
+
+namespace Traject.Tests.Integration;
+
+/// <summary>Registering, reading and correcting a young person through /api/v1/young-people.</summary>
+public abstract class YoungPeopleApiTests(TrajectFixture f)
+{
+    [SkippableFact]
+    public async Task Register_answers_201_with_location_and_a_pseudonym()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var body = Dossiers.NewPerson(f.Clock, "Registra");
+        using var response = await regie.PostJsonAsync("/api/v1/young-people", body);
+        var created = await response.ReadAsync<RegisteredYoungPerson>(HttpStatusCode.Created);
+
+        Assert.Equal($"/api/v1/young-people/{created.YoungPersonId}", response.Headers.Location?.OriginalString);
+        Assert.True(PseudonymCode.IsWellFormed(created.Pseudonym), created.Pseudonym);
+        Assert.NotEqual(Guid.Empty, created.TrajectoryId);
+
+        using var read = await regie.GetAsync(response.Headers.Location);
+        var person = await read.ReadAsync<YoungPersonResponse>();
+        Assert.Equal(created.YoungPersonId, person.Id);
+        Assert.Equal(created.Pseudonym, person.Pseudonym);
+        Assert.Equal("Registra", person.GivenName);
+        Assert.Equal("Proefpersoon", person.FamilyName);
+        Assert.Equal((DateOnly)body["dateOfBirth"]!, person.DateOfBirth);
+        Assert.Equal(15, person.Age);
+        Assert.Equal(Gender.Girl, person.Gender);
+        Assert.Equal(Nationality.Dutch, person.Nationality);
+        Assert.Equal(1, person.Version);
+        var trajectory = Assert.Single(person.Trajectories);
+        Assert.Equal(created.TrajectoryId, trajectory.Id);
+        Assert.Equal(TrajectoryStatus.Signalled, trajectory.Status);
+        Assert.Equal(f.Clock.Today(), trajectory.StartedOn);
+    }
+
+    [SkippableFact]
+    public async Task Registering_opens_a_trajectory_led_by_my_organisation_with_me_as_coordinator_and_member()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var created = await Dossiers.RegisterAsync(regie, f.Clock);
+        var detail = await Dossiers.DetailAsync(regie, created.TrajectoryId);
+
+        Assert.Equal(f.Ids.Organisation(Demo.North), detail.LeadOrganisationId);
+        Assert.Equal(f.Ids.User(Demo.Regie), detail.Coordinator.Id);
+        Assert.Equal(AccessBasis.Coordinator, detail.AccessBasis);
+        Assert.True(detail.CanManage);
+        var me = Assert.Single(detail.CareTeam);
+        Assert.Equal(f.Ids.User(Demo.Regie), me.ProfessionalId);
+        Assert.Equal(CareTeamRole.Mentor, me.Role);
+        Assert.True(me.IsActive);
+        var period = Assert.Single(detail.CoordinatorHistory);
+        Assert.Null(period.Until);
+    }
+
+    [SkippableFact]
+    public async Task Register_with_invalid_details_answers_400_naming_the_fields()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        using var response = await regie.PostJsonAsync("/api/v1/young-people", new
+        {
+            givenName = "",
+            familyName = "Proefpersoon",
+            dateOfBirth = f.Clock.Today().AddDays(1),
+            gender = "Girl",
+            nationality = "Other",
+            municipality = "Groningen",
+            initialStatus = "Closed",
+        });
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["dateOfBirth", "givenName", "initialStatus", "nationalityCountry"], problem.Fields().Order(StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Update_with_the_current_version_answers_200_and_the_next_version()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var created = await Dossiers.RegisterAsync(regie, f.Clock);
+        var update = Dossiers.NewPerson(f.Clock, "Hernoemd");
+        update["nationality"] = "Other";
+        update["nationalityCountry"] = "Demoland";
+        update["version"] = 1;
+
+        using var response = await regie.PutJsonAsync($"/api/v1/young-people/{created.YoungPersonId}", update);
+        var person = await response.ReadAsync<YoungPersonResponse>();
+
+        Assert.Equal(2, person.Version);
+        Assert.Equal("Hernoemd", person.GivenName);
+        Assert.Equal("Demoland", person.NationalityCountry);
+        using var again = await regie.GetAsync($"/api/v1/young-people/{created.YoungPersonId}");
+        Assert.Equal(2, (await again.ReadAsync<YoungPersonResponse>()).Version);
+
+        using var timeline = await regie.GetAsync($"/api/v1/trajectories/{created.TrajectoryId}/timeline?kind=youngperson.updated");
+        Assert.Single((await timeline.ReadAsync<TimelinePage>()).Items);
+    }
+
+    [SkippableFact]
+    public async Task Update_with_a_stale_version_answers_409_and_changes_nothing()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var created = await Dossiers.RegisterAsync(regie, f.Clock);
+        var first = Dossiers.NewPerson(f.Clock, "Eerste");
+        first["version"] = 1;
+        using (var ok = await regie.PutJsonAsync($"/api/v1/young-people/{created.YoungPersonId}", first))
+        {
+            await ok.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        var second = Dossiers.NewPerson(f.Clock, "Tweede");
+        second["version"] = 1;
+        using var stale = await regie.PutJsonAsync($"/api/v1/young-people/{created.YoungPersonId}", second);
+        var problem = await stale.ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("changed by someone else", (string?)problem["detail"], StringComparison.Ordinal);
+
+        using var read = await regie.GetAsync($"/api/v1/young-people/{created.YoungPersonId}");
+        var person = await read.ReadAsync<YoungPersonResponse>();
+        Assert.Equal("Eerste", person.GivenName);
+        Assert.Equal(2, person.Version);
+    }
+
+    [SkippableFact]
+    public async Task Update_without_a_version_is_a_validation_error()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var created = await Dossiers.RegisterAsync(regie, f.Clock);
+        using var response = await regie.PutJsonAsync($"/api/v1/young-people/{created.YoungPersonId}", Dossiers.NewPerson(f.Clock));
+        Assert.Contains("version", (await response.ProblemAsync(HttpStatusCode.BadRequest)).Fields());
+    }
+
+    [SkippableFact]
+    public async Task An_unknown_young_person_answers_404()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        using var response = await regie.GetAsync($"/api/v1/young-people/{Guid.CreateVersion7()}");
+        await response.ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [SkippableFact]
+    public async Task A_second_trajectory_opens_only_after_the_first_is_closed()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var created = await Dossiers.RegisterAsync(regie, f.Clock);
+        using (var refused = await regie.PostJsonAsync($"/api/v1/young-people/{created.YoungPersonId}/trajectories", new { }))
+        {
+            await refused.ProblemAsync(HttpStatusCode.Conflict);
+        }
+
+        await Dossiers.ChangeStatusAsync(regie, created.TrajectoryId, "Closed", "Test: afgesloten");
+        using var opened = await regie.PostJsonAsync($"/api/v1/young-people/{created.YoungPersonId}/trajectories", new { initialStatus = "Active" });
+        var second = await opened.ReadAsync<TrajectoryOpened>(HttpStatusCode.Created);
+        Assert.Equal($"/api/v1/trajectories/{second.TrajectoryId}", opened.Headers.Location?.OriginalString);
+
+        using var read = await regie.GetAsync($"/api/v1/young-people/{created.YoungPersonId}");
+        var person = await read.ReadAsync<YoungPersonResponse>();
+        Assert.Equal(2, person.Trajectories.Count);
+        Assert.Single(person.Trajectories, t => t.Status == TrajectoryStatus.Active && t.Id == second.TrajectoryId);
+    }
+}
+
+public sealed class YoungPeopleApiSqlite(SqliteFixture f) : YoungPeopleApiTests(f), IClassFixture<SqliteFixture>;
+
+public sealed class YoungPeopleApiPostgres(PostgresFixture f) : YoungPeopleApiTests(f), IClassFixture<PostgresFixture>;
