@@ -80,6 +80,10 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
             return rule;
         }
 
+        // The new period is reachable only through the navigation and its key is already set, so EF would take it
+        // for an existing row and UPDATE it (0 rows: a false "changed by someone else"). Add it explicitly.
+        db.CoordinatorAssignments.Add(t.CoordinatorHistory[^1]);
+
         var name = await db.Users.Where(u => u.Id == professionalId).Select(u => u.DisplayName).SingleAsync(ct);
         timeline.Add(t.Id, actor, TimelineKinds.CoordinatorChanged, Link(t.Id), "Coordinator is now {0}", name);
         audit.Add(actor, AuditActions.CoordinatorChanged, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis);
