@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 namespace Traject.Web.Pages;
 
 /// <summary>The language switch: remembers the choice in a cookie and goes back to the page.</summary>
-[IgnoreAntiforgeryToken(Order = 1001)]
 internal sealed class CultureModel : AppPageModel
 {
     public IActionResult OnGet() => Redirect("/");

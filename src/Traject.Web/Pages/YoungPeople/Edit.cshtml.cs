@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
+using Traject.Web.Common;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Web.Pages.YoungPeople;
 
 /// <summary>Correct a young person's personal details.</summary>
-internal sealed class EditModel(YoungPersonRecord record) : AppPageModel
+internal sealed class EditModel(YoungPersonRecord record, Modules.Trajectories.OpenTrajectory open) : AppPageModel
 {
     internal sealed class InputModel
     {
@@ -42,6 +44,25 @@ internal sealed class EditModel(YoungPersonRecord record) : AppPageModel
             Version = Person.Version,
         };
         return Page();
+    }
+
+    /// <summary>Opens a new trajectory (signalled, with me as coordinator) when her earlier ones are closed.</summary>
+    public async Task<IActionResult> OnPostOpenAsync()
+    {
+        var actor = await ActorAsync();
+        var opened = await open.HandleAsync(actor, Id, new Modules.Trajectories.OpenTrajectoryRequest(null, null, null), HttpContext.RequestAborted);
+        if (opened.IsSuccess)
+        {
+            return Redirect($"/trajectories/{opened.Value.TrajectoryId}");
+        }
+
+        if (opened.Error!.Kind == Common.ErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddModelError(string.Empty, L.Render(opened.Error.Message));
+        return await OnGetAsync() is PageResult ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAsync()
