@@ -17,6 +17,7 @@ namespace Traject.Bench;
 /// timeline of one trajectory, as the busiest coordinator of the data set.
 /// </summary>
 [MemoryDiagnoser]
+[InProcess] // the generated project cannot restore ASP.NET framework packages from this registry
 public class DossierQueries
 {
     private WebApplication _app = null!;
