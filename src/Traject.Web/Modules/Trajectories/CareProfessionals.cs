@@ -10,12 +10,10 @@ internal static class CareProfessionals
     private static readonly OrganisationKind[] CareKinds =
         Enum.GetValues<OrganisationKind>().Where(Organisation.IsCareKind).ToArray();
 
-    // An array, not the IReadOnlySet: EF Core cannot translate IReadOnlySet<T>.Contains to SQL.
-    private static readonly string[] CareRoles = [.. Roles.Care];
-
     public static IQueryable<Professional> Query(TrajectDb db)
     {
-        var careRoleIds = db.Roles.Where(r => CareRoles.Contains(r.Name!)).Select(r => r.Id);
+        var careRoles = Roles.Care.ToArray();
+        var careRoleIds = db.Roles.Where(r => careRoles.Contains(r.Name!)).Select(r => r.Id);
         return db.Users.Where(u => u.IsActive && u.Organisation!.IsActive && CareKinds.Contains(u.Organisation.Kind)
             && db.UserRoles.Any(ur => ur.UserId == u.Id && careRoleIds.Contains(ur.RoleId)));
     }
