@@ -145,7 +145,7 @@ public abstract class TrajectoryApiTests(TrajectFixture f)
         using (var refused = await regie.PostJsonAsync(Url(created.TrajectoryId, "/status"), new { status = "Aftercare", version = 1 }))
         {
             var problem = await refused.ProblemAsync(HttpStatusCode.Conflict);
-            Assert.Contains("cannot move", (string?)problem["detail"], StringComparison.Ordinal);
+            Assert.Equal("Een traject kan niet van Gesignaleerd naar Nazorg gaan.", (string?)problem["detail"]);
         }
 
         using (var ok = await regie.PostJsonAsync(Url(created.TrajectoryId, "/status"), new { status = "Active", version = 1 }))

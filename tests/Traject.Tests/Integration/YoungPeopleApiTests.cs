@@ -18,8 +18,8 @@ public abstract class YoungPeopleApiTests(TrajectFixture f)
         using var response = await regie.PostJsonAsync("/api/v1/young-people", body);
         var created = await response.ReadAsync<RegisteredYoungPerson>(HttpStatusCode.Created);
 
-        Assert.Equal($"/api/v1/young-people/{created.YoungPersonId}", response.Headers.Location?.OriginalString);
         Assert.True(PseudonymCode.IsWellFormed(created.Pseudonym), created.Pseudonym);
+        Assert.Equal($"/api/v1/young-people/{created.Pseudonym}", response.Headers.Location?.OriginalString);
         Assert.NotEqual(Guid.Empty, created.TrajectoryId);
 
         using var read = await regie.GetAsync(response.Headers.Location);
@@ -37,6 +37,13 @@ public abstract class YoungPeopleApiTests(TrajectFixture f)
         Assert.Equal(created.TrajectoryId, trajectory.Id);
         Assert.Equal(TrajectoryStatus.Signalled, trajectory.Status);
         Assert.Equal(f.Clock.Today(), trajectory.StartedOn);
+
+        // The internal id and the pseudonym in lower case name the same young person.
+        foreach (var key in new[] { created.YoungPersonId.ToString(), created.Pseudonym.ToLowerInvariant() })
+        {
+            using var byKey = await regie.GetAsync($"/api/v1/young-people/{key}");
+            Assert.Equal(created.YoungPersonId, (await byKey.ReadAsync<YoungPersonResponse>()).Id);
+        }
     }
 
     [SkippableFact]
@@ -115,7 +122,11 @@ public abstract class YoungPeopleApiTests(TrajectFixture f)
         second["version"] = 1;
         using var stale = await regie.PutJsonAsync($"/api/v1/young-people/{created.YoungPersonId}", second);
         var problem = await stale.ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Contains("changed by someone else", (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.Equal("Iemand anders heeft dit intussen gewijzigd. Laad het opnieuw en breng je wijziging nogmaals aan.", (string?)problem["detail"]);
+
+        using var staleInEnglish = await regie.PutJsonAsync($"/api/v1/young-people/{created.YoungPersonId}?culture=en-GB", second);
+        Assert.Equal("This record was changed by someone else in the meantime. Reload it and make your change again.",
+            (string?)(await staleInEnglish.ProblemAsync(HttpStatusCode.Conflict))["detail"]);
 
         using var read = await regie.GetAsync($"/api/v1/young-people/{created.YoungPersonId}");
         var person = await read.ReadAsync<YoungPersonResponse>();
