@@ -1,0 +1,51 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Traject.Tests.Infrastructure;
+
+/// <summary>Reads pages and posts their forms as a browser without JavaScript would, with the antiforgery token.</summary>
+internal static class Browser
+{
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>Fills the page's form (the first one whose fields include all given names) and posts it.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string pageUrl, IReadOnlyDictionary<string, string> fields)
+    {
+        using var page = await client.GetAsync(pageUrl);
+        await page.ExpectAsync(HttpStatusCode.OK);
+        var document = await ParseAsync(page);
+        var form = document.Forms.FirstOrDefault(f => fields.Keys.All(name => f.Elements.OfType<IHtmlElement>().Any(e => e.GetAttribute("name") == name)))
+            ?? throw new InvalidOperationException($"No form on {pageUrl} with fields {string.Join(", ", fields.Keys)}.");
+        var values = form.Elements.OfType<IHtmlInputElement>()
+            .Where(i => !string.IsNullOrEmpty(i.Name) && i.Type is not ("submit" or "button" or "checkbox" or "radio"))
+            .ToDictionary(i => i.Name!, i => i.Value, StringComparer.Ordinal);
+        Assert.True(values.ContainsKey("__RequestVerificationToken"), $"the form on {pageUrl} carries no antiforgery token");
+        foreach (var (name, value) in fields)
+        {
+            values[name] = value;
+        }
+
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
+        using var content = new FormUrlEncodedContent(values);
+        return await client.PostAsync(action, content);
+    }
+
+    /// <summary>Logs in through the real login page; the client keeps the auth cookie. Returns the login response.</summary>
+    public static async Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string password = Demo.Password) =>
+        await SubmitAsync(client, "/Account/Login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+
+    /// <summary>The Set-Cookie header for a cookie of this name, or null.</summary>
+    public static string? SetCookie(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values)
+            ? values.FirstOrDefault(v => v.StartsWith(name + "=", StringComparison.Ordinal))
+            : null;
+
+    /// <summary>The cookie's value as the browser would send it back (name=value).</summary>
+    public static string CookiePair(string setCookie) => setCookie.Split(';')[0];
+}
