@@ -129,6 +129,9 @@ internal static class TrajectApp
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.MaxDepth = 16;
+            // The web default is the relaxed encoder, which writes user input such as "<script>" verbatim.
+            // Escape HTML-sensitive characters (<, >, &, quotes) in every API answer; letters of any script stay readable.
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         });
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
