@@ -29,7 +29,10 @@ internal sealed class Login(
     public async Task<LoginOutcome> SignInAsync(string? email, string? password, string? twoFactorCode, string scheme, bool persistent)
     {
         signIn.AuthenticationScheme = scheme;
-        var user = string.IsNullOrWhiteSpace(email) || email.Length > 256 ? null : await users.FindByEmailAsync(email.Trim());
+        // Control characters never occur in an address; PostgreSQL cannot even compare text holding U+0000 (a 500 before).
+        var user = string.IsNullOrWhiteSpace(email) || email.Length > 256 || email.Any(char.IsControl)
+            ? null
+            : await users.FindByEmailAsync(email.Trim());
         if (user is null || string.IsNullOrEmpty(password) || password.Length > 512 || !user.IsActive
             || (!env.IsDevelopment() && user.Email!.EndsWith(DemoOptions.Domain, StringComparison.OrdinalIgnoreCase)))
         {
