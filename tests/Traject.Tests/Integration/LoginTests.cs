@@ -18,10 +18,8 @@ public abstract class LoginTests(TrajectFixture f)
     private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, string? address = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login") { Content = JsonContent.Create(new { email, password }) };
-        if (address is not null)
-        {
-            request.Headers.Add(TrajectFactory.ClientAddressHeader, address);
-        }
+        // Each call from its own address unless a test names one, so only the rate-limit test meets the limiter.
+        request.Headers.Add(TrajectFactory.ClientAddressHeader, address ?? $"198.18.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}");
 
         return await client.SendAsync(request);
     }
@@ -60,6 +58,17 @@ public abstract class LoginTests(TrajectFixture f)
             .Where(a => a.Action == AuditActions.LoginFailed && a.EntityId == f.Ids.User(Demo.Gedrag)).ToListAsync());
         Assert.NotEmpty(failed);
         Assert.All(failed, a => Assert.Equal(AuditOutcomes.Failed, a.Outcome));
+    }
+
+    [SkippableTheory]
+    [InlineData("regie@demo.traject\u0000")]
+    [InlineData("\u0000")]
+    [InlineData("regie@demo.traject\u001F")]
+    public async Task An_address_with_control_characters_is_an_ordinary_failed_login(string email)
+    {
+        using var client = f.CreateClient();
+        using var response = await PostLoginAsync(client, System.Text.RegularExpressions.Regex.Unescape(email), Demo.Password);
+        Assert.Equal("Login failed", (string?)(await response.ProblemAsync(HttpStatusCode.Unauthorized))["title"]);
     }
 
     [SkippableFact]
