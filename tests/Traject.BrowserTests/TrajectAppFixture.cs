@@ -73,7 +73,7 @@ public sealed class TrajectAppFixture : IAsyncLifetime
     }
 
     /// <summary>The folder holding Traject.slnx, found by walking up from the test assembly's folder.</summary>
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
