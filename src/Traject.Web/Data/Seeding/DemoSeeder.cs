@@ -98,7 +98,7 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
                 Nationality = i % 6 == 5 ? Nationality.Other : Nationality.Dutch,
                 NationalityCountry = i % 6 == 5 ? "Demoland" : null,
                 Municipality = i < 15 ? "Groningen" : "Rotterdam",
-                RegisteredAt = now.AddDays(-200 + i * 5),
+                RegisteredAt = now.AddDays(-(190 + i * 11)),
                 RegisteredByOrganisationId = led.Id,
             };
             db.YoungPeople.Add(person);

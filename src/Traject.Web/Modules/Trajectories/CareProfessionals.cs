@@ -12,7 +12,8 @@ internal static class CareProfessionals
 
     public static IQueryable<Professional> Query(TrajectDb db)
     {
-        var careRoleIds = db.Roles.Where(r => Roles.Care.Contains(r.Name!)).Select(r => r.Id);
+        var careRoles = Roles.Care.ToArray();
+        var careRoleIds = db.Roles.Where(r => careRoles.Contains(r.Name!)).Select(r => r.Id);
         return db.Users.Where(u => u.IsActive && u.Organisation!.IsActive && CareKinds.Contains(u.Organisation.Kind)
             && db.UserRoles.Any(ur => ur.UserId == u.Id && careRoleIds.Contains(ur.RoleId)));
     }

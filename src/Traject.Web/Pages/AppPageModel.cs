@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+
+namespace Traject.Web.Pages;
+
+/// <summary>Shared page plumbing: the signed-in professional and the one mapping from use-case errors to a page.</summary>
+internal abstract class AppPageModel : PageModel
+{
+    protected IStringLocalizer<SharedResource> L => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+    protected Task<Actor> ActorAsync() => HttpContext.RequestServices.GetRequiredService<CurrentActor>().RequireAsync(HttpContext.RequestAborted);
+
+    /// <summary>Replaces the model binder's messages (which echo input, in English) with one plain message per field.</summary>
+    protected void ReplaceBindingErrors()
+    {
+        foreach (var entry in ModelState.Values.Where(v => v.Errors.Count > 0).ToList())
+        {
+            entry.Errors.Clear();
+            entry.Errors.Add(L["The value could not be read."]);
+        }
+    }
+
+    /// <summary>Not found stays "not found"; everything else is shown on the form, field by field where possible.</summary>
+    protected IActionResult Fail(Error error, Func<IActionResult> page, string prefix = "Input")
+    {
+        if (error.Kind == ErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (error.Fields is { Count: > 0 } fields)
+        {
+            foreach (var (field, messages) in fields)
+            {
+                var key = field is "body" or "version" ? string.Empty : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(key, L.Render(message));
+                }
+            }
+        }
+        else
+        {
+            ModelState.AddModelError(string.Empty, L.Render(error.Message));
+        }
+
+        return page();
+    }
+}

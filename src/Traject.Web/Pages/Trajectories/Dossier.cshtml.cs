@@ -1,0 +1,138 @@
+using Microsoft.AspNetCore.Mvc;
+using Traject.Web.Common;
+using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Trajectories;
+
+namespace Traject.Web.Pages.Trajectories;
+
+/// <summary>The dossier of one trajectory: header, care team, coordinator, status and timeline.</summary>
+internal sealed class DossierModel(TrajectoryQueries queries, TrajectoryCommands commands, Administration directory) : AppPageModel
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    public TrajectoryDetail Detail { get; private set; } = null!;
+    public Guid MyId { get; private set; }
+    public TimelinePage Timeline { get; private set; } = null!;
+    public IReadOnlyList<DirectoryEntry> Professionals { get; private set; } = [];
+    public IReadOnlyList<OrganisationResponse> CareOrganisations { get; private set; } = [];
+
+    [BindProperty]
+    public MemberInput Member { get; set; } = new();
+
+    [BindProperty]
+    public StatusInput StatusChange { get; set; } = new();
+
+    [BindProperty]
+    public CoordinatorInput Coordinator { get; set; } = new();
+
+    internal sealed class MemberInput
+    {
+        public string? Who { get; set; }
+        public CareTeamRole? Role { get; set; }
+        public DateOnly? From { get; set; }
+        public DateOnly? To { get; set; }
+    }
+
+    internal sealed class StatusInput
+    {
+        public TrajectoryStatus? Status { get; set; }
+        public string? Reason { get; set; }
+        public long? Version { get; set; }
+    }
+
+    internal sealed class CoordinatorInput
+    {
+        public Guid? ProfessionalId { get; set; }
+        public long? Version { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+
+    public async Task<IActionResult> OnPostStatusAsync()
+    {
+        var result = await commands.ChangeStatusAsync(await ActorAsync(), Id,
+            new ChangeStatusRequest(StatusChange.Status, StatusChange.Reason, StatusChange.Version), HttpContext.RequestAborted);
+        return await AfterAsync(result, "StatusChange");
+    }
+
+    public async Task<IActionResult> OnPostCoordinatorAsync()
+    {
+        var result = await commands.ChangeCoordinatorAsync(await ActorAsync(), Id,
+            new ChangeCoordinatorRequest(Coordinator.ProfessionalId, Coordinator.Version), HttpContext.RequestAborted);
+        return await AfterAsync(result, "Coordinator");
+    }
+
+    public async Task<IActionResult> OnPostAddMemberAsync()
+    {
+        Guid? professional = null, organisation = null;
+        if (Member.Who is { Length: > 2 } who && Guid.TryParse(who[2..], out var whoId))
+        {
+            if (who.StartsWith("p:", StringComparison.Ordinal))
+            {
+                professional = whoId;
+            }
+            else if (who.StartsWith("o:", StringComparison.Ordinal))
+            {
+                organisation = whoId;
+            }
+        }
+
+        var result = await commands.AddMemberAsync(await ActorAsync(), Id,
+            new AddCareTeamMemberRequest(professional, organisation, Member.Role, Member.From, Member.To), HttpContext.RequestAborted);
+        return await AfterAsync(result, "Member");
+    }
+
+    public async Task<IActionResult> OnPostEndMemberAsync(Guid membershipId, long? version)
+    {
+        var result = await commands.EndMemberAsync(await ActorAsync(), Id, membershipId,
+            new EndCareTeamMembershipRequest(null, version), HttpContext.RequestAborted);
+        return await AfterAsync(result, "Member");
+    }
+
+    private async Task<IActionResult> AfterAsync(Result<Changed> result, string prefix)
+    {
+        if (result.IsSuccess)
+        {
+            return Redirect($"/trajectories/{Id}");
+        }
+
+        ModelState.Clear();
+        var failed = Fail(result.Error!, Page, prefix);
+        return failed is NotFoundResult ? failed : await LoadAsync() ?? failed;
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var actor = await ActorAsync();
+        var detail = await queries.GetAsync(actor, Id, HttpContext.RequestAborted);
+        if (!detail.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        var timeline = await queries.TimelineAsync(actor, Id, TimelineKinds.All.Contains(Kind) ? Kind : null, 1, 100, HttpContext.RequestAborted);
+        if (!timeline.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        Detail = detail.Value;
+        MyId = actor.Id;
+        Timeline = timeline.Value;
+        if (Detail.CanManage)
+        {
+            Professionals = await directory.DirectoryAsync(HttpContext.RequestAborted);
+            CareOrganisations = (await directory.OrganisationsAsync(HttpContext.RequestAborted))
+                .Where(o => o.IsActive && Organisation.IsCareKind(o.Kind)).ToList();
+        }
+
+        return null;
+    }
+
+    public string Errors(string key) =>
+        ModelState.TryGetValue(key, out var entry) ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : string.Empty;
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Mvc;
+using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.YoungPeople;
+
+namespace Traject.Web.Pages.YoungPeople;
+
+/// <summary>Register a young person and open her first trajectory.</summary>
+internal sealed class RegisterModel(RegisterYoungPerson register, Administration directory) : AppPageModel
+{
+    internal sealed class InputModel
+    {
+        public string? GivenName { get; set; }
+        public string? FamilyName { get; set; }
+        public DateOnly? DateOfBirth { get; set; }
+        public Gender? Gender { get; set; }
+        public Nationality? Nationality { get; set; }
+        public string? NationalityCountry { get; set; }
+        public string? Municipality { get; set; }
+        public TrajectoryStatus? InitialStatus { get; set; }
+        public Guid? CoordinatorId { get; set; }
+        public CareTeamRole? MyRole { get; set; }
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<DirectoryEntry> Professionals { get; private set; } = [];
+    public Guid MyId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var me = await ActorAsync();
+        if (!me.HasCareRole)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync();
+        Input.CoordinatorId = me.Id;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var me = await ActorAsync();
+        ReplaceBindingErrors();
+        if (!ModelState.IsValid)
+        {
+            // Only binding failures (e.g. an unreadable date) get here; the use case does the real validation.
+            await LoadAsync();
+            return Page();
+        }
+
+        var result = await register.HandleAsync(me, new RegisterYoungPersonRequest(Input.GivenName, Input.FamilyName,
+            Input.DateOfBirth, Input.Gender, Input.Nationality, Input.NationalityCountry, Input.Municipality,
+            Input.InitialStatus, Input.CoordinatorId, Input.MyRole), HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            await LoadAsync();
+            return Fail(result.Error!, Page);
+        }
+
+        return Redirect($"/trajectories/{result.Value.TrajectoryId}");
+    }
+
+    private async Task LoadAsync()
+    {
+        MyId = (await ActorAsync()).Id;
+        Professionals = await directory.DirectoryAsync(HttpContext.RequestAborted);
+    }
+}
