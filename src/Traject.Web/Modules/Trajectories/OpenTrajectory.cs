@@ -72,8 +72,9 @@ internal sealed class OpenTrajectory(TrajectDb db, TimeProvider time, AccessPoli
     }
 
     /// <summary>A new trajectory for a young person the actor may already see, when none is open.</summary>
-    public async Task<Result<TrajectoryOpened>> HandleAsync(Actor actor, Guid youngPersonId, OpenTrajectoryRequest request, CancellationToken ct)
+    public async Task<Result<TrajectoryOpened>> HandleAsync(Actor actor, string youngPersonKey, OpenTrajectoryRequest request, CancellationToken ct)
     {
+        var youngPersonId = await YoungPersonKey.ResolveAsync(db, youngPersonKey, ct);
         var basis = await access.BasisForYoungPersonAsync(actor, youngPersonId, ct);
         var person = basis is null ? null : await db.YoungPeople.SingleOrDefaultAsync(y => y.Id == youngPersonId, ct);
         if (person is null)

@@ -20,14 +20,14 @@ internal static class TrajectoriesModule
         var people = api.MapGroup("/young-people").WithTags("Young people");
         people.MapPost("/", async (RegisterYoungPersonRequest body, CurrentActor current, RegisterYoungPerson handler, CancellationToken ct) =>
             (await handler.HandleAsync(await current.RequireAsync(ct), body, ct))
-                .ToHttp(r => TypedResults.Created($"/api/v1/young-people/{r.YoungPersonId}", r)))
+                .ToHttp(r => TypedResults.Created($"/api/v1/young-people/{r.Pseudonym}", r)))
             .WithSummary("Register a young person and open her first trajectory");
-        people.MapGet("/{id:guid}", async (Guid id, CurrentActor current, YoungPersonRecord handler, CancellationToken ct) =>
-            (await handler.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok));
-        people.MapPut("/{id:guid}", async (Guid id, UpdateYoungPersonRequest body, CurrentActor current, YoungPersonRecord handler, CancellationToken ct) =>
-            (await handler.UpdateAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok));
-        people.MapPost("/{id:guid}/trajectories", async (Guid id, OpenTrajectoryRequest body, CurrentActor current, OpenTrajectory handler, CancellationToken ct) =>
-            (await handler.HandleAsync(await current.RequireAsync(ct), id, body, ct))
+        people.MapGet("/{key}", async (string key, CurrentActor current, YoungPersonRecord handler, CancellationToken ct) =>
+            (await handler.GetAsync(await current.RequireAsync(ct), key, ct)).ToHttp(TypedResults.Ok));
+        people.MapPut("/{key}", async (string key, UpdateYoungPersonRequest body, CurrentActor current, YoungPersonRecord handler, CancellationToken ct) =>
+            (await handler.UpdateAsync(await current.RequireAsync(ct), key, body, ct)).ToHttp(TypedResults.Ok));
+        people.MapPost("/{key}/trajectories", async (string key, OpenTrajectoryRequest body, CurrentActor current, OpenTrajectory handler, CancellationToken ct) =>
+            (await handler.HandleAsync(await current.RequireAsync(ct), key, body, ct))
                 .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{r.TrajectoryId}", r)))
             .WithSummary("Open a new trajectory for a young person whose earlier trajectory is closed");
 

@@ -36,6 +36,12 @@ internal sealed record UpdateYoungPersonRequest(
 /// <summary>Reads and corrects a young person's personal details, within the access policy.</summary>
 internal sealed class YoungPersonRecord(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, Timeline timeline)
 {
+    public async Task<Result<YoungPersonResponse>> GetAsync(Actor actor, string key, CancellationToken ct) =>
+        await GetAsync(actor, await YoungPersonKey.ResolveAsync(db, key, ct), ct);
+
+    public async Task<Result<YoungPersonResponse>> UpdateAsync(Actor actor, string key, UpdateYoungPersonRequest request, CancellationToken ct) =>
+        await UpdateAsync(actor, await YoungPersonKey.ResolveAsync(db, key, ct), request, ct);
+
     public async Task<Result<YoungPersonResponse>> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var basis = await access.BasisForYoungPersonAsync(actor, id, ct);
@@ -86,7 +92,7 @@ internal sealed class YoungPersonRecord(TrajectDb db, TimeProvider time, AccessP
             .Select(t => t.Id).ToListAsync(ct);
         foreach (var trajectoryId in openIds)
         {
-            timeline.Add(trajectoryId, actor, TimelineKinds.YoungPersonUpdated, $"/young-people/{id}", "Personal details updated");
+            timeline.Add(trajectoryId, actor, TimelineKinds.YoungPersonUpdated, $"/young-people/{person.PseudonymCode}/edit", "Personal details updated");
         }
 
         try

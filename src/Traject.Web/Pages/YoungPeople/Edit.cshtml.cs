@@ -21,7 +21,7 @@ internal sealed class EditModel(YoungPersonRecord record, Modules.Trajectories.O
     }
 
     [FromRoute]
-    public Guid Id { get; set; }
+    public string Key { get; set; } = string.Empty;
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -30,7 +30,7 @@ internal sealed class EditModel(YoungPersonRecord record, Modules.Trajectories.O
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var result = await record.GetAsync(await ActorAsync(), Id, HttpContext.RequestAborted);
+        var result = await record.GetAsync(await ActorAsync(), Key, HttpContext.RequestAborted);
         if (!result.IsSuccess)
         {
             return NotFound();
@@ -50,7 +50,7 @@ internal sealed class EditModel(YoungPersonRecord record, Modules.Trajectories.O
     public async Task<IActionResult> OnPostOpenAsync()
     {
         var actor = await ActorAsync();
-        var opened = await open.HandleAsync(actor, Id, new Modules.Trajectories.OpenTrajectoryRequest(null, null, null), HttpContext.RequestAborted);
+        var opened = await open.HandleAsync(actor, Key, new Modules.Trajectories.OpenTrajectoryRequest(null, null, null), HttpContext.RequestAborted);
         if (opened.IsSuccess)
         {
             return Redirect($"/trajectories/{opened.Value.TrajectoryId}");
@@ -71,7 +71,7 @@ internal sealed class EditModel(YoungPersonRecord record, Modules.Trajectories.O
         ReplaceBindingErrors();
         if (ModelState.IsValid)
         {
-            var result = await record.UpdateAsync(actor, Id, new UpdateYoungPersonRequest(Input.GivenName, Input.FamilyName,
+            var result = await record.UpdateAsync(actor, Key, new UpdateYoungPersonRequest(Input.GivenName, Input.FamilyName,
                 Input.DateOfBirth, Input.Gender, Input.Nationality, Input.NationalityCountry, Input.Municipality, Input.Version),
                 HttpContext.RequestAborted);
             if (result.IsSuccess)
@@ -88,7 +88,7 @@ internal sealed class EditModel(YoungPersonRecord record, Modules.Trajectories.O
             Fail(result.Error!, Page);
         }
 
-        var current = await record.GetAsync(actor, Id, HttpContext.RequestAborted);
+        var current = await record.GetAsync(actor, Key, HttpContext.RequestAborted);
         if (!current.IsSuccess)
         {
             return NotFound();
