@@ -115,13 +115,15 @@ internal static class TrajectApp
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
-            o.SupportedCultures = Cultures;
-            o.SupportedUICultures = Cultures;
-            // Dutch first: only an explicit choice (cookie or ?culture=) switches to English, not the browser's language.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            o.SupportedCultures = [.. Cultures, new CultureInfo("nl"), new CultureInfo("en")];
+            o.SupportedUICultures = o.SupportedCultures;
+            // Dutch first: in the UI only an explicit choice (cookie or ?culture=) switches to English, not the
+            // browser's language. API clients may ask for English with Accept-Language.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new ApiCultureProvider()];
         });
         services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Account").AllowAnonymousToPage("/Error").AllowAnonymousToPage("/Status").AllowAnonymousToPage("/Culture"))
-            .AddViewLocalization();
+            .AddViewLocalization()
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false); // no script: server-side validation only
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -168,6 +170,7 @@ internal static class TrajectApp
 
     public static void ConfigurePipeline(WebApplication app)
     {
+        app.UseRequestLocalization(); // first, so error pages and problem details follow the request's language too
         app.UseExceptionHandler("/Error");
         if (!app.Environment.IsDevelopment())
         {
@@ -179,7 +182,6 @@ internal static class TrajectApp
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
         app.UseApiBodyLimit();
         app.UseStaticFiles();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

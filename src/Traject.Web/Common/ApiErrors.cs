@@ -61,6 +61,13 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger)
             return false;
         }
 
+        // The handler can run outside the localisation middleware's scope: take the request's culture from its feature.
+        if (context.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture is { } culture)
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture.Culture;
+            System.Globalization.CultureInfo.CurrentUICulture = culture.UICulture;
+        }
+
         Error error;
         switch (exception)
         {

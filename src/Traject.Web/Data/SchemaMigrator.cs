@@ -48,7 +48,12 @@ internal sealed class SchemaMigrator(TrajectDb db, ILogger<SchemaMigrator> logge
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            if (!db.IsSqlite)
+            if (db.IsSqlite)
+            {
+                // Write-ahead logging: readers do not block the writer, and each audit write is one cheap append.
+                await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL", ct);
+            }
+            else
             {
                 await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({AdvisoryLockKey})", ct);
             }

@@ -13,6 +13,10 @@ internal abstract class AppPageModel : PageModel
 
     protected Task<Actor> ActorAsync() => HttpContext.RequestServices.GetRequiredService<CurrentActor>().RequireAsync(HttpContext.RequestAborted);
 
+    /// <summary>The messages for one field, to show beside it.</summary>
+    public string Errors(string key) =>
+        ModelState.TryGetValue(key, out var entry) ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : string.Empty;
+
     /// <summary>Replaces the model binder's messages (which echo input, in English) with one plain message per field.</summary>
     protected void ReplaceBindingErrors()
     {

@@ -1,17 +1,33 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Traject.Web.Pages;
 
+/// <summary>
+/// The error page. A request that could not be read (too large, malformed form) is the client's error and
+/// answers 4xx; anything else is 500 with only a reference to quote.
+/// </summary>
 [IgnoreAntiforgeryToken]
 internal sealed class ErrorModel : AppPageModel
 {
     public string TraceId => HttpContext.TraceIdentifier;
 
-    public void OnGet()
-    {
-    }
+    public bool IsClientError { get; private set; }
 
-    public void OnPost()
+    public void OnGet() => Classify();
+
+    public void OnPost() => Classify();
+
+    private void Classify()
     {
+        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var status = error switch
+        {
+            BadHttpRequestException bad => bad.StatusCode,
+            InvalidDataException => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status500InternalServerError,
+        };
+        IsClientError = status < 500;
+        Response.StatusCode = status;
     }
 }

@@ -72,7 +72,4 @@ internal sealed class OrganisationsModel(Administration admin) : AppPageModel
         Regions = (await admin.RegionsAsync(HttpContext.RequestAborted)).Where(r => r.IsActive || r.Id == Input.RegionId).ToList();
         Editing = Id is null ? null : Organisations.FirstOrDefault(o => o.Id == Id);
     }
-
-    public string Errors(string key) =>
-        ModelState.TryGetValue(key, out var entry) ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : string.Empty;
 }

@@ -83,7 +83,4 @@ internal sealed class ProfessionalsModel(Administration admin) : AppPageModel
         Organisations = await admin.OrganisationsAsync(HttpContext.RequestAborted);
         Editing = Id is null ? null : Professionals.FirstOrDefault(p => p.Id == Id);
     }
-
-    public string Errors(string key) =>
-        ModelState.TryGetValue(key, out var entry) ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : string.Empty;
 }

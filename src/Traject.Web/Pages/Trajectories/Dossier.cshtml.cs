@@ -132,7 +132,4 @@ internal sealed class DossierModel(TrajectoryQueries queries, TrajectoryCommands
 
         return null;
     }
-
-    public string Errors(string key) =>
-        ModelState.TryGetValue(key, out var entry) ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : string.Empty;
 }

@@ -8,15 +8,8 @@ namespace Traject.Web.Pages.YoungPeople;
 /// <summary>Correct a young person's personal details.</summary>
 internal sealed class EditModel(YoungPersonRecord record, Modules.Trajectories.OpenTrajectory open) : AppPageModel
 {
-    internal sealed class InputModel
+    internal sealed class InputModel : PersonalInput
     {
-        public string? GivenName { get; set; }
-        public string? FamilyName { get; set; }
-        public DateOnly? DateOfBirth { get; set; }
-        public Gender? Gender { get; set; }
-        public Nationality? Nationality { get; set; }
-        public string? NationalityCountry { get; set; }
-        public string? Municipality { get; set; }
         public long? Version { get; set; }
     }
 

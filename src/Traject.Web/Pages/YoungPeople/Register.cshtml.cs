@@ -8,15 +8,8 @@ namespace Traject.Web.Pages.YoungPeople;
 /// <summary>Register a young person and open her first trajectory.</summary>
 internal sealed class RegisterModel(RegisterYoungPerson register, Administration directory) : AppPageModel
 {
-    internal sealed class InputModel
+    internal sealed class InputModel : PersonalInput
     {
-        public string? GivenName { get; set; }
-        public string? FamilyName { get; set; }
-        public DateOnly? DateOfBirth { get; set; }
-        public Gender? Gender { get; set; }
-        public Nationality? Nationality { get; set; }
-        public string? NationalityCountry { get; set; }
-        public string? Municipality { get; set; }
         public TrajectoryStatus? InitialStatus { get; set; }
         public Guid? CoordinatorId { get; set; }
         public CareTeamRole? MyRole { get; set; }
