@@ -21,6 +21,12 @@ internal static class Browser
         var values = form.Elements.OfType<IHtmlInputElement>()
             .Where(i => !string.IsNullOrEmpty(i.Name) && i.Type is not ("submit" or "button" or "checkbox" or "radio"))
             .ToDictionary(i => i.Name!, i => i.Value, StringComparer.Ordinal);
+        foreach (var select in form.Elements.OfType<IHtmlSelectElement>().Where(x => !string.IsNullOrEmpty(x.Name)))
+        {
+            var chosen = select.SelectedOptions.Length > 0 ? select.SelectedOptions[0] : select.Options.Length > 0 ? select.Options[0] : null;
+            values[select.Name!] = chosen?.Value ?? string.Empty;
+        }
+
         Assert.True(values.ContainsKey("__RequestVerificationToken"), $"the form on {pageUrl} carries no antiforgery token");
         foreach (var (name, value) in fields)
         {
