@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+using Traject.Web;
+using Traject.Web.Common.Access;
+using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.YoungPeople;
+
+namespace Traject.Tests.Unit;
+
+/// <summary>Dutch first: every text the code shows or stores as a message template has a Dutch translation.</summary>
+public partial class LocalizationTests
+{
+    private static readonly ResourceManager Resources = new("Traject.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
+    private static readonly CultureInfo Dutch = new("nl-NL");
+
+    // L["..."], validator messages, rule errors, stored templates (Text.Encode and timeline events).
+    [GeneratedRegex("""\bv\.Add\("[A-Za-z.]+", "([^"]+)"|\bAdd\(field, "([^"]+)"|Error\.(?:Conflict|Forbidden)\("([^"]+)"|Error\.Invalid\("[A-Za-z.]+", "([^"]+)"|Text\.Encode\("([^"]+)"|new(?: Error)?\(ErrorKind\.\w+,\s*"([^"]+)"|\["[A-Za-z]+"\] = \["([^"]+)"\]|TimelineKinds\.\w+,[^"\n]*"([^"]+)"|TimelineKinds\.\w+, Link\(t\.Id\),\s*"([^"]+)"|L\["([^"]+)"\]""")]
+    private static partial Regex MessagePattern();
+
+    private static IEnumerable<string> SourceFiles()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Traject.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        Assert.NotNull(dir);
+        var src = Path.Combine(dir!.FullName, "src", "Traject.Web");
+        return Directory.EnumerateFiles(src, "*.cs*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+                && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
+    }
+
+    private static bool HasDutch(string key) => Resources.GetResourceSet(Dutch, true, true)?.GetString(key) is { Length: > 0 };
+
+    [Fact]
+    public void Every_message_in_the_code_has_a_Dutch_translation()
+    {
+        var keys = SourceFiles()
+            .SelectMany(f => MessagePattern().Matches(File.ReadAllText(f)))
+            .Select(m => m.Groups.Cast<Group>().Skip(1).First(g => g.Success).Value)
+            .Where(k => !k.StartsWith('/'))  // links, not messages
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.True(keys.Count > 100, $"Only {keys.Count} messages found: the pattern no longer matches the code.");
+        Assert.Contains("Status changed from {0} to {1}", keys);
+        Assert.Contains("This field is required.", keys);
+        var missing = keys.Where(k => !HasDutch(k)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, "No Dutch for: " + string.Join(" | ", missing));
+    }
+
+    [Fact]
+    public void Every_enum_value_role_basis_and_timeline_kind_has_a_Dutch_label()
+    {
+        var keys = new List<string>();
+        keys.AddRange(Enum.GetNames<Gender>().Select(n => "Gender." + n));
+        keys.AddRange(Enum.GetNames<Nationality>().Select(n => "Nationality." + n));
+        keys.AddRange(Enum.GetNames<TrajectoryStatus>().Select(n => "TrajectoryStatus." + n));
+        keys.AddRange(Enum.GetNames<CareTeamRole>().Select(n => "CareTeamRole." + n));
+        keys.AddRange(Enum.GetNames<OrganisationKind>().Select(n => "OrganisationKind." + n));
+        keys.AddRange(Roles.All.Select(r => "Role." + r));
+        keys.AddRange(TimelineKinds.All.Select(k => "TimelineKind." + k));
+        keys.AddRange(new[] { AccessBasis.Coordinator, AccessBasis.CareTeam, AccessBasis.DesignatedExpert }.Select(b => "AccessBasis." + b));
+        var missing = keys.Where(k => !HasDutch(k)).ToList();
+        Assert.True(missing.Count == 0, "No Dutch for: " + string.Join(" | ", missing));
+    }
+}
