@@ -111,15 +111,19 @@ internal sealed class TrajectoryQueries(
             {
                 t.Id, t.YoungPersonId, t.YoungPerson!.PseudonymCode, t.YoungPerson.GivenName, t.YoungPerson.FamilyName,
                 t.YoungPerson.DateOfBirth, t.Status, t.CoordinatorId,
-                Last = db.TimelineEvents.Where(e => e.TrajectoryId == t.Id).OrderByDescending(e => e.OccurredAt)
-                    .Select(e => new { e.OccurredAt, e.Kind }).FirstOrDefault(),
+                // Two scalar subqueries (index seeks on TrajectoryId, OccurredAt): selecting both columns at once makes
+                // EF rank the whole timeline table with a window function instead.
+                LastAt = db.TimelineEvents.Where(e => e.TrajectoryId == t.Id).OrderByDescending(e => e.OccurredAt)
+                    .Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefault(),
+                LastKind = db.TimelineEvents.Where(e => e.TrajectoryId == t.Id).OrderByDescending(e => e.OccurredAt)
+                    .Select(e => e.Kind).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var people = await People(rows.Select(r => r.CoordinatorId), ct);
         var today = time.Today();
         await audit.RecordAsync(actor, AuditActions.TrajectoryList, nameof(Trajectory), ct: ct);
         return new TrajectoryPage(rows.Select(r => new TrajectorySummary(r.Id, r.YoungPersonId, r.PseudonymCode, r.GivenName,
-            r.FamilyName, Clock.AgeOn(r.DateOfBirth, today), r.Status, people[r.CoordinatorId], r.Last?.OccurredAt, r.Last?.Kind)).ToList(),
+            r.FamilyName, Clock.AgeOn(r.DateOfBirth, today), r.Status, people[r.CoordinatorId], r.LastAt, r.LastKind)).ToList(),
             page, pageSize, total);
     }
 
