@@ -84,6 +84,8 @@ internal sealed class SchemaMigrator(TrajectDb db, ILogger<SchemaMigrator> logge
                     count++;
                 }
 
+                // Entries written before the audit chain existed are sealed into it once.
+                await Common.Auditing.AuditChain.SealUnchainedAsync(db, ct);
                 return count;
             }
             finally

@@ -22,6 +22,7 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<CoordinatorAssignment> CoordinatorAssignments => Set<CoordinatorAssignment>();
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
@@ -46,6 +47,13 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
             e.Property(k => k.FriendlyName).HasMaxLength(200);
         });
 
+        builder.Entity<AuditChainHead>(e =>
+        {
+            e.ToTable("AuditChainHeads");
+            e.Property(h => h.Id).ValueGeneratedNever();
+            e.Property(h => h.Hash).HasMaxLength(64);
+        });
+
         builder.Entity<AuditEntry>(e =>
         {
             e.ToTable("AuditEntries");
@@ -56,6 +64,11 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
             e.Property(a => a.Outcome).HasMaxLength(16);
             e.Property(a => a.Channel).HasMaxLength(8);
             e.Property(a => a.ClientAddress).HasMaxLength(64);
+            e.Property(a => a.ActorRoles).HasMaxLength(300);
+            e.Property(a => a.BasisReason).HasMaxLength(1000);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            e.HasIndex(a => a.Sequence).IsUnique();
             e.HasIndex(a => a.At);
             e.HasIndex(a => new { a.EntityType, a.EntityId });
             e.HasIndex(a => a.ActorId);
@@ -68,17 +81,36 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
         }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Saves; new audit entries are linked into the hash chain in the same transaction as the change they record.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var audit = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (audit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            await AuditChain.LinkAsync(this, audit, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var tx = await Database.BeginTransactionAsync(cancellationToken);
+        await AuditChain.LinkAsync(this, audit, cancellationToken);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return written;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
+    /// <summary>Saves without linking new audit entries: only for sealing entries that predate the chain.</summary>
+    internal Task<int> BaseSaveChangesAsync(CancellationToken ct) => base.SaveChangesAsync(true, ct);
 
     private void BumpVersions()
     {

@@ -16,6 +16,7 @@ internal sealed class AuditLog(TrajectDb db, TimeProvider time, IHttpContextAcce
             At = time.GetUtcNow(),
             ActorId = actor?.Id,
             ActorOrganisationId = actor?.OrganisationId,
+            ActorRoles = actor is null ? null : string.Join(',', actor.Roles.Order(StringComparer.Ordinal)),
             Action = action,
             EntityType = entityType,
             EntityId = entityId,
