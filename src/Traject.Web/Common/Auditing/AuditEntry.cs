@@ -71,4 +71,7 @@ internal static class AuditActions
     public const string CoordinatorChanged = "coordinator.change";
     public const string TimelineRead = "timeline.read";
     public const string AdminAction = "admin";
+    public const string AccessOverviewRead = "accesslog.read";
+    public const string AccessOverviewExport = "accesslog.export";
+    public const string AuditVerified = "admin.audit.verify";
 }

@@ -35,6 +35,18 @@ internal static class OrganisationsModule
             (await admin.CreateProfessionalAsync(await current.RequireAsync(ct), body, ct)).ToHttp(r => TypedResults.Created($"/api/v1/professionals/{r.Id}", r)));
         pros.MapPut("/{id:guid}", async (Guid id, UpdateProfessionalRequest body, CurrentActor current, Administration admin, CancellationToken ct) =>
             (await admin.UpdateProfessionalAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok));
+        api.MapGet("/audit/verify", async (CurrentActor current, Common.Auditing.AuditLog audit, Data.TrajectDb db, CancellationToken ct) =>
+        {
+            var actor = await current.RequireAsync(ct);
+            if (!actor.IsAdministrator)
+            {
+                return Error.Forbidden("Only administrators can do this.").ToProblem();
+            }
+
+            var check = await Common.Auditing.AuditChain.VerifyAsync(db, ct);
+            await audit.RecordAsync(actor, Common.Auditing.AuditActions.AuditVerified, outcome: check.Intact ? Common.Auditing.AuditOutcomes.Allowed : Common.Auditing.AuditOutcomes.Failed, ct: ct);
+            return TypedResults.Ok(check);
+        }).WithTags("Administration").WithSummary("Check the whole audit hash chain");
         return api;
     }
 }

@@ -12,6 +12,7 @@ internal static class TrajectoriesModule
         .AddScoped<OpenTrajectory>()
         .AddScoped<RegisterYoungPerson>()
         .AddScoped<YoungPersonRecord>()
+        .AddScoped<AccessOverview>()
         .AddScoped<TrajectoryQueries>()
         .AddScoped<TrajectoryCommands>();
 
@@ -26,6 +27,13 @@ internal static class TrajectoriesModule
             (await handler.GetAsync(await current.RequireAsync(ct), key, ct)).ToHttp(TypedResults.Ok));
         people.MapPut("/{key}", async (string key, UpdateYoungPersonRequest body, CurrentActor current, YoungPersonRecord handler, CancellationToken ct) =>
             (await handler.UpdateAsync(await current.RequireAsync(ct), key, body, ct)).ToHttp(TypedResults.Ok));
+        people.MapGet("/{key}/access-log", async (string key, string? format, CurrentActor current, AccessOverview overview, CancellationToken ct) =>
+            format is not (null or "json" or "csv")
+                ? Error.Invalid("format", "Use 'json' or 'csv'.").ToProblem()
+                : (await overview.GetAsync(await current.RequireAsync(ct), key, format == "csv", ct)).ToHttp(log => format == "csv"
+                    ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(AccessOverview.ToCsv(log)), "text/csv; charset=utf-8", $"access-{log.Pseudonym}.csv")
+                    : (IResult)TypedResults.Ok(log)))
+            .WithSummary("Who opened or changed her dossier (format=json or csv)");
         people.MapPost("/{key}/trajectories", async (string key, OpenTrajectoryRequest body, CurrentActor current, OpenTrajectory handler, CancellationToken ct) =>
             (await handler.HandleAsync(await current.RequireAsync(ct), key, body, ct))
                 .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{r.TrajectoryId}", r)))
