@@ -14,6 +14,7 @@ using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Data.Seeding;
 using Traject.Web.Modules.Auth;
+using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
 
@@ -153,6 +154,7 @@ internal static class TrajectApp
         services.AddAuthModule();
         services.AddOrganisations();
         services.AddTrajectories();
+        services.AddEmergency();
     }
 
     private static Task ApiAware<T>(Microsoft.AspNetCore.Authentication.RedirectContext<T> ctx, int status)
@@ -196,6 +198,7 @@ internal static class TrajectApp
         api.MapAuth();
         api.MapOrganisations();
         api.MapTrajectories();
+        api.MapEmergency();
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
 
         app.MapRazorPages();

@@ -22,6 +22,8 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<CoordinatorAssignment> CoordinatorAssignments => Set<CoordinatorAssignment>();
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Modules.Emergency.EmergencyAccess> EmergencyAccesses => Set<Modules.Emergency.EmergencyAccess>();
+    public DbSet<Modules.Emergency.Notification> Notifications => Set<Modules.Emergency.Notification>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -62,7 +62,7 @@ public partial class LocalizationTests
         keys.AddRange(Enum.GetNames<OrganisationKind>().Select(n => "OrganisationKind." + n));
         keys.AddRange(Roles.All.Select(r => "Role." + r));
         keys.AddRange(TimelineKinds.All.Select(k => "TimelineKind." + k));
-        keys.AddRange(new[] { AccessBasis.Coordinator, AccessBasis.CareTeam, AccessBasis.DesignatedExpert }.Select(b => "AccessBasis." + b));
+        keys.AddRange(new[] { AccessBasis.Coordinator, AccessBasis.CareTeam, AccessBasis.DesignatedExpert, AccessBasis.Emergency }.Select(b => "AccessBasis." + b));
         var missing = keys.Where(k => !HasDutch(k)).ToList();
         Assert.True(missing.Count == 0, "No Dutch for: " + string.Join(" | ", missing));
     }

@@ -11,6 +11,7 @@ internal static class AccessBasis
     public const string Coordinator = "coordinator";
     public const string CareTeam = "care-team";
     public const string DesignatedExpert = "designated-expert";
+    public const string Emergency = "emergency";
 }
 
 /// <summary>
@@ -19,6 +20,13 @@ internal static class AccessBasis
 /// </summary>
 internal sealed class AccessPolicy(TrajectDb db, TimeProvider time)
 {
+    /// <summary>The reason of the emergency access last granted as a basis in this request, for the audit trail.</summary>
+    public string? EmergencyReason { get; private set; }
+
+    /// <summary>Emergency access is for care professionals of youth-care, child-protection and municipal organisations.</summary>
+    public static bool MayUseEmergencyAccess(Actor actor) => actor.HasCareRole && actor.OrganisationKind is
+        OrganisationKind.YouthCareProvider or OrganisationKind.ChildProtection or OrganisationKind.MunicipalTeam;
+
     /// <summary>All trajectories the actor may open, as a query to filter and page further.</summary>
     public IQueryable<Trajectory> VisibleTrajectories(Actor actor)
     {
@@ -31,7 +39,10 @@ internal sealed class AccessPolicy(TrajectDb db, TimeProvider time)
         var org = actor.OrganisationId;
         var expert = actor.IsInRole(Roles.DesignatedExpert);
         var member = MemberOf(actor);
-        return db.Trajectories.Where(t => t.CoordinatorId == id || member.Contains(t.Id) || (expert && t.LeadOrganisationId == org));
+        var now = time.GetUtcNow();
+        var emergency = db.EmergencyAccesses.Where(e => e.ProfessionalId == id && e.ExpiresAt > now).Select(e => e.TrajectoryId);
+        return db.Trajectories.Where(t => t.CoordinatorId == id || member.Contains(t.Id) || (expert && t.LeadOrganisationId == org)
+            || emergency.Contains(t.Id));
     }
 
     /// <summary>Trajectories where the actor personally works: coordinator or active team member.</summary>
@@ -90,9 +101,23 @@ internal sealed class AccessPolicy(TrajectDb db, TimeProvider time)
             return AccessBasis.CareTeam;
         }
 
-        return actor.IsInRole(Roles.DesignatedExpert) && t.LeadOrganisationId == actor.OrganisationId
-            ? AccessBasis.DesignatedExpert
+        if (actor.IsInRole(Roles.DesignatedExpert) && t.LeadOrganisationId == actor.OrganisationId)
+        {
+            return AccessBasis.DesignatedExpert;
+        }
+
+        var now = time.GetUtcNow();
+        var reason = MayUseEmergencyAccess(actor)
+            ? await db.EmergencyAccesses.Where(e => e.ProfessionalId == actor.Id && e.TrajectoryId == trajectoryId && e.ExpiresAt > now)
+                .OrderByDescending(e => e.ExpiresAt).Select(e => e.Reason).FirstOrDefaultAsync(ct)
             : null;
+        if (reason is null)
+        {
+            return null;
+        }
+
+        EmergencyReason = reason;
+        return AccessBasis.Emergency;
     }
 
     /// <summary>The strongest basis over all trajectories of a young person, or null.</summary>

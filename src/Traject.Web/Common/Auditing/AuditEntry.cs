@@ -74,4 +74,7 @@ internal static class AuditActions
     public const string AccessOverviewRead = "accesslog.read";
     public const string AccessOverviewExport = "accesslog.export";
     public const string AuditVerified = "admin.audit.verify";
+    public const string EmergencyAccessGranted = "emergency.grant";
+    public const string EmergencyAccessReviewed = "emergency.review";
+    public const string EmergencyAccessList = "emergency.list";
 }

@@ -4,14 +4,14 @@ using Traject.Web.Data;
 namespace Traject.Web.Common.Auditing;
 
 /// <summary>Writes audit entries. Changes are audited in the same transaction as the change itself.</summary>
-internal sealed class AuditLog(TrajectDb db, TimeProvider time, IHttpContextAccessor http)
+internal sealed class AuditLog(TrajectDb db, TimeProvider time, IHttpContextAccessor http, AccessPolicy policy)
 {
     /// <summary>Adds an entry to the unit of work; it is saved with the change it describes.</summary>
-    public void Add(Actor? actor, string action, string? entityType = null, Guid? entityId = null,
+    public AuditEntry Add(Actor? actor, string action, string? entityType = null, Guid? entityId = null,
         string? pseudonym = null, string? basis = null, string outcome = AuditOutcomes.Allowed)
     {
         var ctx = http.HttpContext;
-        db.AuditEntries.Add(new AuditEntry
+        return db.AuditEntries.Add(new AuditEntry
         {
             At = time.GetUtcNow(),
             ActorId = actor?.Id,
@@ -22,10 +22,11 @@ internal sealed class AuditLog(TrajectDb db, TimeProvider time, IHttpContextAcce
             EntityId = entityId,
             Pseudonym = pseudonym,
             Basis = basis,
+            BasisReason = basis == AccessBasis.Emergency ? policy.EmergencyReason : null,
             Outcome = outcome,
             Channel = ctx is null ? "cli" : ctx.Request.Path.StartsWithSegments("/api") ? "api" : "web",
             ClientAddress = ctx?.Connection.RemoteIpAddress?.ToString(),
-        });
+        }).Entity;
     }
 
     /// <summary>Records an entry on its own, for reads and refusals that change nothing else.</summary>

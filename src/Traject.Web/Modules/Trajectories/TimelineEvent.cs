@@ -25,7 +25,8 @@ internal static class TimelineKinds
     public const string MemberAdded = "careteam.added";
     public const string MemberEnded = "careteam.ended";
     public const string YoungPersonUpdated = "youngperson.updated";
+    public const string EmergencyAccess = "access.emergency";
 
     public static readonly IReadOnlyList<string> All =
-        [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated];
+        [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess];
 }

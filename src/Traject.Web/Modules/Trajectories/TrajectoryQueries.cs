@@ -55,6 +55,7 @@ internal sealed record TrajectoryDetail(
     long Version,
     string AccessBasis,
     bool CanManage,
+    DateTimeOffset? EmergencyUntil,
     IReadOnlyList<CareTeamMember> CareTeam,
     IReadOnlyList<CoordinatorPeriod> CoordinatorHistory);
 
@@ -152,10 +153,15 @@ internal sealed class TrajectoryQueries(
         var history = t.CoordinatorHistory.OrderByDescending(c => c.Since)
             .Select(c => new CoordinatorPeriod(people[c.ProfessionalId], c.Since, c.Until)).ToList();
         var canManage = await access.CanManageAsync(actor, t, ct);
+        var now = time.GetUtcNow();
+        var emergencyUntil = basis == AccessBasis.Emergency
+            ? await db.EmergencyAccesses.Where(e => e.ProfessionalId == actor.Id && e.TrajectoryId == id && e.ExpiresAt > now)
+                .MaxAsync(e => (DateTimeOffset?)e.ExpiresAt, ct)
+            : null;
         await audit.RecordAsync(actor, AuditActions.TrajectoryRead, nameof(Trajectory), id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
         return new TrajectoryDetail(t.Id, t.YoungPersonId, t.YoungPerson.PseudonymCode, t.YoungPerson.GivenName,
             t.YoungPerson.FamilyName, t.YoungPerson.AgeOn(today), t.Status, t.LeadOrganisationId, orgs[t.LeadOrganisationId],
-            people[t.CoordinatorId], t.StartedOn, t.ClosedAt, t.ClosingReason, t.Version, basis!, canManage, team, history);
+            people[t.CoordinatorId], t.StartedOn, t.ClosedAt, t.ClosingReason, t.Version, basis!, canManage, emergencyUntil, team, history);
     }
 
     public async Task<Result<TimelinePage>> TimelineAsync(Actor actor, Guid id, string? kind, int page, int pageSize, CancellationToken ct)

@@ -1,0 +1,40 @@
+using Traject.Web.Common;
+
+namespace Traject.Web.Modules.Emergency;
+
+/// <summary>
+/// "Break the glass": a professional of a youth-care, child-protection or municipal organisation opens one dossier
+/// outside her care team for a limited time, after giving a reason. Each use is reported to the designated experts
+/// of the lead organisation, who review it.
+/// </summary>
+internal sealed class EmergencyAccess : IVersioned
+{
+    public static readonly TimeSpan Duration = TimeSpan.FromHours(8);
+    public const int MinReasonLength = 20;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TrajectoryId { get; set; }
+    public Guid ProfessionalId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public string Reason { get; set; } = string.Empty;
+    public DateTimeOffset GrantedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public Guid? ReviewedById { get; set; }
+    public long Version { get; set; }
+}
+
+/// <summary>An in-app message to one professional, e.g. a designated expert told of an emergency access.</summary>
+internal sealed class Notification
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid RecipientId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public string Kind { get; set; } = string.Empty;
+
+    /// <summary>A stored message template with arguments (<see cref="Text.Encode"/>); pseudonyms only, no names.</summary>
+    public string Message { get; set; } = string.Empty;
+
+    public string? Link { get; set; }
+    public DateTimeOffset? ReadAt { get; set; }
+}

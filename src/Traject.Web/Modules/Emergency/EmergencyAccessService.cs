@@ -1,0 +1,202 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Common.Auditing;
+using Traject.Web.Data;
+using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.YoungPeople;
+
+namespace Traject.Web.Modules.Emergency;
+
+internal sealed record EmergencyAccessRequest(string? Reason);
+
+internal sealed record EmergencyAccessGranted(Guid TrajectoryId, DateTimeOffset ExpiresAt);
+
+internal sealed record EmergencyAccessReport(
+    Guid Id, string Pseudonym, Guid TrajectoryId, string Professional, string Organisation, string Reason,
+    DateTimeOffset GrantedAt, DateTimeOffset ExpiresAt, DateTimeOffset? ReviewedAt, long Version);
+
+internal sealed record ReviewRequest(long? Version);
+
+internal sealed record NotificationView(Guid Id, DateTimeOffset CreatedAt, string Kind, string Message, string? Link, bool IsRead);
+
+/// <summary>Break the glass, the designated experts' review of it, and the in-app notifications that tell them.</summary>
+internal sealed class EmergencyAccessService(
+    TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, Timeline timeline, IStringLocalizer<SharedResource> l)
+{
+    public const string NotificationKind = "emergency-access";
+
+    public async Task<Result<EmergencyAccessGranted>> GrantAsync(Actor actor, string key, EmergencyAccessRequest request, CancellationToken ct)
+    {
+        // Eligibility first, so a refusal says nothing about whether the young person exists.
+        if (!AccessPolicy.MayUseEmergencyAccess(actor))
+        {
+            await audit.RecordAsync(actor, AuditActions.EmergencyAccessGranted, outcome: AuditOutcomes.Denied, ct: ct);
+            return Error.Forbidden("Emergency access is only for care professionals of youth-care, child-protection and municipal organisations.");
+        }
+
+        var v = new Validator();
+        var reason = v.Text("reason", request.Reason, 1000, minLength: EmergencyAccess.MinReasonLength);
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        var personId = await YoungPersonKey.ResolveAsync(db, key, ct);
+        var trajectory = await db.Trajectories.Include(t => t.YoungPerson)
+            .Where(t => t.YoungPersonId == personId && t.Status != TrajectoryStatus.Closed)
+            .OrderByDescending(t => t.OpenedAt).FirstOrDefaultAsync(ct);
+        if (trajectory is null)
+        {
+            await audit.RecordAsync(actor, AuditActions.EmergencyAccessGranted, nameof(YoungPerson), personId == Guid.Empty ? null : personId, outcome: AuditOutcomes.Denied, ct: ct);
+            return Error.NotFound();
+        }
+
+        var existing = await access.BasisForTrajectoryAsync(actor, trajectory.Id, ct);
+        if (existing is not null)
+        {
+            return Error.Conflict("You already have access to this dossier.");
+        }
+
+        var now = time.GetUtcNow();
+        var grant = new EmergencyAccess
+        {
+            TrajectoryId = trajectory.Id, ProfessionalId = actor.Id, OrganisationId = actor.OrganisationId, Reason = reason,
+            GrantedAt = now, ExpiresAt = now + EmergencyAccess.Duration,
+        };
+        db.EmergencyAccesses.Add(grant);
+        var pseudonym = trajectory.YoungPerson!.PseudonymCode;
+        var organisation = await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+        var experts = await (from u in db.Users
+                             join ur in db.UserRoles on u.Id equals ur.UserId
+                             join r in db.Roles on ur.RoleId equals r.Id
+                             where u.OrganisationId == trajectory.LeadOrganisationId && u.IsActive && r.Name == Roles.DesignatedExpert
+                             select u.Id).Distinct().ToListAsync(ct);
+        foreach (var expert in experts)
+        {
+            db.Notifications.Add(new Notification
+            {
+                RecipientId = expert, CreatedAt = now, Kind = NotificationKind, Link = "/emergency-accesses",
+                Message = Text.Encode("Emergency access to {0} by {1} ({2}), until {3}", pseudonym, actor.DisplayName, organisation,
+                    grant.ExpiresAt.ToLocal().ToString("dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
+            });
+        }
+
+        timeline.Add(trajectory.Id, actor, TimelineKinds.EmergencyAccess, $"/trajectories/{trajectory.Id}",
+            "Emergency access by {0} ({1}) for 8 hours", actor.DisplayName, organisation);
+        audit.Add(actor, AuditActions.EmergencyAccessGranted, nameof(Trajectory), trajectory.Id, pseudonym, AccessBasis.Emergency)
+            .BasisReason = reason;
+        await db.SaveChangesAsync(ct);
+        return new EmergencyAccessGranted(trajectory.Id, grant.ExpiresAt);
+    }
+
+    /// <summary>Emergency accesses to trajectories led by the designated expert's organisation, newest first.</summary>
+    public async Task<Result<List<EmergencyAccessReport>>> ReportAsync(Actor actor, CancellationToken ct)
+    {
+        if (!actor.IsInRole(Roles.DesignatedExpert))
+        {
+            return Error.Forbidden("Only designated experts review emergency access.");
+        }
+
+        var rows = await (from e in db.EmergencyAccesses.AsNoTracking()
+                          join t in db.Trajectories on e.TrajectoryId equals t.Id
+                          join y in db.YoungPeople on t.YoungPersonId equals y.Id
+                          join u in db.Users on e.ProfessionalId equals u.Id
+                          join o in db.Organisations on e.OrganisationId equals o.Id
+                          where t.LeadOrganisationId == actor.OrganisationId
+                          orderby e.GrantedAt descending
+                          select new EmergencyAccessReport(e.Id, y.PseudonymCode, t.Id, u.DisplayName, o.Name, e.Reason, e.GrantedAt, e.ExpiresAt, e.ReviewedAt, e.Version))
+            .Take(500).ToListAsync(ct);
+        await audit.RecordAsync(actor, AuditActions.EmergencyAccessList, ct: ct);
+        return rows;
+    }
+
+    public async Task<Result<EmergencyAccessReport>> ReviewAsync(Actor actor, Guid id, ReviewRequest request, CancellationToken ct)
+    {
+        var grant = actor.IsInRole(Roles.DesignatedExpert)
+            ? await (from e in db.EmergencyAccesses
+                     join t in db.Trajectories on e.TrajectoryId equals t.Id
+                     where e.Id == id && t.LeadOrganisationId == actor.OrganisationId
+                     select e).SingleOrDefaultAsync(ct)
+            : null;
+        if (grant is null)
+        {
+            return Error.NotFound();
+        }
+
+        if (request.Version is not { } version)
+        {
+            return Error.Invalid("version", "This field is required.");
+        }
+
+        if (grant.Version != version)
+        {
+            return Error.Stale();
+        }
+
+        if (grant.ReviewedAt is not null)
+        {
+            return Error.Conflict("This emergency access has already been reviewed.");
+        }
+
+        grant.ReviewedAt = time.GetUtcNow();
+        grant.ReviewedById = actor.Id;
+        audit.Add(actor, AuditActions.EmergencyAccessReviewed, nameof(EmergencyAccess), grant.Id);
+        db.Entry(grant).Property(g => g.Version).OriginalValue = version;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Stale();
+        }
+
+        var report = await ReportAsync(actor, ct);
+        return report.Value.Single(r => r.Id == id);
+    }
+
+    public async Task<List<NotificationView>> NotificationsAsync(Actor actor, bool markRead, CancellationToken ct)
+    {
+        var rows = await db.Notifications.Where(n => n.RecipientId == actor.Id).OrderByDescending(n => n.CreatedAt).Take(100).ToListAsync(ct);
+        var views = rows.Select(n => new NotificationView(n.Id, n.CreatedAt, n.Kind, l.Render(n.Message), n.Link, n.ReadAt is not null)).ToList();
+        if (markRead && rows.Any(n => n.ReadAt is null))
+        {
+            foreach (var n in rows.Where(n => n.ReadAt is null))
+            {
+                n.ReadAt = time.GetUtcNow();
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        return views;
+    }
+
+    public Task<int> UnreadAsync(Actor actor, CancellationToken ct) =>
+        db.Notifications.CountAsync(n => n.RecipientId == actor.Id && n.ReadAt == null, ct);
+}
+
+internal static class EmergencyModule
+{
+    public static IServiceCollection AddEmergency(this IServiceCollection services) => services.AddScoped<EmergencyAccessService>();
+
+    public static RouteGroupBuilder MapEmergency(this RouteGroupBuilder api)
+    {
+        api.MapPost("/young-people/{key}/emergency-access", async (string key, EmergencyAccessRequest body, CurrentActor current, EmergencyAccessService service, CancellationToken ct) =>
+            (await service.GrantAsync(await current.RequireAsync(ct), key, body, ct)).ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{r.TrajectoryId}", r)))
+            .WithTags("Emergency access").WithSummary("Break the glass: open this young person's dossier for 8 hours, with a reason of at least 20 characters");
+        api.MapGet("/emergency-accesses", async (CurrentActor current, EmergencyAccessService service, CancellationToken ct) =>
+            (await service.ReportAsync(await current.RequireAsync(ct), ct)).ToHttp(TypedResults.Ok))
+            .WithTags("Emergency access").WithSummary("Emergency accesses to my organisation's trajectories, for designated experts to review");
+        api.MapPost("/emergency-accesses/{id:guid}/review", async (Guid id, ReviewRequest body, CurrentActor current, EmergencyAccessService service, CancellationToken ct) =>
+            (await service.ReviewAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok))
+            .WithTags("Emergency access");
+        api.MapGet("/notifications", async (CurrentActor current, EmergencyAccessService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.NotificationsAsync(await current.RequireAsync(ct), markRead: false, ct)))
+            .WithTags("Notifications");
+        return api;
+    }
+}
