@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Traject.Tests.Infrastructure;
+using Traject.Web.Modules.Trajectories;
+
+namespace Traject.Tests.Integration;
+
+/// <summary>
+/// The authorisation matrix: for every API endpoint and every demo role, inside and outside the care team of one
+/// young person, the expected answer. An endpoint missing from the matrix fails the test, so new endpoints must
+/// declare who may use them.
+/// </summary>
+public abstract class AuthorisationMatrixTests(TrajectFixture f)
+{
+    internal enum Expect
+    {
+        Allowed,   // anything but 401, 403 and 404 (the empty body may well be refused as invalid: 400 or 409)
+        Forbidden, // 403
+        Hidden,    // 404: out of scope looks like absent
+    }
+
+    private static readonly string[] Users =
+        [Demo.Regie, Demo.Mentor, Demo.Aandacht, Demo.Gedrag, Demo.Wijkteam, Demo.Politie, Demo.Admin, Demo.Kwaliteit, Demo.Rapporteur];
+
+    // Regie registered the young person (coordinator), Mentor is in her team, Aandacht is the lead organisation's designated expert.
+    private static readonly HashSet<string> InScope = [Demo.Regie, Demo.Mentor, Demo.Aandacht];
+    private static readonly HashSet<string> Steers = [Demo.Regie, Demo.Aandacht];
+    private static readonly HashSet<string> Care = [Demo.Regie, Demo.Mentor, Demo.Aandacht, Demo.Gedrag, Demo.Wijkteam];
+
+    private static Expect Dossier(string u) => InScope.Contains(u) ? Expect.Allowed : Expect.Hidden;
+    private static Expect Steering(string u) => Steers.Contains(u) ? Expect.Allowed : InScope.Contains(u) ? Expect.Forbidden : Expect.Hidden;
+    private static Expect AdminOnly(string u) => u == Demo.Admin ? Expect.Allowed : Expect.Forbidden;
+    private static Expect Everyone(string u) => Expect.Allowed;
+
+    internal static readonly IReadOnlyDictionary<string, Func<string, Expect>> Matrix = new Dictionary<string, Func<string, Expect>>
+    {
+        ["POST /api/v1/young-people"] = u => Care.Contains(u) ? Expect.Allowed : Expect.Forbidden,
+        ["GET /api/v1/young-people/{key}"] = Dossier,
+        ["PUT /api/v1/young-people/{key}"] = Dossier,
+        ["POST /api/v1/young-people/{key}/trajectories"] = Dossier,
+        ["GET /api/v1/young-people/{key}/access-log"] = Steering,
+        ["POST /api/v1/young-people/{key}/emergency-access"] = u => Care.Contains(u) ? Expect.Allowed : Expect.Forbidden,
+        ["GET /api/v1/trajectories"] = Everyone,
+        ["GET /api/v1/trajectories/{id:guid}"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/timeline"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/status"] = Steering,
+        ["PUT /api/v1/trajectories/{id:guid}/coordinator"] = Steering,
+        ["POST /api/v1/trajectories/{id:guid}/care-team"] = Steering,
+        // The membership used is Mentor's own: she may end it herself.
+        ["POST /api/v1/trajectories/{id:guid}/care-team/{membershipId:guid}/end"] = Dossier,
+        ["GET /api/v1/regions"] = Everyone,
+        ["POST /api/v1/regions"] = AdminOnly,
+        ["PUT /api/v1/regions/{id:guid}"] = AdminOnly,
+        ["GET /api/v1/organisations"] = Everyone,
+        ["POST /api/v1/organisations"] = AdminOnly,
+        ["PUT /api/v1/organisations/{id:guid}"] = AdminOnly,
+        ["GET /api/v1/professionals"] = AdminOnly,
+        ["POST /api/v1/professionals"] = AdminOnly,
+        ["GET /api/v1/professionals/directory"] = Everyone,
+        ["GET /api/v1/professionals/{id:guid}"] = AdminOnly,
+        ["PUT /api/v1/professionals/{id:guid}"] = AdminOnly,
+        ["GET /api/v1/audit/verify"] = AdminOnly,
+        ["GET /api/v1/emergency-accesses"] = u => u == Demo.Aandacht ? Expect.Allowed : Expect.Forbidden,
+        // A review of an access that is not one's own organisation's (here: none at all) is not found for anyone.
+        ["POST /api/v1/emergency-accesses/{id:guid}/review"] = _ => Expect.Hidden,
+        ["GET /api/v1/notifications"] = Everyone,
+    };
+
+    [SkippableFact]
+    public async Task Every_endpoint_answers_every_role_as_the_matrix_says()
+    {
+        f.ForgetTokens();
+        var endpoints = ApiEndpoints.All(f.Factory.Services).Where(e => !e.AllowsAnonymous).ToList();
+        var missing = endpoints.Select(e => e.ToString()).Where(e => !Matrix.ContainsKey(e)).ToList();
+        Assert.True(missing.Count == 0, "Not in the authorisation matrix: " + string.Join(", ", missing));
+
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var person = await Dossiers.RegisterAsync(regie, f.Clock);
+        var membership = await Dossiers.AddMemberAsync(regie, person.TrajectoryId, new { professionalId = f.Ids.User(Demo.Mentor), role = "Mentor" });
+        var regionId = await f.WithDbAsync(db => db.Regions.Select(r => r.Id).FirstAsync());
+        string Value(ApiEndpoint e, string name) => (name, e.Pattern) switch
+        {
+            ("key", _) => person.Pseudonym,
+            ("membershipId", _) => membership.Id.ToString(),
+            ("id", var p) when p.StartsWith("/api/v1/trajectories", StringComparison.Ordinal) => person.TrajectoryId.ToString(),
+            ("id", var p) when p.StartsWith("/api/v1/regions", StringComparison.Ordinal) => regionId.ToString(),
+            ("id", var p) when p.StartsWith("/api/v1/organisations", StringComparison.Ordinal) => f.Ids.Organisation(Demo.North).ToString(),
+            ("id", var p) when p.StartsWith("/api/v1/professionals", StringComparison.Ordinal) => f.Ids.User(Demo.Mentor).ToString(),
+            _ => Guid.NewGuid().ToString(),
+        };
+
+        var failures = new List<string>();
+        foreach (var user in Users)
+        {
+            using var client = await f.ClientAsync(user);
+            foreach (var endpoint in endpoints)
+            {
+                var expect = Matrix[endpoint.ToString()](user);
+                using var request = ApiEndpoints.Request(endpoint, endpoint.Url(name => Value(endpoint, name)),
+                    endpoint.Method is "GET" ? null : new StringContent("{}", Encoding.UTF8, "application/json"));
+                using var response = await client.SendAsync(request);
+                var status = response.StatusCode;
+                var ok = expect switch
+                {
+                    Expect.Allowed => status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound) && (int)status < 500,
+                    Expect.Forbidden => status == HttpStatusCode.Forbidden,
+                    _ => status == HttpStatusCode.NotFound,
+                };
+                if (!ok)
+                {
+                    failures.Add($"{user} {endpoint}: expected {expect}, got {(int)status}");
+                }
+            }
+
+            // Lists and searches only ever return records in scope.
+            using var list = await client.GetAsync("/api/v1/trajectories?scope=all&pageSize=100");
+            var listed = (await list.ReadAsync<TrajectoryPage>()).Items.Any(t => t.Id == person.TrajectoryId);
+            if (listed != InScope.Contains(user))
+            {
+                failures.Add($"{user}: the trajectory is {(listed ? "" : "not ")}in her list");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+}
+
+public sealed class AuthorisationMatrixSqlite(SqliteFixture f) : AuthorisationMatrixTests(f), IClassFixture<SqliteFixture>;
+
+public sealed class AuthorisationMatrixPostgres(PostgresFixture f) : AuthorisationMatrixTests(f), IClassFixture<PostgresFixture>;
