@@ -15,6 +15,8 @@ internal enum LoginOutcome
     Failed,
     LockedOut,
     RequiresTwoFactor,
+    SecondFactorFailed,
+    RequiresEnrolment,
 }
 
 internal sealed class DemoOptions
@@ -22,7 +24,11 @@ internal sealed class DemoOptions
     public const string Domain = "@demo.traject";
 }
 
-/// <summary>Password (and, once enrolled, second-factor) sign-in for pages and API alike, audited either way.</summary>
+/// <summary>
+/// Password and second-factor sign-in for pages and API alike, audited either way. Every professional needs an
+/// authenticator app (TOTP) except the demo accounts in Development; one who has not enrolled yet gets no session,
+/// only (on the web) a short enrolment cookie for /Account/Enrol.
+/// </summary>
 internal sealed class Login(
     SignInManager<Professional> signIn, UserManager<Professional> users, AuditLog audit, IHostEnvironment env)
 {
@@ -40,19 +46,58 @@ internal sealed class Login(
             return LoginOutcome.Failed;
         }
 
-        var result = await signIn.PasswordSignInAsync(user, password, persistent, lockoutOnFailure: true);
-        if (result.RequiresTwoFactor && !string.IsNullOrWhiteSpace(twoFactorCode))
+        if (!user.TwoFactorEnabled && !Enrolment.IsExempt(env, user.Email))
         {
-            result = await signIn.TwoFactorAuthenticatorSignInAsync(twoFactorCode.Replace(" ", "", StringComparison.Ordinal), persistent, rememberClient: false);
+            return await RequireEnrolmentAsync(user, password, scheme);
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, password, persistent, lockoutOnFailure: true);
+        var code = twoFactorCode?.Replace(" ", "", StringComparison.Ordinal).Trim();
+        var secondFactorFailed = false;
+        if (result.RequiresTwoFactor && !string.IsNullOrEmpty(code) && code.Length <= 32)
+        {
+            var isTotp = code.Length == 6 && code.All(char.IsAsciiDigit);
+            result = isTotp
+                ? await signIn.TwoFactorAuthenticatorSignInAsync(code, persistent, rememberClient: false)
+                : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+            if (result.Succeeded && !isTotp)
+            {
+                await audit.RecordAsync(null, AuditActions.RecoveryCodeUsed, nameof(Professional), user.Id);
+            }
+            else if (!result.Succeeded)
+            {
+                secondFactorFailed = true;
+                await audit.RecordAsync(null, AuditActions.SecondFactorFailed, nameof(Professional), user.Id, outcome: AuditOutcomes.Failed);
+            }
         }
 
         var outcome = result.Succeeded ? LoginOutcome.Succeeded
             : result.IsLockedOut ? LoginOutcome.LockedOut
             : result.RequiresTwoFactor ? LoginOutcome.RequiresTwoFactor
+            : secondFactorFailed ? LoginOutcome.SecondFactorFailed
             : LoginOutcome.Failed;
         await audit.RecordAsync(null, outcome == LoginOutcome.Succeeded ? AuditActions.LoginSucceeded : AuditActions.LoginFailed,
             nameof(Professional), user.Id, outcome: outcome == LoginOutcome.Succeeded ? AuditOutcomes.Allowed : AuditOutcomes.Failed);
         return outcome;
+    }
+
+    /// <summary>Checks the password (with lockout) but signs nobody in: she must set up her authenticator app first.</summary>
+    private async Task<LoginOutcome> RequireEnrolmentAsync(Professional user, string password, string scheme)
+    {
+        var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            await audit.RecordAsync(null, AuditActions.LoginFailed, nameof(Professional), user.Id, outcome: AuditOutcomes.Failed);
+            return check.IsLockedOut ? LoginOutcome.LockedOut : LoginOutcome.Failed;
+        }
+
+        if (scheme == IdentityConstants.ApplicationScheme)
+        {
+            await Enrolment.StartAsync(signIn.Context, users, user);
+        }
+
+        await audit.RecordAsync(null, AuditActions.EnrolmentRequired, nameof(Professional), user.Id, outcome: AuditOutcomes.Denied);
+        return LoginOutcome.RequiresEnrolment;
     }
 }
 
@@ -60,7 +105,15 @@ internal static class AuthModule
 {
     public const string LoginRateLimit = "login";
 
-    public static IServiceCollection AddAuthModule(this IServiceCollection services) => services.AddScoped<Login>();
+    public static IServiceCollection AddAuthModule(this IServiceCollection services)
+    {
+        services.AddScoped<Login>();
+        services.AddSingleton<TotpTokenProvider>();
+        // Replaces Identity's authenticator provider (system clock) under the same name.
+        services.Configure<IdentityOptions>(o => o.Tokens.ProviderMap[TokenOptions.DefaultAuthenticatorProvider] =
+            new TokenProviderDescriptor(typeof(TotpTokenProvider)));
+        return services;
+    }
 
     public static RouteGroupBuilder MapAuth(this RouteGroupBuilder api)
     {
@@ -74,6 +127,10 @@ internal static class AuthModule
                 LoginOutcome.Succeeded => Results.Empty,
                 LoginOutcome.RequiresTwoFactor => TypedResults.Problem(statusCode: 401, title: "Second factor required",
                     detail: "Send the code from your authenticator app as twoFactorCode."),
+                LoginOutcome.SecondFactorFailed => TypedResults.Problem(statusCode: 401, title: "Second factor failed",
+                    detail: "The code is wrong or has expired, or the recovery code was already used."),
+                LoginOutcome.RequiresEnrolment => TypedResults.Problem(statusCode: 401, title: "Second factor not set up",
+                    detail: "Set up your authenticator app first: log in to the web app, which guides you through it."),
                 LoginOutcome.LockedOut => TypedResults.Problem(statusCode: 401, title: "Locked out",
                     detail: "Too many failed attempts. Try again later."),
                 _ => TypedResults.Problem(statusCode: 401, title: "Login failed", detail: "Unknown e-mail address or wrong password."),
