@@ -156,6 +156,36 @@ public abstract class LoginTests(TrajectFixture f)
     }
 
     [SkippableFact]
+    public async Task Logins_are_rate_limited_per_account_from_any_address()
+    {
+        using var client = f.CreateClient();
+        var email = $"doelwit-{Guid.NewGuid():N}@example.org";
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 21; i++)
+        {
+            // Each attempt from its own address, so only the per-account limiter can stop them.
+            using var response = await PostLoginAsync(client, i % 2 == 0 ? email : email.ToUpperInvariant(), "wat dan ook", $"198.51.100.{i + 1}");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                await response.ProblemAsync(HttpStatusCode.TooManyRequests);
+            }
+        }
+
+        Assert.All(statuses.Take(20), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[20]);
+
+        using var otherAccount = await PostLoginAsync(client, "iemand-anders@example.org", "wat dan ook", "198.51.100.99");
+        Assert.Equal(HttpStatusCode.Unauthorized, otherAccount.StatusCode);
+
+        // The login page is limited by the same counter.
+        using var browser = f.CreateClient();
+        using var page = await Browser.LoginAsync(browser, email, "wat dan ook");
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.Null(Browser.SetCookie(page, "traject.auth"));
+    }
+
+    [SkippableFact]
     public async Task Demo_accounts_are_refused_outside_Development()
     {
         var database = await f.NewDatabaseAsync();

@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Traject.Web.Common.Auditing;
@@ -17,6 +18,25 @@ internal enum LoginOutcome
     RequiresTwoFactor,
     SecondFactorFailed,
     RequiresEnrolment,
+    RateLimited,
+}
+
+/// <summary>At most 20 login attempts per minute per e-mail address (normalised), whatever the client address.</summary>
+internal sealed class AccountLoginLimiter : IDisposable
+{
+    public const int PermitsPerMinute = 20;
+
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(email =>
+        RateLimitPartition.GetFixedWindowLimiter(email,
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = PermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+
+    public RateLimitLease Acquire(string? email)
+    {
+        var key = (email ?? string.Empty).Trim().ToUpperInvariant();
+        return _limiter.AttemptAcquire(key.Length <= 256 ? key : key[..256]);
+    }
+
+    public void Dispose() => _limiter.Dispose();
 }
 
 internal sealed class DemoOptions
@@ -30,11 +50,19 @@ internal sealed class DemoOptions
 /// only (on the web) a short enrolment cookie for /Account/Enrol.
 /// </summary>
 internal sealed class Login(
-    SignInManager<Professional> signIn, UserManager<Professional> users, AuditLog audit, IHostEnvironment env)
+    SignInManager<Professional> signIn, UserManager<Professional> users, AuditLog audit, IHostEnvironment env, AccountLoginLimiter limiter)
 {
     public async Task<LoginOutcome> SignInAsync(string? email, string? password, string? twoFactorCode, string scheme, bool persistent)
     {
         signIn.AuthenticationScheme = scheme;
+        // Besides the per-address limiter: attempts on one account from many addresses are limited too.
+        using var lease = limiter.Acquire(email);
+        if (!lease.IsAcquired)
+        {
+            await audit.RecordAsync(null, AuditActions.LoginFailed, nameof(Professional), outcome: AuditOutcomes.Denied);
+            return LoginOutcome.RateLimited;
+        }
+
         // Control characters never occur in an address; PostgreSQL cannot even compare text holding U+0000 (a 500 before).
         var user = string.IsNullOrWhiteSpace(email) || email.Length > 256 || email.Any(char.IsControl)
             ? null
@@ -108,6 +136,7 @@ internal static class AuthModule
     public static IServiceCollection AddAuthModule(this IServiceCollection services)
     {
         services.AddScoped<Login>();
+        services.AddSingleton<AccountLoginLimiter>();
         services.AddSingleton<TotpTokenProvider>();
         // Replaces Identity's authenticator provider (system clock) under the same name.
         services.Configure<IdentityOptions>(o => o.Tokens.ProviderMap[TokenOptions.DefaultAuthenticatorProvider] =
@@ -131,6 +160,8 @@ internal static class AuthModule
                     detail: "The code is wrong or has expired, or the recovery code was already used."),
                 LoginOutcome.RequiresEnrolment => TypedResults.Problem(statusCode: 401, title: "Second factor not set up",
                     detail: "Set up your authenticator app first: log in to the web app, which guides you through it."),
+                LoginOutcome.RateLimited => TypedResults.Problem(statusCode: 429, title: "Too many requests",
+                    detail: "Too many login attempts for this account. Wait a minute and try again."),
                 LoginOutcome.LockedOut => TypedResults.Problem(statusCode: 401, title: "Locked out",
                     detail: "Too many failed attempts. Try again later."),
                 _ => TypedResults.Problem(statusCode: 401, title: "Login failed", detail: "Unknown e-mail address or wrong password."),

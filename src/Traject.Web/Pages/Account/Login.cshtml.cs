@@ -44,6 +44,10 @@ internal sealed class LoginModel(Login login) : AppPageModel
                 AskSecondFactor = true;
                 ModelState.AddModelError(string.Empty, L["The code is not correct. Enter the current code from your authenticator app, or a recovery code."]);
                 break;
+            case LoginOutcome.RateLimited:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                ModelState.AddModelError(string.Empty, L["Too many requests. Wait a moment and try again."]);
+                break;
             case LoginOutcome.LockedOut:
                 ModelState.AddModelError(string.Empty, L["Too many failed attempts. Try again later."]);
                 break;
