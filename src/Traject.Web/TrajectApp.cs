@@ -78,7 +78,19 @@ internal static class TrajectApp
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Status";
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            SessionLifetime.Apply(o);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        // After the right password, a professional who has no authenticator yet gets only this, for /Account/Enrol.
+        services.AddAuthentication().AddCookie(Enrolment.Scheme, o =>
+        {
+            o.Cookie.Name = "traject.enrol";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = securePolicy;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.Path = "/Account";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(10);
+            o.SlidingExpiration = false;
         });
         services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
         {
@@ -122,7 +134,7 @@ internal static class TrajectApp
             // browser's language. API clients may ask for English with Accept-Language.
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new ApiCultureProvider()];
         });
-        services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Account").AllowAnonymousToPage("/Error").AllowAnonymousToPage("/Status").AllowAnonymousToPage("/Culture"))
+        services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/Account/Login").AllowAnonymousToPage("/Account/Logout").AllowAnonymousToPage("/Account/Enrol").AllowAnonymousToPage("/Error").AllowAnonymousToPage("/Status").AllowAnonymousToPage("/Culture"))
             .AddViewLocalization()
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false); // no script: server-side validation only
 

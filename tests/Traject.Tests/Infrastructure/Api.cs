@@ -16,10 +16,10 @@ internal static class Api
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static async Task<string> LoginAsync(WebApplicationFactory<Program> factory, string email, string password = Demo.Password)
+    public static async Task<string> LoginAsync(WebApplicationFactory<Program> factory, string email, string password = Demo.Password, string? twoFactorCode = null)
     {
         using var client = factory.CreateClient();
-        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password, twoFactorCode });
         var body = await response.ExpectAsync(HttpStatusCode.OK);
         var json = JsonNode.Parse(body)!.AsObject();
         Assert.Equal("Bearer", (string?)json["tokenType"]);

@@ -11,7 +11,8 @@ internal static class Browser
         await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
     /// <summary>Fills the page's form (the first one whose fields include all given names) and posts it.</summary>
-    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string pageUrl, IReadOnlyDictionary<string, string> fields)
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string pageUrl, IReadOnlyDictionary<string, string> fields,
+        IReadOnlyDictionary<string, string>? extra = null)
     {
         using var page = await client.GetAsync(pageUrl);
         await page.ExpectAsync(HttpStatusCode.OK);
@@ -33,6 +34,11 @@ internal static class Browser
             values[name] = value;
         }
 
+        foreach (var (name, value) in extra ?? new Dictionary<string, string>())
+        {
+            values[name] = value;
+        }
+
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
         using var content = new FormUrlEncodedContent(values);
         return await client.PostAsync(action, content);
@@ -45,6 +51,14 @@ internal static class Browser
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         });
+
+    /// <summary>Logs in through the login page with a second-factor code (the field the page asks for after the password).</summary>
+    public static async Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string password, string twoFactorCode) =>
+        await SubmitAsync(client, "/Account/Login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }, new Dictionary<string, string> { ["Input.TwoFactorCode"] = twoFactorCode });
 
     /// <summary>The Set-Cookie header for a cookie of this name, or null.</summary>
     public static string? SetCookie(HttpResponseMessage response, string name) =>

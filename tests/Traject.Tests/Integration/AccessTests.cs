@@ -234,8 +234,11 @@ public abstract class AccessTests(TrajectFixture f)
             email, displayName = "Tijdelijke Tester", organisationId = f.Ids.Organisation(Demo.North),
             roles = new[] { "YouthCareProfessional" }, password = "een lang test wachtwoord",
         });
-        var created = System.Text.Json.Nodes.JsonNode.Parse(await create.ExpectAsync(HttpStatusCode.Created))!;
-        var token = await f.LoginAsync(email, "een lang test wachtwoord");
+        var id = (string?)System.Text.Json.Nodes.JsonNode.Parse(await create.ExpectAsync(HttpStatusCode.Created))!["id"];
+        var key = await Authenticator.EnrolAsync(f.Factory, email);
+        var token = await Api.LoginAsync(f.Factory, email, "een lang test wachtwoord", Authenticator.Code(key, f.Clock.GetUtcNow()));
+        using var reread = await admin.GetAsync($"/api/v1/professionals/{id}");
+        var created = System.Text.Json.Nodes.JsonNode.Parse(await reread.ExpectAsync(HttpStatusCode.OK))!;
         using var client = Api.WithToken(f.CreateClient(), token);
         using (var before = await client.GetAsync("/api/v1/trajectories"))
         {

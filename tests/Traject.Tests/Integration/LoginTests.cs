@@ -15,9 +15,9 @@ public abstract class LoginTests(TrajectFixture f)
 {
     private const string Password = "een lang en geheim test wachtwoord";
 
-    private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, string? address = null)
+    internal static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, string? address = null, string? twoFactorCode = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login") { Content = JsonContent.Create(new { email, password }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login") { Content = JsonContent.Create(new { email, password, twoFactorCode }) };
         // Each call from its own address unless a test names one, so only the rate-limit test meets the limiter.
         request.Headers.Add(TrajectFactory.ClientAddressHeader, address ?? $"198.18.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}");
 
@@ -25,7 +25,7 @@ public abstract class LoginTests(TrajectFixture f)
     }
 
     /// <summary>A professional of her own, so locking her out disturbs no other test.</summary>
-    private static async Task<string> NewProfessionalAsync(TrajectFactory host, string organisation = Demo.North)
+    internal static async Task<string> NewProfessionalAsync(TrajectFactory host, string organisation = Demo.North)
     {
         var email = $"tester-{Guid.NewGuid():N}@example.org";
         await using var scope = host.Services.CreateAsyncScope();
@@ -96,7 +96,8 @@ public abstract class LoginTests(TrajectFixture f)
     public async Task A_successful_login_is_audited_and_its_token_works()
     {
         var email = await NewProfessionalAsync(f.Factory);
-        var token = await f.LoginAsync(email, Password);
+        var key = await Authenticator.EnrolAsync(f.Factory, email);
+        var token = await Api.LoginAsync(f.Factory, email, Password, Authenticator.Code(key, f.Clock.GetUtcNow()));
         using var client = Api.WithToken(f.CreateClient(), token);
         using var response = await client.GetAsync("/api/v1/trajectories");
         await response.ExpectAsync(HttpStatusCode.OK);
@@ -155,6 +156,36 @@ public abstract class LoginTests(TrajectFixture f)
     }
 
     [SkippableFact]
+    public async Task Logins_are_rate_limited_per_account_from_any_address()
+    {
+        using var client = f.CreateClient();
+        var email = $"doelwit-{Guid.NewGuid():N}@example.org";
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 21; i++)
+        {
+            // Each attempt from its own address, so only the per-account limiter can stop them.
+            using var response = await PostLoginAsync(client, i % 2 == 0 ? email : email.ToUpperInvariant(), "wat dan ook", $"198.51.100.{i + 1}");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                await response.ProblemAsync(HttpStatusCode.TooManyRequests);
+            }
+        }
+
+        Assert.All(statuses.Take(20), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[20]);
+
+        using var otherAccount = await PostLoginAsync(client, "iemand-anders@example.org", "wat dan ook", "198.51.100.99");
+        Assert.Equal(HttpStatusCode.Unauthorized, otherAccount.StatusCode);
+
+        // The login page is limited by the same counter.
+        using var browser = f.CreateClient();
+        using var page = await Browser.LoginAsync(browser, email, "wat dan ook");
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.Null(Browser.SetCookie(page, "traject.auth"));
+    }
+
+    [SkippableFact]
     public async Task Demo_accounts_are_refused_outside_Development()
     {
         var database = await f.NewDatabaseAsync();
@@ -181,13 +212,14 @@ public abstract class LoginTests(TrajectFixture f)
 
         // A real account logs in, by API and by page, with a Secure, HttpOnly, SameSite=Strict cookie.
         var email2 = await NewProfessionalAsync(production);
-        using (var ok = await PostLoginAsync(client, email2, Password))
+        var key = await Authenticator.EnrolAsync(production, email2);
+        using (var ok = await PostLoginAsync(client, email2, Password, twoFactorCode: Authenticator.Code(key, f.Clock.GetUtcNow())))
         {
             await ok.ExpectAsync(HttpStatusCode.OK);
         }
 
         using var browser = production.CreateClient();
-        using var login = await Browser.LoginAsync(browser, email2, Password);
+        using var login = await Browser.LoginAsync(browser, email2, Password, Authenticator.Code(key, f.Clock.GetUtcNow()));
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         HostTests.AssertStrictCookie(Browser.SetCookie(login, "traject.auth")!);
     }

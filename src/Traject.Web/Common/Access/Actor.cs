@@ -19,7 +19,7 @@ internal sealed record Actor(
 }
 
 /// <summary>Resolves the <see cref="Actor"/> of the current request once, from the database.</summary>
-internal sealed class CurrentActor(IHttpContextAccessor http, TrajectDb db)
+internal sealed class CurrentActor(IHttpContextAccessor http, TrajectDb db, IHostEnvironment env)
 {
     private Actor? _actor;
     private bool _loaded;
@@ -41,9 +41,10 @@ internal sealed class CurrentActor(IHttpContextAccessor http, TrajectDb db)
 
         var row = await db.Users.AsNoTracking()
             .Where(u => u.Id == id && u.IsActive && u.Organisation!.IsActive)
-            .Select(u => new { u.Id, u.DisplayName, u.OrganisationId, u.Organisation!.Kind, u.SecurityStamp })
+            .Select(u => new { u.Id, u.DisplayName, u.OrganisationId, u.Organisation!.Kind, u.SecurityStamp, u.TwoFactorEnabled, u.Email })
             .SingleOrDefaultAsync(ct);
-        if (row is null)
+        // Fails closed: no session or token counts while the second factor is not set up (only demo accounts in Development).
+        if (row is null || (!row.TwoFactorEnabled && !Modules.Auth.Enrolment.IsExempt(env, row.Email)))
         {
             return null;
         }

@@ -60,6 +60,13 @@ internal static class AuditActions
     public const string LoginSucceeded = "login.succeeded";
     public const string LoginFailed = "login.failed";
     public const string Logout = "logout";
+    public const string LogoutEverywhere = "logout.everywhere";
+    public const string PasswordChanged = "password.change";
+    public const string EnrolmentRequired = "secondfactor.required";
+    public const string SecondFactorEnrolled = "secondfactor.enrol";
+    public const string SecondFactorFailed = "secondfactor.failed";
+    public const string RecoveryCodeUsed = "secondfactor.recovery";
+    public const string SecondFactorReset = "secondfactor.reset";
     public const string YoungPersonCreated = "youngperson.create";
     public const string YoungPersonRead = "youngperson.read";
     public const string YoungPersonUpdated = "youngperson.update";

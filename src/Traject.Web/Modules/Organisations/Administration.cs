@@ -21,7 +21,7 @@ internal sealed record UpdateProfessionalRequest(string? DisplayName, Guid? Orga
 
 internal sealed record ProfessionalResponse(
     Guid Id, string Email, string DisplayName, Guid OrganisationId, string Organisation, IReadOnlyList<string> Roles,
-    bool IsActive, string Version);
+    bool IsActive, string Version, bool SecondFactorEnabled);
 
 internal sealed record DirectoryEntry(Guid Id, string DisplayName, Guid OrganisationId, string Organisation);
 
@@ -150,13 +150,13 @@ internal sealed class Administration(TrajectDb db, UserManager<Professional> use
         }
 
         var rows = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.OrganisationId, Org = u.Organisation!.Name, u.IsActive, u.ConcurrencyStamp })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.OrganisationId, Org = u.Organisation!.Name, u.IsActive, u.ConcurrencyStamp, u.TwoFactorEnabled })
             .ToListAsync(ct);
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
             .ToListAsync(ct);
         var byUser = roles.ToLookup(r => r.UserId, r => r.Name!);
         return rows.Select(u => new ProfessionalResponse(u.Id, u.Email!, u.DisplayName, u.OrganisationId, u.Org,
-            byUser[u.Id].Order(StringComparer.Ordinal).ToList(), u.IsActive, u.ConcurrencyStamp!)).ToList();
+            byUser[u.Id].Order(StringComparer.Ordinal).ToList(), u.IsActive, u.ConcurrencyStamp!, u.TwoFactorEnabled)).ToList();
     }
 
     public async Task<Result<ProfessionalResponse>> ProfessionalAsync(Actor actor, Guid id, CancellationToken ct)
@@ -282,6 +282,40 @@ internal sealed class Administration(TrajectDb db, UserManager<Professional> use
         }
 
         await audit.RecordAsync(actor, AuditActions.AdminAction + ".professional.update", nameof(Professional), user.Id, ct: ct);
+        return await ProfessionalAsync(actor, user.Id, ct);
+    }
+
+    /// <summary>
+    /// Re-enrolment: a new authenticator key, second factor off, recovery codes gone and a new security stamp, so all
+    /// her sessions and tokens end and she sets up her app again at her next login.
+    /// </summary>
+    public async Task<Result<ProfessionalResponse>> ResetSecondFactorAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        if (!actor.IsAdministrator)
+        {
+            return AdminsOnly();
+        }
+
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return Error.NotFound();
+        }
+
+        var done = await users.SetTwoFactorEnabledAsync(user, false);
+        done = done.Succeeded ? await users.ResetAuthenticatorKeyAsync(user) : done;
+        if (done.Succeeded)
+        {
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+            done = await users.UpdateSecurityStampAsync(user);
+        }
+
+        if (!done.Succeeded)
+        {
+            return done.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)) ? Error.Stale() : IdentityErrors(done);
+        }
+
+        await audit.RecordAsync(actor, AuditActions.SecondFactorReset, nameof(Professional), user.Id, ct: ct);
         return await ProfessionalAsync(actor, user.Id, ct);
     }
 

@@ -35,6 +35,9 @@ internal static class OrganisationsModule
             (await admin.CreateProfessionalAsync(await current.RequireAsync(ct), body, ct)).ToHttp(r => TypedResults.Created($"/api/v1/professionals/{r.Id}", r)));
         pros.MapPut("/{id:guid}", async (Guid id, UpdateProfessionalRequest body, CurrentActor current, Administration admin, CancellationToken ct) =>
             (await admin.UpdateProfessionalAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok));
+        pros.MapPost("/{id:guid}/reset-second-factor", async (Guid id, CurrentActor current, Administration admin, CancellationToken ct) =>
+            (await admin.ResetSecondFactorAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("Turn off her second factor and end her sessions: she sets up her authenticator app at her next login");
         api.MapGet("/audit/verify", async (CurrentActor current, Common.Auditing.AuditLog audit, Data.TrajectDb db, CancellationToken ct) =>
         {
             var actor = await current.RequireAsync(ct);

@@ -38,6 +38,16 @@ internal sealed class LoginModel(Login login) : AppPageModel
                 AskSecondFactor = true;
                 ModelState.AddModelError(string.Empty, L["Enter the code from your authenticator app."]);
                 break;
+            case LoginOutcome.RequiresEnrolment:
+                return RedirectToPage("/Account/Enrol");
+            case LoginOutcome.SecondFactorFailed:
+                AskSecondFactor = true;
+                ModelState.AddModelError(string.Empty, L["The code is not correct. Enter the current code from your authenticator app, or a recovery code."]);
+                break;
+            case LoginOutcome.RateLimited:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                ModelState.AddModelError(string.Empty, L["Too many requests. Wait a moment and try again."]);
+                break;
             case LoginOutcome.LockedOut:
                 ModelState.AddModelError(string.Empty, L["Too many failed attempts. Try again later."]);
                 break;
@@ -47,6 +57,7 @@ internal sealed class LoginModel(Login login) : AppPageModel
         }
 
         Input.Password = null;
+        Input.TwoFactorCode = null;
         return Page();
     }
 }

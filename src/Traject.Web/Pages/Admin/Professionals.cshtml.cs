@@ -76,6 +76,24 @@ internal sealed class ProfessionalsModel(Administration admin) : AppPageModel
         return Fail(result.Error!, Page);
     }
 
+    public async Task<IActionResult> OnPostResetSecondFactorAsync()
+    {
+        var actor = await ActorAsync();
+        if (!actor.IsAdministrator || Id is null)
+        {
+            return NotFound();
+        }
+
+        var result = await admin.ResetSecondFactorAsync(actor, Id.Value, HttpContext.RequestAborted);
+        if (result.IsSuccess)
+        {
+            return Redirect($"/admin/professionals/{Id}");
+        }
+
+        await LoadAsync();
+        return Fail(result.Error!, Page);
+    }
+
     private async Task LoadAsync()
     {
         var all = await admin.ProfessionalsAsync(await ActorAsync(), HttpContext.RequestAborted);
