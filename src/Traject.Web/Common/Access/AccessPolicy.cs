@@ -144,19 +144,7 @@ internal sealed class AccessPolicy(TrajectDb db, TimeProvider time)
     /// Whether the actor may steer the trajectory (team, coordinator, status): its coordinator, or the designated
     /// expert of the lead organisation.
     /// </summary>
-    public async Task<bool> CanManageAsync(Actor actor, Trajectory trajectory, CancellationToken ct = default)
-    {
-        if (!actor.HasCareRole)
-        {
-            return false;
-        }
-
-        if (trajectory.CoordinatorId == actor.Id)
-        {
-            return true;
-        }
-
-        await Task.CompletedTask;
-        return actor.IsInRole(Roles.DesignatedExpert) && trajectory.LeadOrganisationId == actor.OrganisationId;
-    }
+    public static bool CanManage(Actor actor, Trajectory trajectory) =>
+        actor.HasCareRole && (trajectory.CoordinatorId == actor.Id
+            || (actor.IsInRole(Roles.DesignatedExpert) && trajectory.LeadOrganisationId == actor.OrganisationId));
 }

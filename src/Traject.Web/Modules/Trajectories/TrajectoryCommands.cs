@@ -166,7 +166,7 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
             return Error.NotFound();
         }
 
-        if (!await access.CanManageAsync(actor, t, ct) && membership.ProfessionalId != actor.Id)
+        if (!AccessPolicy.CanManage(actor, t) && membership.ProfessionalId != actor.Id)
         {
             await audit.RecordAsync(actor, AuditActions.CareTeamChanged, nameof(CareTeamMembership), membershipId, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
             return Error.Forbidden("Only the coordinator or the designated expert can end someone else's membership.");
@@ -210,7 +210,7 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
             return (null, null, Error.NotFound());
         }
 
-        if (!await access.CanManageAsync(actor, t, ct))
+        if (!AccessPolicy.CanManage(actor, t))
         {
             await audit.RecordAsync(actor, action, nameof(Trajectory), id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
             return (null, null, Error.Forbidden("Only the coordinator or the designated expert of the lead organisation can do this."));

@@ -152,7 +152,7 @@ internal sealed class TrajectoryQueries(
             .ToList();
         var history = t.CoordinatorHistory.OrderByDescending(c => c.Since)
             .Select(c => new CoordinatorPeriod(people[c.ProfessionalId], c.Since, c.Until)).ToList();
-        var canManage = await access.CanManageAsync(actor, t, ct);
+        var canManage = AccessPolicy.CanManage(actor, t);
         var now = time.GetUtcNow();
         var emergencyUntil = basis == AccessBasis.Emergency
             ? await db.EmergencyAccesses.Where(e => e.ProfessionalId == actor.Id && e.TrajectoryId == id && e.ExpiresAt > now)

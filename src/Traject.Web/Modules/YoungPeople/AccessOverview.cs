@@ -41,12 +41,8 @@ internal sealed class AccessOverview(TrajectDb db, AccessPolicy access, AuditLog
             return Error.NotFound();
         }
 
-        var steers = await access.VisibleTrajectories(actor).Where(t => t.YoungPersonId == id).ToListAsync(ct);
-        var allowed = false;
-        foreach (var t in steers)
-        {
-            allowed |= await access.CanManageAsync(actor, t, ct);
-        }
+        var visible = await access.VisibleTrajectories(actor).Where(t => t.YoungPersonId == id).ToListAsync(ct);
+        var allowed = visible.Exists(t => AccessPolicy.CanManage(actor, t));
 
         if (!allowed)
         {
