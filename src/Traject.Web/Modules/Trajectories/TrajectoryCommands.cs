@@ -84,7 +84,7 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
         // for an existing row and UPDATE it (0 rows: a false "changed by someone else"). Add it explicitly.
         db.CoordinatorAssignments.Add(t.CoordinatorHistory[^1]);
 
-        var name = await db.Users.Where(u => u.Id == professionalId).Select(u => u.DisplayName).SingleAsync(ct);
+        var name = await MemberNameAsync(professionalId, null, ct);
         timeline.Add(t.Id, actor, TimelineKinds.CoordinatorChanged, Link(t.Id), "Coordinator is now {0}", name);
         audit.Add(actor, AuditActions.CoordinatorChanged, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis);
         return await SaveAsync(t.Id, t, version, ct);
@@ -144,9 +144,7 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
             Role = role, From = from, To = request.To, AddedById = actor.Id,
         };
         db.CareTeamMemberships.Add(membership);
-        var name = request.ProfessionalId is { } p
-            ? await db.Users.Where(u => u.Id == p).Select(u => u.DisplayName).SingleAsync(ct)
-            : await db.Organisations.Where(o => o.Id == request.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+        var name = await MemberNameAsync(request.ProfessionalId, request.OrganisationId, ct);
         timeline.Add(t.Id, actor, TimelineKinds.MemberAdded, Link(t.Id), "{0} joined the care team as {1}", name, role);
         audit.Add(actor, AuditActions.CareTeamChanged, nameof(CareTeamMembership), membership.Id, t.YoungPerson!.PseudonymCode, basis);
         await db.SaveChangesAsync(ct);
@@ -188,9 +186,7 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
             return rule;
         }
 
-        var name = membership.ProfessionalId is { } p
-            ? await db.Users.Where(u => u.Id == p).Select(u => u.DisplayName).SingleAsync(ct)
-            : await db.Organisations.Where(o => o.Id == membership.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+        var name = await MemberNameAsync(membership.ProfessionalId, membership.OrganisationId, ct);
         timeline.Add(t.Id, actor, TimelineKinds.MemberEnded, Link(t.Id),
             "Care-team membership of {0} ends on {1}", name, membership.To!.Value.ToString("yyyy-MM-dd", null));
         audit.Add(actor, AuditActions.CareTeamChanged, nameof(CareTeamMembership), membership.Id, t.YoungPerson!.PseudonymCode, basis);
@@ -218,6 +214,11 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
 
         return v.IsValid ? (t, basis, null) : (null, null, v.ToError());
     }
+
+    /// <summary>The name a timeline shows for a professional or, when none is given, a whole organisation.</summary>
+    private Task<string> MemberNameAsync(Guid? professionalId, Guid? organisationId, CancellationToken ct) => professionalId is { } p
+        ? db.Users.Where(u => u.Id == p).Select(u => u.DisplayName).SingleAsync(ct)
+        : db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
 
     private async Task<Result<Changed>> SaveAsync(Guid id, IVersioned entity, long expected, CancellationToken ct)
     {
