@@ -62,7 +62,8 @@ internal static class TrajectApp
                 o.User.RequireUniqueEmail = true;
             })
             .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>()
-            .AddEntityFrameworkStores<TrajectDb>();
+            .AddEntityFrameworkStores<TrajectDb>()
+            .AddClaimsPrincipalFactory<SessionClaimsFactory>();
         // Sign-in reads a bearer token or the cookie; a missing login sends people to the login page (API callers get 401).
         services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o => o.DefaultChallengeScheme = IdentityConstants.ApplicationScheme);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -11,7 +11,7 @@ namespace Traject.Web.Cli;
 
 /// <summary>
 /// Administrative verbs on the same executable: <c>migrate</c>, <c>seed</c>, <c>create-admin</c>,
-/// <c>schema-script</c> and (reserved) <c>verify-audit</c>.
+/// <c>schema-script</c> and <c>verify-audit</c>.
 /// </summary>
 internal static class AdminCommands
 {

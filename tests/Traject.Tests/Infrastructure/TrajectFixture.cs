@@ -14,7 +14,7 @@ namespace Traject.Tests.Infrastructure;
 /// </summary>
 public abstract class TrajectFixture : IAsyncLifetime
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _tokens = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<Task<(string Token, DateTimeOffset At)>>> _tokens = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentBag<IAsyncDisposable> _extras = [];
     private TestDatabase? _database;
     private TrajectFactory? _factory;
@@ -89,11 +89,22 @@ public abstract class TrajectFixture : IAsyncLifetime
     /// <summary>Logs in through POST /api/v1/auth/login (a new login every call) and returns the access token.</summary>
     internal Task<string> LoginAsync(string email, string password = Demo.Password) => Api.LoginAsync(Factory, email, password);
 
-    /// <summary>A client with a bearer token for this demo user; one real login per user per fixture.</summary>
+    /// <summary>
+    /// A client with a bearer token for this demo user; one real login per user per fixture, again once the fake clock
+    /// has moved near the end of the token's 20 minutes.
+    /// </summary>
     internal async Task<HttpClient> ClientAsync(string email)
     {
-        var token = await _tokens.GetOrAdd(email, e => new Lazy<Task<string>>(() => LoginAsync(e))).Value;
-        return Api.WithToken(Factory.CreateClient(), token);
+        var cached = await _tokens.GetOrAdd(email, Login).Value;
+        if (Clock.GetUtcNow() - cached.At > TimeSpan.FromMinutes(15) || Clock.GetUtcNow() < cached.At)
+        {
+            _tokens[email] = Login(email);
+            cached = await _tokens[email].Value;
+        }
+
+        return Api.WithToken(Factory.CreateClient(), cached.Token);
+
+        Lazy<Task<(string, DateTimeOffset)>> Login(string e) => new(async () => (await LoginAsync(e), Clock.GetUtcNow()));
     }
 
     /// <summary>Forgets the cached tokens (after moving the clock past their lifetime).</summary>

@@ -236,7 +236,7 @@ public abstract class AccessTests(TrajectFixture f)
         });
         var id = (string?)System.Text.Json.Nodes.JsonNode.Parse(await create.ExpectAsync(HttpStatusCode.Created))!["id"];
         var key = await Authenticator.EnrolAsync(f.Factory, email);
-        var token = await Api.LoginAsync(f.Factory, email, "een lang test wachtwoord", Authenticator.Code(key, f.Clock.GetUtcNow()));
+        var token = await Api.LoginAsync(f.Factory, email, "een lang test wachtwoord", Authenticator.Next(key, f.Clock));
         using var reread = await admin.GetAsync($"/api/v1/professionals/{id}");
         var created = System.Text.Json.Nodes.JsonNode.Parse(await reread.ExpectAsync(HttpStatusCode.OK))!;
         using var client = Api.WithToken(f.CreateClient(), token);

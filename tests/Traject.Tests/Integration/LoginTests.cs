@@ -24,6 +24,17 @@ public abstract class LoginTests(TrajectFixture f)
         return await client.SendAsync(request);
     }
 
+    /// <summary>A refresh from an address of its own, so the per-address limiter counts only the rate-limit test.</summary>
+    private static async Task<HttpResponseMessage> PostRefreshAsync(HttpClient client, JsonNode tokens)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/refresh")
+        {
+            Content = JsonContent.Create(new { refreshToken = (string?)tokens["refreshToken"] }),
+        };
+        request.Headers.Add(TrajectFactory.ClientAddressHeader, $"198.19.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}");
+        return await client.SendAsync(request);
+    }
+
     /// <summary>A professional of her own, so locking her out disturbs no other test.</summary>
     internal static async Task<string> NewProfessionalAsync(TrajectFactory host, string organisation = Demo.North)
     {
@@ -97,7 +108,7 @@ public abstract class LoginTests(TrajectFixture f)
     {
         var email = await NewProfessionalAsync(f.Factory);
         var key = await Authenticator.EnrolAsync(f.Factory, email);
-        var token = await Api.LoginAsync(f.Factory, email, Password, Authenticator.Code(key, f.Clock.GetUtcNow()));
+        var token = await Api.LoginAsync(f.Factory, email, Password, Authenticator.Next(key, f.Clock));
         using var client = Api.WithToken(f.CreateClient(), token);
         using var response = await client.GetAsync("/api/v1/trajectories");
         await response.ExpectAsync(HttpStatusCode.OK);
@@ -130,6 +141,66 @@ public abstract class LoginTests(TrajectFixture f)
         // An access token is not a refresh token.
         using var wrongKind = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = (string?)tokens["accessToken"] });
         await wrongKind.ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [SkippableFact]
+    public async Task Refreshing_never_stretches_a_session_past_ten_hours()
+    {
+        using var client = f.CreateClient();
+        using var login = await PostLoginAsync(client, Demo.Mentor, Demo.Password);
+        var tokens = JsonNode.Parse(await login.ExpectAsync(HttpStatusCode.OK))!;
+
+        // A program that refreshes every 50 minutes keeps working up to the tenth hour...
+        for (var i = 0; i < 11; i++)
+        {
+            f.Clock.Advance(TimeSpan.FromMinutes(50));
+            using var refreshed = await PostRefreshAsync(client, tokens);
+            tokens = JsonNode.Parse(await refreshed.ExpectAsync(HttpStatusCode.OK))!;
+        }
+
+        using var api = Api.WithToken(f.CreateClient(), (string)tokens["accessToken"]!);
+        using (var inTime = await api.GetAsync("/api/v1/trajectories"))
+        {
+            await inTime.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        // ...and not a minute longer: 9 h 10 min have passed; the access token from the last refresh would live until
+        // 9 h 30 min, but the session ends at 10 h, and the refresh token cannot renew it.
+        f.Clock.Advance(TimeSpan.FromMinutes(50));
+        using (var late = await PostRefreshAsync(client, tokens))
+        {
+            await late.ProblemAsync(HttpStatusCode.Unauthorized);
+        }
+
+        using (var stale = await api.GetAsync("/api/v1/trajectories"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
+        }
+    }
+
+    [SkippableFact]
+    public async Task An_access_token_refreshed_just_before_the_end_stops_at_the_end_of_the_session()
+    {
+        using var client = f.CreateClient();
+        using var login = await PostLoginAsync(client, Demo.Mentor, Demo.Password);
+        var tokens = JsonNode.Parse(await login.ExpectAsync(HttpStatusCode.OK))!;
+        for (var i = 0; i < 12; i++)
+        {
+            f.Clock.Advance(TimeSpan.FromMinutes(49)); // 9 h 48 min after the last round
+            using var refreshed = await PostRefreshAsync(client, tokens);
+            tokens = JsonNode.Parse(await refreshed.ExpectAsync(HttpStatusCode.OK))!;
+        }
+
+        using var api = Api.WithToken(f.CreateClient(), (string)tokens["accessToken"]!);
+        f.Clock.Advance(TimeSpan.FromMinutes(11)); // 9 h 59 min: the token, 11 minutes old, still counts
+        using (var inTime = await api.GetAsync("/api/v1/trajectories"))
+        {
+            await inTime.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        f.Clock.Advance(TimeSpan.FromMinutes(1)); // 10 h: the token is 12 minutes old, but the session is over
+        using var stale = await api.GetAsync("/api/v1/trajectories");
+        Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
     }
 
     [SkippableFact]
@@ -213,13 +284,13 @@ public abstract class LoginTests(TrajectFixture f)
         // A real account logs in, by API and by page, with a Secure, HttpOnly, SameSite=Strict cookie.
         var email2 = await NewProfessionalAsync(production);
         var key = await Authenticator.EnrolAsync(production, email2);
-        using (var ok = await PostLoginAsync(client, email2, Password, twoFactorCode: Authenticator.Code(key, f.Clock.GetUtcNow())))
+        using (var ok = await PostLoginAsync(client, email2, Password, twoFactorCode: Authenticator.Next(key, f.Clock)))
         {
             await ok.ExpectAsync(HttpStatusCode.OK);
         }
 
         using var browser = production.CreateClient();
-        using var login = await Browser.LoginAsync(browser, email2, Password, Authenticator.Code(key, f.Clock.GetUtcNow()));
+        using var login = await Browser.LoginAsync(browser, email2, Password, Authenticator.Next(key, f.Clock));
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         HostTests.AssertStrictCookie(Browser.SetCookie(login, "traject.auth")!);
     }

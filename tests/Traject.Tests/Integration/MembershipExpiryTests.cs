@@ -35,6 +35,33 @@ public abstract class MembershipExpiryTests(TrajectFixture f)
     }
 
     [SkippableFact]
+    public async Task Ending_a_membership_now_revokes_access_the_same_minute()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var person = await Dossiers.RegisterAsync(regie, f.Clock);
+        var membershipId = (await Dossiers.AddMemberAsync(regie, person.TrajectoryId,
+            new { professionalId = f.Ids.User(Demo.Gedrag), role = "BehaviouralScientist" })).Id;
+        await AssertGedragAsync(person, HttpStatusCode.OK);
+
+        var member = (await Dossiers.DetailAsync(regie, person.TrajectoryId)).CareTeam.Single(m => m.Id == membershipId);
+        using (var end = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/care-team/{membershipId}/end",
+            new { version = member.Version }))
+        {
+            await end.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        // Not at the end of the day: within the same minute, with the same clock reading.
+        await AssertGedragAsync(person, HttpStatusCode.NotFound);
+        var ended = (await Dossiers.DetailAsync(regie, person.TrajectoryId)).CareTeam.Single(m => m.Id == membershipId);
+        Assert.False(ended.IsActive);
+        Assert.Equal(f.Clock.Today(), ended.To);
+
+        // An ended membership does not block joining again from today.
+        await Dossiers.AddMemberAsync(regie, person.TrajectoryId, new { professionalId = f.Ids.User(Demo.Gedrag), role = "BehaviouralScientist" });
+        await AssertGedragAsync(person, HttpStatusCode.OK);
+    }
+
+    [SkippableFact]
     public async Task A_bearer_token_expires_with_the_clock()
     {
         var token = await f.LoginAsync(Demo.Mentor);

@@ -81,12 +81,12 @@ public abstract class SecondFactorTests(TrajectFixture f)
             Assert.Equal("Second factor failed", (string?)(await badCode.ProblemAsync(HttpStatusCode.Unauthorized))["title"]);
         }
 
-        using (var withCode = await LoginTests.PostLoginAsync(api, email, Password, twoFactorCode: Authenticator.Code(key, f.Clock.GetUtcNow())))
+        using (var withCode = await LoginTests.PostLoginAsync(api, email, Password, twoFactorCode: Authenticator.Next(key, f.Clock)))
         {
             await withCode.ExpectAsync(HttpStatusCode.OK);
         }
 
-        using (var page = await Browser.LoginAsync(browser, email, Password, Authenticator.Code(key, f.Clock.GetUtcNow())))
+        using (var page = await Browser.LoginAsync(browser, email, Password, Authenticator.Next(key, f.Clock)))
         {
             Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
             Assert.NotNull(Browser.SetCookie(page, "traject.auth"));
@@ -116,6 +116,38 @@ public abstract class SecondFactorTests(TrajectFixture f)
     }
 
     [SkippableFact]
+    public async Task A_code_counts_once_even_inside_its_ninety_second_window()
+    {
+        var email = await LoginTests.NewProfessionalAsync(f.Factory);
+        var key = await Authenticator.EnrolAsync(f.Factory, email);
+        var code = Authenticator.Next(key, f.Clock);
+        using var api = f.CreateClient();
+        using (var first = await LoginTests.PostLoginAsync(api, email, Password, twoFactorCode: code))
+        {
+            await first.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        // Twenty seconds later the code would still be inside the window, but it has been used: by API and by page.
+        f.Clock.Advance(TimeSpan.FromSeconds(20));
+        using (var replay = await LoginTests.PostLoginAsync(api, email, Password, twoFactorCode: code))
+        {
+            Assert.Equal("Second factor failed", (string?)(await replay.ProblemAsync(HttpStatusCode.Unauthorized))["title"]);
+        }
+
+        using var browser = f.CreateClient();
+        using (var page = await Browser.LoginAsync(browser, email, Password, code))
+        {
+            Assert.Null(Browser.SetCookie(page, "traject.auth"));
+        }
+
+        // The code of the next time step is new and works.
+        using (var next = await LoginTests.PostLoginAsync(api, email, Password, twoFactorCode: Authenticator.Code(key, f.Clock.GetUtcNow().AddSeconds(30))))
+        {
+            await next.ExpectAsync(HttpStatusCode.OK);
+        }
+    }
+
+    [SkippableFact]
     public async Task A_professional_who_has_not_enrolled_gets_no_token()
     {
         var email = await LoginTests.NewProfessionalAsync(f.Factory);
@@ -132,9 +164,9 @@ public abstract class SecondFactorTests(TrajectFixture f)
     {
         var email = await LoginTests.NewProfessionalAsync(f.Factory);
         var key = await Authenticator.EnrolAsync(f.Factory, email);
-        var token = await Api.LoginAsync(f.Factory, email, Password, Authenticator.Code(key, f.Clock.GetUtcNow()));
+        var token = await Api.LoginAsync(f.Factory, email, Password, Authenticator.Next(key, f.Clock));
         using var browser = f.CreateClient();
-        using (var login = await Browser.LoginAsync(browser, email, Password, Authenticator.Code(key, f.Clock.GetUtcNow())))
+        using (var login = await Browser.LoginAsync(browser, email, Password, Authenticator.Next(key, f.Clock)))
         {
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         }
@@ -172,7 +204,7 @@ public abstract class SecondFactorTests(TrajectFixture f)
 
         // The old key no longer works; she is sent to enrol again.
         using var api = f.CreateClient();
-        using (var old = await LoginTests.PostLoginAsync(api, email, Password, twoFactorCode: Authenticator.Code(key, f.Clock.GetUtcNow())))
+        using (var old = await LoginTests.PostLoginAsync(api, email, Password, twoFactorCode: Authenticator.Next(key, f.Clock)))
         {
             Assert.Equal("Second factor not set up", (string?)(await old.ProblemAsync(HttpStatusCode.Unauthorized))["title"]);
         }

@@ -13,9 +13,9 @@ public abstract class SessionTests(TrajectFixture f)
     {
         var email = await LoginTests.NewProfessionalAsync(f.Factory);
         var key = await Authenticator.EnrolAsync(f.Factory, email);
-        var token = await Api.LoginAsync(f.Factory, email, Password, Authenticator.Code(key, f.Clock.GetUtcNow()));
+        var token = await Api.LoginAsync(f.Factory, email, Password, Authenticator.Next(key, f.Clock));
         var browser = f.CreateClient();
-        using (var login = await Browser.LoginAsync(browser, email, Password, Authenticator.Code(key, f.Clock.GetUtcNow())))
+        using (var login = await Browser.LoginAsync(browser, email, Password, Authenticator.Next(key, f.Clock)))
         {
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         }
@@ -55,7 +55,7 @@ public abstract class SessionTests(TrajectFixture f)
     {
         var (email, key, browser, api) = await SignedInAsync();
         using var other = f.CreateClient();
-        using (var login = await Browser.LoginAsync(other, email, Password, Authenticator.Code(key, f.Clock.GetUtcNow())))
+        using (var login = await Browser.LoginAsync(other, email, Password, Authenticator.Next(key, f.Clock)))
         {
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         }
@@ -78,7 +78,7 @@ public abstract class SessionTests(TrajectFixture f)
     {
         var (email, key, browser, api) = await SignedInAsync();
         using var other = f.CreateClient();
-        using (var login = await Browser.LoginAsync(other, email, Password, Authenticator.Code(key, f.Clock.GetUtcNow())))
+        using (var login = await Browser.LoginAsync(other, email, Password, Authenticator.Next(key, f.Clock)))
         {
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         }
@@ -116,7 +116,7 @@ public abstract class SessionTests(TrajectFixture f)
 
         await AssertSignedOutAsync(other, api);
         f.Clock.Advance(TimeSpan.FromSeconds(30));
-        await Api.LoginAsync(f.Factory, email, "een nieuw lang wachtwoord", Authenticator.Code(key, f.Clock.GetUtcNow()));
+        await Api.LoginAsync(f.Factory, email, "een nieuw lang wachtwoord", Authenticator.Next(key, f.Clock));
         browser.Dispose();
         api.Dispose();
     }

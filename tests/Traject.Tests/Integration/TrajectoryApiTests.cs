@@ -271,7 +271,7 @@ public abstract class TrajectoryApiTests(TrajectFixture f)
 
         var after = (await Dossiers.DetailAsync(regie, created.TrajectoryId)).CareTeam.Single(m => m.Id == gedrag.Id);
         Assert.Equal(f.Clock.Today(), after.To);
-        Assert.True(after.IsActive, "a membership still counts on its last day");
+        Assert.False(after.IsActive, "a membership ended today stops at once, not at midnight");
 
         using (var again = await regie.PostJsonAsync(Url(created.TrajectoryId, $"/care-team/{gedrag.Id}/end"), new { endDate = f.Clock.Today(), version = gedrag.Version }))
         {

@@ -112,7 +112,9 @@ public class TrajectoryRulesTests
         Assert.Equal("Goals reached", t.ClosingReason);
         Assert.Equal(Today, open.To);
         Assert.Equal(Today.AddDays(-5), ended.To);
-        Assert.False(open.IsActiveOn(Today.AddDays(1)));
+        Assert.Equal(Now, open.EndedAt);
+        Assert.False(open.IsActiveAt(Today, Now), "access ends when the trajectory closes, not at midnight");
+        Assert.Null(ended.EndedAt);
         Assert.Equal(Now, t.CoordinatorHistory.Single().Until);
     }
 
@@ -126,7 +128,7 @@ public class TrajectoryRulesTests
         Assert.Null(t.ChangeStatus(Closed, "Moved abroad", Now));
 
         Assert.Equal(Today, planned.To);
-        Assert.False(planned.IsActiveOn(Today.AddDays(1)), "nobody keeps access to a closed trajectory through a membership that was planned to run on");
+        Assert.False(planned.IsActiveAt(Today, Now), "nobody keeps access to a closed trajectory through a membership that was planned to run on");
     }
 
     [Fact]

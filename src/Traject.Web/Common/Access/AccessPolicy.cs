@@ -65,10 +65,12 @@ internal sealed class AccessPolicy(TrajectDb db, TimeProvider time)
     private IQueryable<Guid> MemberOf(Actor actor)
     {
         var today = time.Today();
+        var now = time.GetUtcNow();
         var id = actor.Id;
         var org = actor.OrganisationId;
         return db.CareTeamMemberships
-            .Where(m => (m.ProfessionalId == id || m.OrganisationId == org) && m.From <= today && (m.To == null || m.To >= today))
+            .Where(m => (m.ProfessionalId == id || m.OrganisationId == org) && m.From <= today && (m.To == null || m.To >= today)
+                && (m.EndedAt == null || m.EndedAt > now))
             .Select(m => m.TrajectoryId);
     }
 
@@ -93,8 +95,9 @@ internal sealed class AccessPolicy(TrajectDb db, TimeProvider time)
         }
 
         var today = time.Today();
+        var now = time.GetUtcNow();
         var member = await db.CareTeamMemberships.AnyAsync(m => m.TrajectoryId == trajectoryId && m.From <= today
-            && (m.To == null || m.To >= today)
+            && (m.To == null || m.To >= today) && (m.EndedAt == null || m.EndedAt > now)
             && (m.ProfessionalId == actor.Id || m.OrganisationId == actor.OrganisationId), ct);
         if (member)
         {
@@ -106,7 +109,6 @@ internal sealed class AccessPolicy(TrajectDb db, TimeProvider time)
             return AccessBasis.DesignatedExpert;
         }
 
-        var now = time.GetUtcNow();
         var reason = MayUseEmergencyAccess(actor)
             ? await db.EmergencyAccesses.Where(e => e.ProfessionalId == actor.Id && e.TrajectoryId == trajectoryId && e.ExpiresAt > now)
                 .OrderByDescending(e => e.ExpiresAt).Select(e => e.Reason).FirstOrDefaultAsync(ct)

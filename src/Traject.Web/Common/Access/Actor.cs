@@ -19,7 +19,7 @@ internal sealed record Actor(
 }
 
 /// <summary>Resolves the <see cref="Actor"/> of the current request once, from the database.</summary>
-internal sealed class CurrentActor(IHttpContextAccessor http, TrajectDb db, IHostEnvironment env)
+internal sealed class CurrentActor(IHttpContextAccessor http, TrajectDb db, IHostEnvironment env, TimeProvider time)
 {
     private Actor? _actor;
     private bool _loaded;
@@ -35,6 +35,12 @@ internal sealed class CurrentActor(IHttpContextAccessor http, TrajectDb db, IHos
         var principal = http.HttpContext?.User;
         var idText = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         if (!Guid.TryParse(idText, out var id))
+        {
+            return null;
+        }
+
+        // A bearer token (even a freshly refreshed one) stops counting when its session's 10 hours are over.
+        if (Modules.Auth.SessionLifetime.EndsAt(principal) is { } ends && time.GetUtcNow() >= ends)
         {
             return null;
         }

@@ -173,13 +173,17 @@ internal static class AuthModule
         {
             var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
             var ticket = string.IsNullOrEmpty(body.RefreshToken) || body.RefreshToken.Length > 8192 ? null : protector.Unprotect(body.RefreshToken);
-            if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
+            // A refresh renews the token, never the session: it keeps the end set at sign-in (at most 10 hours).
+            var now = time.GetUtcNow();
+            var sessionEnds = ticket is null ? null : SessionLifetime.EndsAt(ticket.Principal) ?? ticket.Properties.ExpiresUtc;
+            if (ticket?.Properties.ExpiresUtc is not { } expires || now >= expires || sessionEnds is not { } ends || now >= ends
                 || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { IsActive: true } user)
             {
                 return Results.Problem(statusCode: 401, title: "Invalid refresh token", detail: "Sign in again.");
             }
 
             var principal = await signIn.CreateUserPrincipalAsync(user);
+            SessionLifetime.Continue(principal, ends);
             return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
         }).RequireRateLimiting(LoginRateLimit).WithSummary("Exchange a refresh token for a new bearer token");
         return api;

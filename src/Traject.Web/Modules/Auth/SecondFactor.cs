@@ -29,23 +29,29 @@ internal static class Totp
         return binary.ToString("D6", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Accepts the code of the current step or one step either side (clock drift).</summary>
-    public static bool IsValid(byte[] key, string code, DateTimeOffset now)
+    /// <summary>
+    /// The time step whose code this is, accepting the current step or one step either side (clock drift); null when
+    /// the code matches none of them.
+    /// </summary>
+    public static long? MatchingStep(byte[] key, string code, DateTimeOffset now)
     {
         if (code.Length != 6 || !code.All(char.IsAsciiDigit))
         {
-            return false;
+            return null;
         }
 
         var step = Step(now);
-        var ok = false;
+        long? match = null;
         for (var drift = -1; drift <= 1; drift++)
         {
-            ok |= CryptographicOperations.FixedTimeEquals(
-                System.Text.Encoding.ASCII.GetBytes(Code(key, step + drift)), System.Text.Encoding.ASCII.GetBytes(code));
+            if (CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.ASCII.GetBytes(Code(key, step + drift)), System.Text.Encoding.ASCII.GetBytes(code)))
+            {
+                match = step + drift;
+            }
         }
 
-        return ok;
+        return match;
     }
 
     /// <summary>Decodes RFC 4648 base32 (the form Identity stores the authenticator key in); null when malformed.</summary>
@@ -78,10 +84,15 @@ internal static class Totp
 
 /// <summary>
 /// Identity's authenticator provider, on the injected <see cref="TimeProvider"/> (Identity's own reads the system clock),
-/// so the codes follow the app's clock everywhere, including in tests.
+/// so the codes follow the app's clock everywhere, including in tests. A code counts once: the last accepted time step
+/// is stored per professional, and a code of that step or an earlier one is refused (no replay within the 90-second
+/// window). Two simultaneous uses of one code race on the user row's concurrency stamp, and only one wins.
 /// </summary>
 internal sealed class TotpTokenProvider(TimeProvider time) : IUserTwoFactorTokenProvider<Professional>
 {
+    private const string TokenProvider = "Traject";
+    private const string LastStepName = "LastTotpStep";
+
     public async Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<Professional> manager, Professional user) =>
         !string.IsNullOrWhiteSpace(await manager.GetAuthenticatorKeyAsync(user));
 
@@ -92,7 +103,20 @@ internal sealed class TotpTokenProvider(TimeProvider time) : IUserTwoFactorToken
     {
         var key = await manager.GetAuthenticatorKeyAsync(user);
         var bytes = string.IsNullOrWhiteSpace(key) ? null : Totp.FromBase32(key);
-        return bytes is { Length: > 0 } && Totp.IsValid(bytes, token.Replace(" ", "", StringComparison.Ordinal), time.GetUtcNow());
+        var step = bytes is { Length: > 0 } ? Totp.MatchingStep(bytes, token.Replace(" ", "", StringComparison.Ordinal), time.GetUtcNow()) : null;
+        if (step is null)
+        {
+            return false;
+        }
+
+        var last = await manager.GetAuthenticationTokenAsync(user, TokenProvider, LastStepName);
+        if (long.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var used) && step <= used)
+        {
+            return false;
+        }
+
+        var saved = await manager.SetAuthenticationTokenAsync(user, TokenProvider, LastStepName, step.Value.ToString(CultureInfo.InvariantCulture));
+        return saved.Succeeded;
     }
 }
 

@@ -1,6 +1,10 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Traject.Web.Modules.Organisations;
 
 namespace Traject.Web.Modules.Auth;
 
@@ -12,6 +16,31 @@ internal static class SessionLifetime
 {
     public static readonly TimeSpan Absolute = TimeSpan.FromHours(10);
     public const string SignedInKey = "traject.signed-in";
+
+    /// <summary>
+    /// The claim that carries the end of the session in bearer tokens: set at sign-in, passed on unchanged by every
+    /// refresh, so a chain of refreshes cannot outlive the 10 hours.
+    /// </summary>
+    public const string EndsClaim = "traject:session-ends";
+
+    public static string Format(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>The end of the session a principal belongs to, or null when it carries none (or garbage).</summary>
+    public static DateTimeOffset? EndsAt(ClaimsPrincipal? principal) =>
+        principal?.FindFirstValue(EndsClaim) is { } text
+        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
+
+    /// <summary>Replaces the session end of a freshly built principal with the one of the session it continues.</summary>
+    public static void Continue(ClaimsPrincipal principal, DateTimeOffset endsAt)
+    {
+        var identity = (ClaimsIdentity)principal.Identity!;
+        foreach (var claim in identity.FindAll(EndsClaim).ToList())
+        {
+            identity.RemoveClaim(claim);
+        }
+
+        identity.AddClaim(new Claim(EndsClaim, Format(endsAt)));
+    }
 
     public static void Apply(CookieAuthenticationOptions options)
     {
@@ -50,5 +79,18 @@ internal static class SessionLifetime
         }
 
         return properties;
+    }
+}
+
+/// <summary>Adds the end of the session (sign-in plus 10 hours, on the app's clock) to every principal Identity builds.</summary>
+internal sealed class SessionClaimsFactory(
+    UserManager<Professional> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options, TimeProvider time)
+    : UserClaimsPrincipalFactory<Professional, IdentityRole<Guid>>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Professional user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(SessionLifetime.EndsClaim, SessionLifetime.Format(time.GetUtcNow() + SessionLifetime.Absolute)));
+        return identity;
     }
 }

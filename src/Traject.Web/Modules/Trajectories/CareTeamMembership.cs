@@ -16,7 +16,8 @@ internal enum CareTeamRole
 
 /// <summary>
 /// Membership of a care team, either of one professional or of a whole organisation, for a period.
-/// The period is inclusive: a membership that ends on a day still counts on that day.
+/// The period is inclusive: a membership that ends on a later day still counts on that day. A membership ended on
+/// the day itself (or the day before) stops at that moment: <see cref="EndedAt"/> revokes access the same minute.
 /// </summary>
 internal sealed class CareTeamMembership : IVersioned
 {
@@ -28,13 +29,17 @@ internal sealed class CareTeamMembership : IVersioned
     public DateOnly From { get; set; }
     public DateOnly? To { get; set; }
     public Guid AddedById { get; set; }
+
+    /// <summary>When the membership was ended with immediate effect; access stops at this moment.</summary>
+    public DateTimeOffset? EndedAt { get; set; }
     public long Version { get; set; }
 
-    public bool IsActiveOn(DateOnly day) => From <= day && (To is null || To >= day);
+    public bool IsActiveAt(DateOnly today, DateTimeOffset now) =>
+        From <= today && (To is null || To >= today) && (EndedAt is null || EndedAt > now);
 
-    public Error? End(DateOnly on, DateOnly today)
+    public Error? End(DateOnly on, DateOnly today, DateTimeOffset now)
     {
-        if (To is not null && To < today)
+        if ((To is not null && To < today) || EndedAt is not null)
         {
             return Error.Conflict("This membership has already ended.");
         }
@@ -56,6 +61,11 @@ internal sealed class CareTeamMembership : IVersioned
         }
 
         To = on;
+        if (on <= today)
+        {
+            EndedAt = now;
+        }
+
         return null;
     }
 }

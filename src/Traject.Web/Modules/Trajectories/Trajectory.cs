@@ -62,9 +62,10 @@ internal sealed class Trajectory : IVersioned
             ClosingReason = reason;
             // Memberships planned to run past the closing date end too: nobody keeps access to a closed trajectory.
             var closedOn = DateOnly.FromDateTime(now.ToLocal().DateTime);
-            foreach (var member in CareTeam.Where(m => m.To is null || m.To > closedOn))
+            foreach (var member in CareTeam.Where(m => (m.To is null || m.To >= closedOn) && m.EndedAt is null))
             {
                 member.To = closedOn;
+                member.EndedAt = now;
             }
 
             var current = CoordinatorHistory.SingleOrDefault(c => c.Until is null);

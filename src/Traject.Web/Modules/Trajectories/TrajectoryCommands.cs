@@ -130,7 +130,7 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
             return Error.Conflict("The trajectory is closed.");
         }
 
-        if (t.CareTeam.Any(m => m.To is null || m.To >= from
+        if (t.CareTeam.Any(m => (m.To is null || m.To >= from) && m.EndedAt is null
                 ? (request.ProfessionalId is not null && m.ProfessionalId == request.ProfessionalId)
                   || (request.OrganisationId is not null && m.OrganisationId == request.OrganisationId)
                 : false))
@@ -181,7 +181,7 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
         }
 
         var today = time.Today();
-        if (membership.End(request.EndDate ?? today, today) is { } rule)
+        if (membership.End(request.EndDate ?? today, today, time.GetUtcNow()) is { } rule)
         {
             return rule;
         }

@@ -140,20 +140,20 @@ internal sealed class TrajectoryQueries(
         }
 
         var today = time.Today();
+        var now = time.GetUtcNow();
         var people = await People(t.CareTeam.Where(m => m.ProfessionalId is not null).Select(m => m.ProfessionalId!.Value)
             .Concat(t.CoordinatorHistory.Select(c => c.ProfessionalId)).Append(t.CoordinatorId), ct);
         var orgIds = t.CareTeam.Where(m => m.OrganisationId is not null).Select(m => m.OrganisationId!.Value).Append(t.LeadOrganisationId).ToList();
         var orgs = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var team = t.CareTeam
-            .OrderByDescending(m => m.IsActiveOn(today)).ThenBy(m => m.From)
+            .OrderByDescending(m => m.IsActiveAt(today, now)).ThenBy(m => m.From)
             .Select(m => m.ProfessionalId is { } pid
-                ? new CareTeamMember(m.Id, pid, null, people[pid].Name, people[pid].Organisation, m.Role, m.From, m.To, m.IsActiveOn(today), m.Version)
-                : new CareTeamMember(m.Id, null, m.OrganisationId, orgs[m.OrganisationId!.Value], orgs[m.OrganisationId!.Value], m.Role, m.From, m.To, m.IsActiveOn(today), m.Version))
+                ? new CareTeamMember(m.Id, pid, null, people[pid].Name, people[pid].Organisation, m.Role, m.From, m.To, m.IsActiveAt(today, now), m.Version)
+                : new CareTeamMember(m.Id, null, m.OrganisationId, orgs[m.OrganisationId!.Value], orgs[m.OrganisationId!.Value], m.Role, m.From, m.To, m.IsActiveAt(today, now), m.Version))
             .ToList();
         var history = t.CoordinatorHistory.OrderByDescending(c => c.Since)
             .Select(c => new CoordinatorPeriod(people[c.ProfessionalId], c.Since, c.Until)).ToList();
         var canManage = AccessPolicy.CanManage(actor, t);
-        var now = time.GetUtcNow();
         var emergencyUntil = basis == AccessBasis.Emergency
             ? await db.EmergencyAccesses.Where(e => e.ProfessionalId == actor.Id && e.TrajectoryId == id && e.ExpiresAt > now)
                 .MaxAsync(e => (DateTimeOffset?)e.ExpiresAt, ct)
