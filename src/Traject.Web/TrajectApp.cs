@@ -16,6 +16,7 @@ using Traject.Web.Data.Seeding;
 using Traject.Web.Modules.Auth;
 using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web;
@@ -167,6 +168,7 @@ internal static class TrajectApp
         services.AddAuthModule();
         services.AddOrganisations();
         services.AddTrajectories();
+        services.AddTasks();
         services.AddEmergency();
     }
 
@@ -211,6 +213,7 @@ internal static class TrajectApp
         api.MapAuth();
         api.MapOrganisations();
         api.MapTrajectories();
+        api.MapTasks();
         api.MapEmergency();
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
 

@@ -66,6 +66,10 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         // A review of an access that is not one's own organisation's (here: none at all) is not found for anyone.
         ["POST /api/v1/emergency-accesses/{id:guid}/review"] = _ => Expect.Hidden,
         ["GET /api/v1/notifications"] = Everyone,
+        ["GET /api/v1/trajectories/{id:guid}/tasks"] = Dossier,
+        // The task used is the screening at intake, owned by the coordinator: team members who do not own it are refused.
+        ["POST /api/v1/trajectories/{id:guid}/tasks/{taskId:guid}/done"] = Steering,
+        ["PUT /api/v1/trajectories/{id:guid}/tasks/{taskId:guid}"] = Steering,
     };
 
     [SkippableFact]
@@ -80,10 +84,12 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         var person = await Dossiers.RegisterAsync(regie, f.Clock);
         var membership = await Dossiers.AddMemberAsync(regie, person.TrajectoryId, new { professionalId = f.Ids.User(Demo.Mentor), role = "Mentor" });
         var regionId = await f.WithDbAsync(db => db.Regions.Select(r => r.Id).FirstAsync());
+        var taskId = await f.WithDbAsync(db => db.CareTasks.Where(t => t.TrajectoryId == person.TrajectoryId).Select(t => t.Id).SingleAsync());
         string Value(ApiEndpoint e, string name) => (name, e.Pattern) switch
         {
             ("key", _) => person.Pseudonym,
             ("membershipId", _) => membership.Id.ToString(),
+            ("taskId", _) => taskId.ToString(),
             ("id", var p) when p.StartsWith("/api/v1/trajectories", StringComparison.Ordinal) => person.TrajectoryId.ToString(),
             ("id", var p) when p.StartsWith("/api/v1/regions", StringComparison.Ordinal) => regionId.ToString(),
             ("id", var p) when p.StartsWith("/api/v1/organisations", StringComparison.Ordinal) => f.Ids.Organisation(Demo.North).ToString(),

@@ -84,4 +84,7 @@ internal static class AuditActions
     public const string EmergencyAccessGranted = "emergency.grant";
     public const string EmergencyAccessReviewed = "emergency.review";
     public const string EmergencyAccessList = "emergency.list";
+    public const string TaskRead = "task.read";
+    public const string TaskChanged = "task.change";
+    public const string TaskReassigned = "task.reassign";
 }

@@ -4,6 +4,7 @@ using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Web.Modules.Trajectories;
@@ -67,6 +68,18 @@ internal sealed class OpenTrajectory(TrajectDb db, TimeProvider time, AccessPoli
         db.Trajectories.Add(trajectory);
         timeline.Add(trajectory.Id, actor, TimelineKinds.TrajectoryOpened, $"/trajectories/{trajectory.Id}",
             "Trajectory opened with status {0}", plan.Status);
+        if (actor.OrganisationKind == OrganisationKind.YouthCareProvider)
+        {
+            // Uniform screening: every trajectory that starts at a youth-care provider starts with a screening.
+            db.CareTasks.Add(new CareTask
+            {
+                TrajectoryId = trajectory.Id, Kind = CareTaskKind.ScreenAtIntake, OwnerId = plan.CoordinatorId,
+                DueOn = time.Today().AddDays(StepPlan.IntakeScreening.Days), CreatedAt = now, CreatedById = actor.Id,
+            });
+            timeline.Add(trajectory.Id, actor, TimelineKinds.TaskCreated, $"/trajectories/{trajectory.Id}#tasks",
+                "Task created: {0}", CareTaskKind.ScreenAtIntake);
+        }
+
         audit.Add(actor, AuditActions.TrajectoryCreated, nameof(Trajectory), trajectory.Id, person.PseudonymCode, AccessBasis.CareTeam);
         return trajectory;
     }

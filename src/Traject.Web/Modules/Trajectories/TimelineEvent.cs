@@ -26,7 +26,10 @@ internal static class TimelineKinds
     public const string MemberEnded = "careteam.ended";
     public const string YoungPersonUpdated = "youngperson.updated";
     public const string EmergencyAccess = "access.emergency";
+    public const string TaskCreated = "task.created";
+    public const string TaskPlanned = "task.planned";
+    public const string TaskDone = "task.done";
 
     public static readonly IReadOnlyList<string> All =
-        [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess];
+        [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone];
 }

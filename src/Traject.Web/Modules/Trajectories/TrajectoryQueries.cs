@@ -18,7 +18,8 @@ internal sealed record TrajectorySummary(
     TrajectoryStatus Status,
     PersonRef Coordinator,
     DateTimeOffset? LastEventAt,
-    string? LastEventKind);
+    string? LastEventKind,
+    int OverdueTasks);
 
 internal sealed record PersonRef(Guid Id, string Name, string Organisation);
 
@@ -105,6 +106,7 @@ internal sealed class TrajectoryQueries(
         }
 
         var total = await query.CountAsync(ct);
+        var today = time.Today();
         var rows = await query
             .OrderBy(t => t.Status == TrajectoryStatus.Closed).ThenBy(t => t.YoungPerson!.FamilyName).ThenBy(t => t.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
@@ -118,13 +120,13 @@ internal sealed class TrajectoryQueries(
                     .Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefault(),
                 LastKind = db.TimelineEvents.Where(e => e.TrajectoryId == t.Id).OrderByDescending(e => e.OccurredAt)
                     .Select(e => e.Kind).FirstOrDefault(),
+                Overdue = db.CareTasks.Count(c => c.TrajectoryId == t.Id && c.CompletedAt == null && c.DueOn < today),
             })
             .ToListAsync(ct);
         var people = await People(rows.Select(r => r.CoordinatorId), ct);
-        var today = time.Today();
         await audit.RecordAsync(actor, AuditActions.TrajectoryList, nameof(Trajectory), ct: ct);
         return new TrajectoryPage(rows.Select(r => new TrajectorySummary(r.Id, r.YoungPersonId, r.PseudonymCode, r.GivenName,
-            r.FamilyName, Clock.AgeOn(r.DateOfBirth, today), r.Status, people[r.CoordinatorId], r.LastAt, r.LastKind)).ToList(),
+            r.FamilyName, Clock.AgeOn(r.DateOfBirth, today), r.Status, people[r.CoordinatorId], r.LastAt, r.LastKind, r.Overdue)).ToList(),
             page, pageSize, total);
     }
 
@@ -201,6 +203,7 @@ internal sealed class TrajectoryQueries(
         }
 
         var total = await query.CountAsync(ct);
+        var today = time.Today();
         var rows = await query.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var people = await People(rows.Select(r => r.ActorId), ct);
@@ -210,11 +213,5 @@ internal sealed class TrajectoryQueries(
             people[e.ActorId], e.Link)).ToList(), page, pageSize, total);
     }
 
-    private async Task<Dictionary<Guid, PersonRef>> People(IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var set = ids.Distinct().ToList();
-        return await db.Users.AsNoTracking().Where(u => set.Contains(u.Id))
-            .Select(u => new PersonRef(u.Id, u.DisplayName, u.Organisation!.Name))
-            .ToDictionaryAsync(p => p.Id, ct);
-    }
+    private Task<Dictionary<Guid, PersonRef>> People(IEnumerable<Guid> ids, CancellationToken ct) => PersonRefs.LoadAsync(db, ids, ct);
 }

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Traject.Web.Common;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web.Pages.Trajectories;
 
-/// <summary>The dossier of one trajectory: header, care team, coordinator, status and timeline.</summary>
-internal sealed class DossierModel(TrajectoryQueries queries, TrajectoryCommands commands, Administration directory) : AppPageModel
+/// <summary>The dossier of one trajectory: header, tasks, care team, coordinator, status and timeline.</summary>
+internal sealed class DossierModel(TrajectoryQueries queries, TrajectoryCommands commands, CareTasks tasks, Administration directory) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -17,6 +18,7 @@ internal sealed class DossierModel(TrajectoryQueries queries, TrajectoryCommands
     public TrajectoryDetail Detail { get; private set; } = null!;
     public Guid MyId { get; private set; }
     public TimelinePage Timeline { get; private set; } = null!;
+    public IReadOnlyList<CareTaskView> Tasks { get; private set; } = [];
     public IReadOnlyList<DirectoryEntry> Professionals { get; private set; } = [];
     public IReadOnlyList<OrganisationResponse> CareOrganisations { get; private set; } = [];
 
@@ -93,6 +95,18 @@ internal sealed class DossierModel(TrajectoryQueries queries, TrajectoryCommands
         return await AfterAsync(result, "Member");
     }
 
+    public async Task<IActionResult> OnPostTaskDoneAsync(Guid taskId, string? note, long? version)
+    {
+        var result = await tasks.CompleteAsync(await ActorAsync(), Id, taskId, new CompleteTaskRequest(note, version), HttpContext.RequestAborted);
+        return await AfterAsync(result, "Task");
+    }
+
+    public async Task<IActionResult> OnPostPlanTaskAsync(Guid taskId, Guid? ownerId, DateOnly? dueOn, long? version)
+    {
+        var result = await tasks.PlanAsync(await ActorAsync(), Id, taskId, new PlanTaskRequest(ownerId, dueOn, version), HttpContext.RequestAborted);
+        return await AfterAsync(result, "Task");
+    }
+
     private async Task<IActionResult> AfterAsync(Result<Changed> result, string prefix)
     {
         if (result.IsSuccess)
@@ -120,7 +134,14 @@ internal sealed class DossierModel(TrajectoryQueries queries, TrajectoryCommands
             return NotFound();
         }
 
+        var taskList = await tasks.ListAsync(actor, Id, HttpContext.RequestAborted);
+        if (!taskList.IsSuccess)
+        {
+            return NotFound();
+        }
+
         Detail = detail.Value;
+        Tasks = taskList.Value;
         MyId = actor.Id;
         Timeline = timeline.Value;
         if (Detail.CanManage)
