@@ -16,6 +16,7 @@ using Traject.Web.Data.Seeding;
 using Traject.Web.Modules.Auth;
 using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.ReportingCode;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
@@ -169,6 +170,7 @@ internal static class TrajectApp
         services.AddOrganisations();
         services.AddTrajectories();
         services.AddTasks();
+        services.AddReportingCode();
         services.AddEmergency();
     }
 
@@ -214,6 +216,7 @@ internal static class TrajectApp
         api.MapOrganisations();
         api.MapTrajectories();
         api.MapTasks();
+        api.MapReportingCode();
         api.MapEmergency();
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
 

@@ -70,6 +70,8 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         // The task used is the screening at intake, owned by the coordinator: team members who do not own it are refused.
         ["POST /api/v1/trajectories/{id:guid}/tasks/{taskId:guid}/done"] = Steering,
         ["PUT /api/v1/trajectories/{id:guid}/tasks/{taskId:guid}"] = Steering,
+        ["GET /api/v1/trajectories/{id:guid}/reporting-code"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/reporting-code"] = Dossier,
     };
 
     [SkippableFact]

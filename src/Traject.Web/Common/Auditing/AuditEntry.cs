@@ -87,4 +87,6 @@ internal static class AuditActions
     public const string TaskRead = "task.read";
     public const string TaskChanged = "task.change";
     public const string TaskReassigned = "task.reassign";
+    public const string ReportingCodeRead = "reportingcode.read";
+    public const string ReportingCodeRecorded = "reportingcode.record";
 }

@@ -29,7 +29,8 @@ internal static class TimelineKinds
     public const string TaskCreated = "task.created";
     public const string TaskPlanned = "task.planned";
     public const string TaskDone = "task.done";
+    public const string ReportingCode = "reportingcode";
 
     public static readonly IReadOnlyList<string> All =
-        [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone];
+        [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone, ReportingCode];
 }

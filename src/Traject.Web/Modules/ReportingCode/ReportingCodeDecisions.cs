@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Common.Auditing;
+using Traject.Web.Data;
+using Traject.Web.Modules.Tasks;
+using Traject.Web.Modules.Trajectories;
+
+namespace Traject.Web.Modules.ReportingCode;
+
+internal sealed record ReportingCodeAnswer(bool? Answer, string? Explanation);
+
+internal sealed record RecordReportingCodeRequest(IReadOnlyList<ReportingCodeAnswer?>? Answers);
+
+internal sealed record ReportingCodeView(
+    Guid Id,
+    DateTimeOffset RecordedAt,
+    PersonRef RecordedBy,
+    IReadOnlyList<ReportingCodeAnswer> Answers,
+    ReportingCodeOutcome Outcome);
+
+/// <summary>
+/// Records and shows weighings under the reporting code. The coordinator, the care team and the designated expert
+/// record them; emergency access reads but does not decide. Recording one finishes the open reporting-code task.
+/// </summary>
+internal sealed class ReportingCodeDecisions(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, Timeline timeline)
+{
+    public async Task<Result<IReadOnlyList<ReportingCodeView>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
+    {
+        var (t, basis) = await LoadAsync(actor, trajectoryId, AuditActions.ReportingCodeRead, ct);
+        if (t is null)
+        {
+            return Error.NotFound();
+        }
+
+        var rows = await db.ReportingCodeWeighings.AsNoTracking().Where(w => w.TrajectoryId == trajectoryId).ToListAsync(ct);
+        var people = await PersonRefs.LoadAsync(db, rows.Select(r => r.RecordedById), ct);
+        await audit.RecordAsync(actor, AuditActions.ReportingCodeRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
+        return rows.OrderByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id)
+            .Select(r => new ReportingCodeView(r.Id, r.RecordedAt, people[r.RecordedById],
+                r.Answers.TakeWhile(a => a.Answer is not null).Select(a => new ReportingCodeAnswer(a.Answer, a.Explanation)).ToList(), r.Outcome))
+            .ToList();
+    }
+
+    public async Task<Result<ReportingCodeView>> RecordAsync(Actor actor, Guid trajectoryId, RecordReportingCodeRequest request, CancellationToken ct)
+    {
+        var (t, basis) = await LoadAsync(actor, trajectoryId, AuditActions.ReportingCodeRecorded, ct);
+        if (t is null)
+        {
+            return Error.NotFound();
+        }
+
+        if (basis == AccessBasis.Emergency)
+        {
+            await audit.RecordAsync(actor, AuditActions.ReportingCodeRecorded, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
+            return Error.Forbidden("Emergency access lets you read the dossier, not record decisions in it.");
+        }
+
+        var v = new Validator();
+        var answers = request.Answers ?? [];
+        if (answers.Count is 0 or > ReportingCodeFramework.Questions)
+        {
+            v.Add("answers", "Give the answers to the questions in order: at least one, at most {0}.", ReportingCodeFramework.Questions);
+            return v.ToError();
+        }
+
+        var explanations = new string?[ReportingCodeFramework.Questions];
+        for (var i = 0; i < answers.Count; i++)
+        {
+            if (answers[i]?.Answer is not null)
+            {
+                explanations[i] = v.Text($"answers[{i}].explanation", answers[i]!.Explanation, ReportingCodeWeighing.ExplanationMaxLength);
+            }
+            else if (!string.IsNullOrWhiteSpace(answers[i]?.Explanation))
+            {
+                // An explanation without its answer would be dropped: say so instead of losing it.
+                v.Add($"answers[{i}].answer", "Answer this question, or leave its explanation empty.");
+            }
+        }
+
+        var (outcome, missing, superfluous) = ReportingCodeFramework.Decide(answers.Select(a => a?.Answer).ToList());
+        if (missing is { } m)
+        {
+            v.Add($"answers[{m}].answer", "Answer this question: the previous answer does not end the weighing.");
+        }
+
+        if (superfluous is { } s)
+        {
+            v.Add($"answers[{s}].answer", "This question is not asked: the weighing ends at an earlier answer.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        if (t.IsClosed)
+        {
+            return Error.Conflict("The trajectory is closed.");
+        }
+
+        bool? At(int i) => i < answers.Count ? answers[i]?.Answer : null;
+        var now = time.GetUtcNow();
+        var weighing = new ReportingCodeWeighing
+        {
+            TrajectoryId = t.Id, RecordedAt = now, RecordedById = actor.Id, Outcome = outcome!.Value,
+            Suspicion = At(0)!.Value, SuspicionExplanation = explanations[0]!,
+            Unsafety = At(1), UnsafetyExplanation = explanations[1],
+            CanHelp = At(2), CanHelpExplanation = explanations[2],
+            HelpAccepted = At(3), HelpAcceptedExplanation = explanations[3],
+            HelpEffective = At(4), HelpEffectiveExplanation = explanations[4],
+        };
+        db.ReportingCodeWeighings.Add(weighing);
+        var link = $"/trajectories/{t.Id}/reporting-code";
+        timeline.Add(t.Id, actor, TimelineKinds.ReportingCode, link, "Reporting-code weighing recorded: {0}", weighing.Outcome);
+        audit.Add(actor, AuditActions.ReportingCodeRecorded, nameof(ReportingCodeWeighing), weighing.Id, t.YoungPerson!.PseudonymCode, basis);
+
+        var task = await db.CareTasks.Where(x => x.TrajectoryId == t.Id && x.Kind == CareTaskKind.ReportingCodeDecision && x.CompletedAt == null)
+            .OrderBy(x => x.DueOn).FirstOrDefaultAsync(ct);
+        if (task is not null && task.Complete(actor.Id, null, now) is null)
+        {
+            timeline.Add(t.Id, actor, TimelineKinds.TaskDone, link, "Task done: {0}", task.Kind);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Stale(); // the task was finished at the same moment by someone else: nothing was saved
+        }
+
+        var me = await PersonRefs.LoadAsync(db, [actor.Id], ct);
+        return new ReportingCodeView(weighing.Id, now, me[actor.Id],
+            weighing.Answers.TakeWhile(a => a.Answer is not null).Select(a => new ReportingCodeAnswer(a.Answer, a.Explanation)).ToList(), weighing.Outcome);
+    }
+
+    private async Task<(Trajectory? Trajectory, string? Basis)> LoadAsync(Actor actor, Guid trajectoryId, string action, CancellationToken ct)
+    {
+        var basis = await access.BasisForTrajectoryAsync(actor, trajectoryId, ct);
+        var t = basis is null ? null : await db.Trajectories.AsNoTracking().Include(x => x.YoungPerson).SingleOrDefaultAsync(x => x.Id == trajectoryId, ct);
+        if (t is null)
+        {
+            await audit.RecordAsync(actor, action, nameof(Trajectory), trajectoryId, outcome: AuditOutcomes.Denied, ct: ct);
+        }
+
+        return (t, basis);
+    }
+}
