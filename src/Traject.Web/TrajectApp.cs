@@ -17,6 +17,7 @@ using Traject.Web.Modules.Auth;
 using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.ReportingCode;
+using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
@@ -171,6 +172,7 @@ internal static class TrajectApp
         services.AddTrajectories();
         services.AddTasks();
         services.AddReportingCode();
+        services.AddScreening();
         services.AddEmergency();
     }
 
@@ -217,6 +219,7 @@ internal static class TrajectApp
         api.MapTrajectories();
         api.MapTasks();
         api.MapReportingCode();
+        api.MapScreening();
         api.MapEmergency();
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
 
