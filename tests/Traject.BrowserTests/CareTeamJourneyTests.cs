@@ -15,71 +15,27 @@ public sealed partial class CareTeamJourneyTests(TrajectAppFixture app, ITestOut
     private const string FamilyName = "Browserproef";
     private const string Colleague = "Guus Gedrag (demo)";
 
-    private readonly List<string> _accessibilityViolations = [];
-    private Axe? _axe;
-
     [SkippableFact]
     public async Task Mentor_registers_a_young_person_and_builds_her_care_team()
     {
-        Chromium.RequireOrSkip();
-        _axe = await Axe.LoadAsync();
-        if (_axe is null)
-        {
-            output.WriteLine($"axe-core not found at {Axe.ScriptPath} (run 'npm ci' in tests/Traject.BrowserTests): no accessibility check.");
-        }
-
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "nl-NL" });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                output.WriteLine($"browser console {message.Type} on {page.Url} ({message.Location}): {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => output.WriteLine($"page error: {error}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                output.WriteLine($"HTTP {response.Status} for {response.Request.Method} {response.Url}");
-            }
-        };
-
-        try
-        {
-            await Journey(page);
-        }
-        catch
-        {
-            var failure = Path.Combine(Path.GetTempPath(), $"traject-journey-failure-{DateTime.UtcNow:yyyyMMddHHmmss}.png");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = failure, FullPage = true });
-            output.WriteLine($"Failed at {page.Url}; screenshot: {failure}");
-            throw;
-        }
+        await using var browser = await JourneyBrowser.StartAsync(app, output);
+        var page = await browser.NewPersonAsync();
+        await browser.RunAsync(() => Journey(browser, page));
     }
 
-    private async Task Journey(IPage page)
+    private async Task Journey(JourneyBrowser browser, IPage page)
     {
-        // Sign in.
-        await page.GotoAsync("/Account/Login");
-        await CheckAccessibility(page);
-        await page.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync("mentor@demo.traject");
-        await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync("Demo!Traject2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        // Sign in (the login page is checked for accessibility on the way).
+        await browser.LogInAsync(page, "mentor@demo.traject", "Demo!Traject2026");
 
         await Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mijn jongeren", Level = 1 })).ToBeVisibleAsync();
-        await CheckAccessibility(page);
+        await browser.CheckAccessibilityAsync(page);
 
         // Register a young person.
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Jongere registreren", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl + "/young-people/register");
-        await CheckAccessibility(page);
+        await browser.CheckAccessibilityAsync(page);
         await page.GetByLabel("Voornaam", new() { Exact = true }).FillAsync(GivenName);
         await page.GetByLabel("Achternaam", new() { Exact = true }).FillAsync(FamilyName);
         await page.GetByLabel("Geboortedatum", new() { Exact = true }).FillAsync("2010-05-17");
@@ -116,17 +72,8 @@ public sealed partial class CareTeamJourneyTests(TrajectAppFixture app, ITestOut
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         output.WriteLine($"Dossier screenshot: {screenshot}");
 
-        await CheckAccessibility(page);
-        Assert.True(_accessibilityViolations.Count == 0,
-            "axe-core found accessibility violations (WCAG 2.1 A/AA):" + Environment.NewLine + string.Join(Environment.NewLine, _accessibilityViolations));
-    }
-
-    private async Task CheckAccessibility(IPage page)
-    {
-        if (_axe is not null)
-        {
-            _accessibilityViolations.AddRange(await _axe.CheckAsync(page));
-        }
+        await browser.CheckAccessibilityAsync(page);
+        browser.AssertAccessible();
     }
 
     /// <summary>The smallest section headed by the given h2.</summary>

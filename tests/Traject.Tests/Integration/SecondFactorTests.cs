@@ -138,6 +138,10 @@ public abstract class SecondFactorTests(TrajectFixture f)
         using (var page = await Browser.LoginAsync(browser, email, Password, code))
         {
             Assert.Null(Browser.SetCookie(page, "traject.auth"));
+            // The refused code is not written back into the form: she enters a new one (and her password) again.
+            var field = (await Browser.ParseAsync(page)).QuerySelector("input[name='Input.TwoFactorCode']");
+            Assert.NotNull(field);
+            Assert.True(string.IsNullOrEmpty(field.GetAttribute("value")), $"the login page shows the refused code '{field.GetAttribute("value")}' again");
         }
 
         // The code of the next time step is new and works.

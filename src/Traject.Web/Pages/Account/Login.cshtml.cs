@@ -36,13 +36,13 @@ internal sealed class LoginModel(Login login) : AppPageModel
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
             case LoginOutcome.RequiresTwoFactor:
                 AskSecondFactor = true;
-                ModelState.AddModelError(string.Empty, L["Enter the code from your authenticator app."]);
+                ModelState.AddModelError(string.Empty, L["Enter your password again with the code from your authenticator app."]);
                 break;
             case LoginOutcome.RequiresEnrolment:
                 return RedirectToPage("/Account/Enrol");
             case LoginOutcome.SecondFactorFailed:
                 AskSecondFactor = true;
-                ModelState.AddModelError(string.Empty, L["The code is not correct. Enter the current code from your authenticator app, or a recovery code."]);
+                ModelState.AddModelError(string.Empty, L["The code is not correct. Enter your password again with the current code from your authenticator app, or a recovery code you have not used yet."]);
                 break;
             case LoginOutcome.RateLimited:
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -56,6 +56,9 @@ internal sealed class LoginModel(Login login) : AppPageModel
                 break;
         }
 
+        // Neither the password nor a refused code goes back into the page (the form's posted values would win over these).
+        ModelState.Remove("Input.Password");
+        ModelState.Remove("Input.TwoFactorCode");
         Input.Password = null;
         Input.TwoFactorCode = null;
         return Page();
