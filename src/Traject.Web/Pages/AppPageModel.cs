@@ -27,12 +27,23 @@ internal abstract class AppPageModel : PageModel
         }
     }
 
-    /// <summary>Not found stays "not found"; everything else is shown on the form, field by field where possible.</summary>
+    /// <summary>403 for something the professional's role or relation does not allow (she may know it exists).</summary>
+    protected IActionResult NotAllowed() => StatusCode(StatusCodes.Status403Forbidden);
+
+    /// <summary>
+    /// Not found stays "not found"; everything else is shown on the form, field by field where possible. A refusal
+    /// answers 403 with the page and its reason.
+    /// </summary>
     protected IActionResult Fail(Error error, Func<IActionResult> page, string prefix = "Input")
     {
         if (error.Kind == ErrorKind.NotFound)
         {
             return NotFound();
+        }
+
+        if (error.Kind == ErrorKind.Forbidden)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
         }
 
         if (error.Fields is { Count: > 0 } fields)

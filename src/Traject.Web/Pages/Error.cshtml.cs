@@ -5,7 +5,7 @@ namespace Traject.Web.Pages;
 
 /// <summary>
 /// The error page. A request that could not be read (too large, malformed form) is the client's error and
-/// answers 4xx; anything else is 500 with only a reference to quote.
+/// answers 4xx; anything else is 500 with only a reference to quote. Asked for directly, without an error, it is not found.
 /// </summary>
 [IgnoreAntiforgeryToken]
 internal sealed class ErrorModel : AppPageModel
@@ -14,13 +14,17 @@ internal sealed class ErrorModel : AppPageModel
 
     public bool IsClientError { get; private set; }
 
-    public void OnGet() => Classify();
+    public IActionResult OnGet() => Classify();
 
-    public void OnPost() => Classify();
+    public IActionResult OnPost() => Classify();
 
-    private void Classify()
+    private IActionResult Classify()
     {
-        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is not { } error)
+        {
+            return NotFound();
+        }
+
         var status = error switch
         {
             BadHttpRequestException bad => bad.StatusCode,
@@ -29,5 +33,6 @@ internal sealed class ErrorModel : AppPageModel
         };
         IsClientError = status < 500;
         Response.StatusCode = status;
+        return Page();
     }
 }

@@ -14,6 +14,18 @@ internal static class Browser
     public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string pageUrl, IReadOnlyDictionary<string, string> fields,
         IReadOnlyDictionary<string, string>? extra = null)
     {
+        var (action, values) = await FormAsync(client, pageUrl, fields, extra);
+        using var content = new FormUrlEncodedContent(values);
+        return await client.PostAsync(action, content);
+    }
+
+    /// <summary>
+    /// What a browser would post for the page's form (the first one whose fields include all given names), filled in,
+    /// with the antiforgery token the page gave: its action and values.
+    /// </summary>
+    public static async Task<(string Action, Dictionary<string, string> Values)> FormAsync(HttpClient client, string pageUrl,
+        IReadOnlyDictionary<string, string> fields, IReadOnlyDictionary<string, string>? extra = null)
+    {
         using var page = await client.GetAsync(pageUrl);
         await page.ExpectAsync(HttpStatusCode.OK);
         var document = await ParseAsync(page);
@@ -40,8 +52,7 @@ internal static class Browser
         }
 
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
-        using var content = new FormUrlEncodedContent(values);
-        return await client.PostAsync(action, content);
+        return (action, values);
     }
 
     /// <summary>Logs in through the real login page; the client keeps the auth cookie. Returns the login response.</summary>

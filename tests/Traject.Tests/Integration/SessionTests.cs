@@ -1,9 +1,10 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 
 namespace Traject.Tests.Integration;
 
-/// <summary>Sessions: log out everywhere, password change, and the absolute 10-hour lifetime of a web session.</summary>
+/// <summary>Sessions: plain log-out, log out everywhere, password change, and the absolute 10-hour lifetime of a web session.</summary>
 public abstract class SessionTests(TrajectFixture f)
 {
     private const string Password = "een lang en geheim test wachtwoord";
@@ -117,6 +118,71 @@ public abstract class SessionTests(TrajectFixture f)
         await AssertSignedOutAsync(other, api);
         f.Clock.Advance(TimeSpan.FromSeconds(30));
         await Api.LoginAsync(f.Factory, email, "een nieuw lang wachtwoord", Authenticator.Next(key, f.Clock));
+        browser.Dispose();
+        api.Dispose();
+    }
+
+    /// <summary>Logs out through the form in the page header, as a person would.</summary>
+    private static async Task LogOutAsync(HttpClient browser)
+    {
+        using var page = await browser.GetAsync("/");
+        var form = (await Browser.ParseAsync(page)).Forms.Single(x => x.GetAttribute("action") == "/Account/Logout");
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!,
+        });
+        using var logout = await browser.PostAsync("/Account/Logout", content);
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+    }
+
+    private Task<List<DateTimeOffset>> EndedSessionsAsync() =>
+        f.WithDbAsync(db => db.EndedSessions.AsNoTracking().Select(s => s.ExpiresAt).ToListAsync());
+
+    [SkippableFact]
+    public async Task A_plain_log_out_is_remembered_until_the_session_would_have_ended_and_keeps_her_other_sessions()
+    {
+        var (email, key, browser, api) = await SignedInAsync();
+        var signedIn = f.Clock.GetUtcNow();
+        var earlier = await EndedSessionsAsync();
+
+        // A password change signs this session in again as the same session: its log-out still ends it.
+        using (var changed = await Browser.SubmitAsync(browser, "/Account/Security", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = Password, ["NewPassword"] = "een nieuw lang wachtwoord",
+        }))
+        {
+            await changed.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        using var other = f.CreateClient();
+        using (var login = await Browser.LoginAsync(other, email, "een nieuw lang wachtwoord", Authenticator.Next(key, f.Clock)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        await LogOutAsync(browser);
+        var ended = (await EndedSessionsAsync()).Except(earlier).ToList();
+        Assert.Equal(signedIn + TimeSpan.FromHours(10), Assert.Single(ended));
+        await AssertSignedOutAsync(browser, null);
+        using (var still = await other.GetAsync("/"))
+        {
+            await still.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        // Once its ten hours are over the row is not needed any more: the next log-out removes it.
+        f.Clock.Advance(TimeSpan.FromHours(10) + TimeSpan.FromMinutes(1));
+        f.ForgetTokens();
+        using var later = f.CreateClient();
+        using (var login = await Browser.LoginAsync(later, email, "een nieuw lang wachtwoord", Authenticator.Next(key, f.Clock)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        await LogOutAsync(later);
+        var now = f.Clock.GetUtcNow();
+        var remaining = await EndedSessionsAsync();
+        Assert.DoesNotContain(remaining, at => at < now);
+        Assert.Contains(remaining, at => at > now + TimeSpan.FromHours(9));
         browser.Dispose();
         api.Dispose();
     }

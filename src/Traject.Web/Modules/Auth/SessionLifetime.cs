@@ -3,19 +3,23 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 
 namespace Traject.Web.Modules.Auth;
 
 /// <summary>
-/// A web session ends 10 hours after sign-in however active it is. The sign-in time travels in the cookie's
-/// properties (which survive sliding renewal and the security-stamp refresh; IssuedUtc does not), set once at sign-in.
+/// A web session ends 10 hours after sign-in however active it is, or at its plain log-out. The sign-in time and the
+/// session's id travel in the cookie's properties (which survive sliding renewal and the security-stamp refresh;
+/// IssuedUtc does not), set once at sign-in. A logged-out session's id is kept in <see cref="EndedSession"/>.
 /// </summary>
 internal static class SessionLifetime
 {
     public static readonly TimeSpan Absolute = TimeSpan.FromHours(10);
     public const string SignedInKey = "traject.signed-in";
+    public const string SessionKey = "traject.session";
 
     /// <summary>
     /// The claim that carries the end of the session in bearer tokens: set at sign-in, passed on unchanged by every
@@ -49,16 +53,18 @@ internal static class SessionLifetime
         options.Events.OnSigningIn = async ctx =>
         {
             var now = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-            // A re-sign-in (after a password change) passes the old properties on and keeps the original time.
+            // A re-sign-in (after a password change) passes the old properties on and keeps the original time and session.
             ctx.Properties.Items.TryAdd(SignedInKey, now.ToString("O", CultureInfo.InvariantCulture));
+            ctx.Properties.Items.TryAdd(SessionKey, Guid.CreateVersion7().ToString());
             await signingIn(ctx);
         };
         options.Events.OnValidatePrincipal = async ctx =>
         {
-            var now = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-            if (!ctx.Properties.Items.TryGetValue(SignedInKey, out var text)
-                || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedIn)
-                || now - signedIn >= Absolute || signedIn > now + TimeSpan.FromMinutes(5))
+            var services = ctx.HttpContext.RequestServices;
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            if (SignedInAt(ctx.Properties) is not { } signedIn || now - signedIn >= Absolute || signedIn > now + TimeSpan.FromMinutes(5)
+                || SessionId(ctx.Properties) is not { } session
+                || await IsEndedAsync(services.GetRequiredService<TrajectDb>(), session, ctx.HttpContext.RequestAborted))
             {
                 ctx.RejectPrincipal();
                 await ctx.HttpContext.SignOutAsync(ctx.Scheme.Name);
@@ -69,17 +75,47 @@ internal static class SessionLifetime
         };
     }
 
-    /// <summary>When the current session was signed in, for re-signing in with the same absolute end.</summary>
+    /// <summary>The current session's sign-in time and id, for re-signing in as the same session with the same absolute end.</summary>
     public static AuthenticationProperties Keep(AuthenticationProperties? current)
     {
         var properties = new AuthenticationProperties();
-        if (current?.Items.TryGetValue(SignedInKey, out var at) == true && at is not null)
+        foreach (var key in new[] { SignedInKey, SessionKey })
         {
-            properties.Items[SignedInKey] = at;
+            if (current?.Items.TryGetValue(key, out var value) == true && value is not null)
+            {
+                properties.Items[key] = value;
+            }
         }
 
         return properties;
     }
+
+    public static DateTimeOffset? SignedInAt(AuthenticationProperties? session) =>
+        session?.Items.TryGetValue(SignedInKey, out var text) == true
+        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
+
+    public static Guid? SessionId(AuthenticationProperties? session) =>
+        session?.Items.TryGetValue(SessionKey, out var text) == true && Guid.TryParse(text, out var id) ? id : null;
+
+    /// <summary>
+    /// Ends the web session these cookie properties belong to (a plain log-out): saved with the caller's next
+    /// SaveChanges, its cookie is refused from then on. Sessions past their absolute end are forgotten on the way.
+    /// </summary>
+    public static async Task EndAsync(TrajectDb db, AuthenticationProperties? session, DateTimeOffset now, CancellationToken ct)
+    {
+        if (SessionId(session) is not { } id || SignedInAt(session) is not { } signedIn)
+        {
+            return;
+        }
+
+        await db.EndedSessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(ct);
+        if (!await db.EndedSessions.AnyAsync(s => s.Id == id, ct))
+        {
+            db.EndedSessions.Add(new EndedSession { Id = id, EndedAt = now, ExpiresAt = signedIn + Absolute });
+        }
+    }
+
+    private static Task<bool> IsEndedAsync(TrajectDb db, Guid id, CancellationToken ct) => db.EndedSessions.AnyAsync(s => s.Id == id, ct);
 }
 
 /// <summary>Adds the end of the session (sign-in plus 10 hours, on the app's clock) to every principal Identity builds.</summary>

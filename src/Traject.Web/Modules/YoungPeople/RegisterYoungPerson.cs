@@ -25,9 +25,12 @@ internal sealed record RegisteredYoungPerson(Guid YoungPersonId, string Pseudony
 /// <summary>Registers a young person and opens her first trajectory, led by the registering organisation.</summary>
 internal sealed class RegisterYoungPerson(TrajectDb db, TimeProvider time, AuditLog audit, OpenTrajectory open)
 {
+    /// <summary>Care professionals of a care organisation register young people.</summary>
+    public static bool MayRegister(Actor actor) => actor.HasCareRole && Organisation.IsCareKind(actor.OrganisationKind);
+
     public async Task<Result<RegisteredYoungPerson>> HandleAsync(Actor actor, RegisterYoungPersonRequest request, CancellationToken ct)
     {
-        if (!actor.HasCareRole || !Organisation.IsCareKind(actor.OrganisationKind))
+        if (!MayRegister(actor))
         {
             return Error.Forbidden("Only professionals of a care organisation can register young people.");
         }

@@ -1,12 +1,17 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
+using Traject.Web.Data;
+using Traject.Web.Modules.Auth;
 using Traject.Web.Modules.Organisations;
 
 namespace Traject.Web.Pages.Account;
 
-internal sealed class LogoutModel(SignInManager<Professional> signIn, CurrentActor current, AuditLog audit) : AppPageModel
+/// <summary>Logs this session out, on the server too: a copy of its cookie no longer works. Her other sessions go on.</summary>
+internal sealed class LogoutModel(SignInManager<Professional> signIn, CurrentActor current, AuditLog audit, TrajectDb db, TimeProvider time)
+    : AppPageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
@@ -15,7 +20,10 @@ internal sealed class LogoutModel(SignInManager<Professional> signIn, CurrentAct
         var actor = await current.GetAsync();
         if (actor is not null)
         {
-            await audit.RecordAsync(actor, AuditActions.Logout, nameof(Professional), actor.Id);
+            var session = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+            await SessionLifetime.EndAsync(db, session.Properties, time.GetUtcNow(), HttpContext.RequestAborted);
+            audit.Add(actor, AuditActions.Logout, nameof(Professional), actor.Id);
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
         }
 
         await signIn.SignOutAsync();

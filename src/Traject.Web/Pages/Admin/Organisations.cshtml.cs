@@ -27,11 +27,6 @@ internal sealed class OrganisationsModel(Administration admin) : AppPageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!(await ActorAsync()).IsAdministrator)
-        {
-            return NotFound();
-        }
-
         await LoadAsync();
         if (Id is not null)
         {
@@ -49,11 +44,6 @@ internal sealed class OrganisationsModel(Administration admin) : AppPageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var actor = await ActorAsync();
-        if (!actor.IsAdministrator)
-        {
-            return NotFound();
-        }
-
         ReplaceBindingErrors();
         var result = await admin.SaveOrganisationAsync(actor, Id,
             new OrganisationRequest(Input.Name, Input.Kind, Input.RegionId, Input.IsActive, Input.Version), HttpContext.RequestAborted);

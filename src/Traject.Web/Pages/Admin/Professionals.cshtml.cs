@@ -29,12 +29,6 @@ internal sealed class ProfessionalsModel(Administration admin) : AppPageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var actor = await ActorAsync();
-        if (!actor.IsAdministrator)
-        {
-            return NotFound();
-        }
-
         await LoadAsync();
         if (Id is not null)
         {
@@ -56,11 +50,6 @@ internal sealed class ProfessionalsModel(Administration admin) : AppPageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var actor = await ActorAsync();
-        if (!actor.IsAdministrator)
-        {
-            return NotFound();
-        }
-
         ReplaceBindingErrors();
         var ct = HttpContext.RequestAborted;
         var result = Id is null
@@ -79,7 +68,7 @@ internal sealed class ProfessionalsModel(Administration admin) : AppPageModel
     public async Task<IActionResult> OnPostResetSecondFactorAsync()
     {
         var actor = await ActorAsync();
-        if (!actor.IsAdministrator || Id is null)
+        if (Id is null)
         {
             return NotFound();
         }

@@ -20,11 +20,6 @@ internal sealed class RegionsModel(Administration admin) : AppPageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!(await ActorAsync()).IsAdministrator)
-        {
-            return NotFound();
-        }
-
         Regions = await admin.RegionsAsync(HttpContext.RequestAborted);
         return Page();
     }
@@ -37,11 +32,6 @@ internal sealed class RegionsModel(Administration admin) : AppPageModel
         if (result.IsSuccess)
         {
             return Redirect("/admin/regions");
-        }
-
-        if (!actor.IsAdministrator)
-        {
-            return NotFound();
         }
 
         Regions = await admin.RegionsAsync(HttpContext.RequestAborted);

@@ -16,7 +16,7 @@ internal sealed class BreakTheGlassModel(EmergencyAccessService service) : AppPa
     public InputModel Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync() =>
-        Common.Access.AccessPolicy.MayUseEmergencyAccess(await ActorAsync()) ? Page() : NotFound();
+        Common.Access.AccessPolicy.MayUseEmergencyAccess(await ActorAsync()) ? Page() : NotAllowed();
 
     public async Task<IActionResult> OnPostAsync()
     {

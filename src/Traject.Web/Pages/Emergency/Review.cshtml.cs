@@ -14,7 +14,7 @@ internal sealed class ReviewModel(EmergencyAccessService service) : AppPageModel
         var result = await service.ReportAsync(await ActorAsync(), HttpContext.RequestAborted);
         if (!result.IsSuccess)
         {
-            return NotFound();
+            return NotAllowed(); // only designated experts review
         }
 
         Accesses = result.Value;

@@ -49,13 +49,8 @@ internal sealed class EditModel(YoungPersonRecord record, Modules.Trajectories.O
             return Redirect($"/trajectories/{opened.Value.TrajectoryId}");
         }
 
-        if (opened.Error!.Kind == Common.ErrorKind.NotFound)
-        {
-            return NotFound();
-        }
-
-        ModelState.AddModelError(string.Empty, L.Render(opened.Error.Message));
-        return await OnGetAsync() is PageResult ? Page() : NotFound();
+        var failed = Fail(opened.Error!, Page);
+        return failed is NotFoundResult || await OnGetAsync() is not PageResult ? NotFound() : failed;
     }
 
     public async Task<IActionResult> OnPostAsync()

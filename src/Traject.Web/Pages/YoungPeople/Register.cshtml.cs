@@ -24,9 +24,9 @@ internal sealed class RegisterModel(RegisterYoungPerson register, Administration
     public async Task<IActionResult> OnGetAsync()
     {
         var me = await ActorAsync();
-        if (!me.HasCareRole)
+        if (!RegisterYoungPerson.MayRegister(me))
         {
-            return NotFound();
+            return NotAllowed();
         }
 
         await LoadAsync();

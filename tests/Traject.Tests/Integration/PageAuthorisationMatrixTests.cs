@@ -1,0 +1,338 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Traject.Tests.Infrastructure;
+using Traject.Web.Modules.Tasks;
+
+namespace Traject.Tests.Integration;
+
+/// <summary>
+/// The authorisation matrix of the web pages: for every Razor page handler, every demo role (and nobody signed in),
+/// inside and outside the scope of a young person, the expected answer, through real cookie logins and real
+/// antiforgery tokens. A handler without a row fails the test, so new pages must declare who may use them.
+/// </summary>
+public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
+{
+    internal enum Expect
+    {
+        Allowed,   // a page or a redirect (below 400), but not to the login page
+        Forbidden, // 403
+        Hidden,    // 404: out of scope looks like absent
+        LoginPage, // a redirect to the login page
+    }
+
+    /// <summary>How a caller relates to the young person a request is about.</summary>
+    internal enum Relation
+    {
+        None,
+        Member,
+        Coordinator,
+        DesignatedExpert,
+    }
+
+    /// <summary>Who calls (Email null: nobody signed in) and her relation to the young person of the request.</summary>
+    internal sealed record Caller(string? Email, Relation Relation)
+    {
+        public bool InScope => Relation != Relation.None;
+
+        public override string ToString() => $"{Email ?? "anonymous"} ({Relation})";
+    }
+
+    private static readonly string[] Users =
+        [Demo.Regie, Demo.Mentor, Demo.Aandacht, Demo.Gedrag, Demo.Wijkteam, Demo.Politie, Demo.Admin, Demo.Kwaliteit, Demo.Rapporteur];
+
+    private static readonly HashSet<string> Care = [Demo.Regie, Demo.Mentor, Demo.Aandacht, Demo.Gedrag, Demo.Wijkteam];
+
+    private static Expect SignedIn(Caller c, Expect e) => c.Email is null ? Expect.LoginPage : e;
+    private static Expect Anyone(Caller c) => Expect.Allowed;
+    private static Expect Everyone(Caller c) => SignedIn(c, Expect.Allowed);
+    private static Expect Dossier(Caller c) => SignedIn(c, c.InScope ? Expect.Allowed : Expect.Hidden);
+    private static Expect Steering(Caller c) => SignedIn(c,
+        c.Relation is Relation.Coordinator or Relation.DesignatedExpert ? Expect.Allowed : c.InScope ? Expect.Forbidden : Expect.Hidden);
+    private static Expect CareOnly(Caller c) => SignedIn(c, Care.Contains(c.Email!) ? Expect.Allowed : Expect.Forbidden);
+    private static Expect AdminOnly(Caller c) => SignedIn(c, c.Email == Demo.Admin ? Expect.Allowed : Expect.Forbidden);
+    private static Expect ToLogin(Caller c) => Expect.LoginPage;
+
+    /// <summary>One row per page handler: "page METHOD [handler]" and who may use it.</summary>
+    internal static readonly IReadOnlyDictionary<string, Func<Caller, Expect>> Matrix = new Dictionary<string, Func<Caller, Expect>>
+    {
+        ["/Index GET"] = Everyone,
+        ["/Status GET"] = Anyone,
+        ["/Culture GET"] = Anyone,
+        ["/Culture POST"] = Anyone,
+        // The error page is only for the exception handler; asked for directly there is nothing to show.
+        ["/Error GET"] = _ => Expect.Hidden,
+        ["/Error POST"] = _ => Expect.Hidden,
+        ["/Notifications GET"] = Everyone,
+        ["/Account/Login GET"] = Anyone,
+        ["/Account/Login POST"] = Anyone,
+        ["/Account/Logout GET"] = Anyone,
+        ["/Account/Logout POST"] = ToLogin,
+        // Without the short enrolment cookie (a password just checked) there is nothing to enrol.
+        ["/Account/Enrol GET"] = ToLogin,
+        ["/Account/Enrol POST"] = ToLogin,
+        ["/Account/Security GET"] = Everyone,
+        ["/Account/Security POST ChangePassword"] = Everyone,
+        ["/Account/Security POST LogoutEverywhere"] = ToLogin,
+        ["/Admin/Audit GET"] = AdminOnly,
+        ["/Admin/Organisations GET"] = AdminOnly,
+        ["/Admin/Organisations POST"] = AdminOnly,
+        ["/Admin/Professionals GET"] = AdminOnly,
+        ["/Admin/Professionals POST"] = AdminOnly,
+        ["/Admin/Professionals POST ResetSecondFactor"] = AdminOnly,
+        ["/Admin/Regions GET"] = AdminOnly,
+        ["/Admin/Regions POST"] = AdminOnly,
+        // Every care professional of the demo works at a youth-care provider or a neighbourhood team: all may break the glass.
+        ["/Emergency/BreakTheGlass GET"] = CareOnly,
+        ["/Emergency/BreakTheGlass POST"] = CareOnly,
+        ["/Emergency/Review GET"] = c => SignedIn(c, c.Email == Demo.Aandacht ? Expect.Allowed : Expect.Forbidden),
+        // A review of an access that is not one's own organisation's (here: none at all) is not found for anyone.
+        ["/Emergency/Review POST"] = c => SignedIn(c, Expect.Hidden),
+        ["/YoungPeople/Register GET"] = CareOnly,
+        ["/YoungPeople/Register POST"] = CareOnly,
+        ["/YoungPeople/Edit GET"] = Dossier,
+        ["/YoungPeople/Edit POST"] = Dossier,
+        ["/YoungPeople/Edit POST Open"] = Dossier,
+        ["/YoungPeople/Access GET"] = Steering,
+        ["/YoungPeople/Access GET Csv"] = Steering,
+        ["/Trajectories/Dossier GET"] = Dossier,
+        ["/Trajectories/Dossier POST Status"] = Steering,
+        ["/Trajectories/Dossier POST Coordinator"] = Steering,
+        ["/Trajectories/Dossier POST AddMember"] = Steering,
+        // The membership used is the member's own: she may end it herself.
+        ["/Trajectories/Dossier POST EndMember"] = Dossier,
+        // The task used is the screening at intake, owned by the coordinator: team members who do not own it are refused.
+        ["/Trajectories/Dossier POST TaskDone"] = Steering,
+        ["/Trajectories/Dossier POST PlanTask"] = Steering,
+        ["/Trajectories/ReportingCode GET"] = Dossier,
+        ["/Trajectories/ReportingCode POST"] = Dossier,
+    };
+
+    /// <summary>Handlers that end the caller's session: run last, each on a session of its own.</summary>
+    private static readonly HashSet<string> EndsSession = ["/Account/Logout POST", "/Account/Security POST LogoutEverywhere"];
+
+    /// <summary>A young person and the ids the requests about her need.</summary>
+    private sealed record Scene(string Name, Guid TrajectoryId, string Pseudonym, Guid MembershipId, Guid TaskId, IReadOnlyDictionary<string, Relation> Relations)
+    {
+        public Relation RelationOf(string? email) => email is not null && Relations.TryGetValue(email, out var r) ? r : Relation.None;
+    }
+
+    private int _address;
+
+    [SkippableFact]
+    public async Task Every_page_handler_answers_every_role_as_the_matrix_says()
+    {
+        var handlers = await PageHandlers.AllAsync(f.Factory.Services);
+        var missing = handlers.Select(h => h.ToString()).Where(h => !Matrix.ContainsKey(h)).ToList();
+        Assert.True(missing.Count == 0, "Not in the page authorisation matrix (add a row to PageAuthorisationMatrixTests.Matrix): "
+            + string.Join(", ", missing.Select(m => $"\"{m}\"")));
+        var stale = Matrix.Keys.Where(k => !handlers.Any(h => h.ToString() == k)).ToList();
+        Assert.True(stale.Count == 0, "Rows for handlers that no longer exist: " + string.Join(", ", stale));
+
+        var scenes = await ScenesAsync();
+        var throwaway = await ThrowawayProfessionalAsync();
+        var failures = new List<string>();
+        foreach (var email in Users.Prepend(null))
+        {
+            using var client = await BrowserAsync(email);
+            var token = await TokenAsync(client);
+            foreach (var scene in scenes)
+            {
+                var caller = new Caller(email, scene.RelationOf(email));
+                foreach (var handler in handlers.Where(h => !EndsSession.Contains(h.ToString())))
+                {
+                    await CheckAsync(client, token, handler, caller, scene, throwaway, failures);
+                }
+            }
+
+            foreach (var handler in handlers.Where(h => EndsSession.Contains(h.ToString())))
+            {
+                using var own = await BrowserAsync(email);
+                await CheckAsync(own, await TokenAsync(own), handler, new Caller(email, Relation.None), scenes[0], throwaway, failures);
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [SkippableFact]
+    public async Task A_handler_a_page_does_not_serve_is_not_found()
+    {
+        var handlers = await PageHandlers.AllAsync(f.Factory.Services);
+        var scenes = await ScenesAsync();
+        using var regie = await BrowserAsync(Demo.Regie);
+        using var admin = await BrowserAsync(Demo.Admin);
+        var tokens = new Dictionary<HttpClient, string> { [regie] = await TokenAsync(regie), [admin] = await TokenAsync(admin) };
+        var failures = new List<string>();
+        // A page without handler methods (the status page) renders whatever it is asked: it has no handler to miss.
+        foreach (var page in handlers.Where(h => h.Declared).GroupBy(h => h.Page))
+        {
+            var any = page.First();
+            var client = any.Page.StartsWith("/Admin/", StringComparison.Ordinal) ? admin : regie;
+            var url = (any with { Name = "Unserved" }).Url(name => Value(any, name, scenes[0], Guid.Empty));
+            foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
+            {
+                using var request = new HttpRequestMessage(method, url);
+                if (method == HttpMethod.Post)
+                {
+                    request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = tokens[client] });
+                }
+
+                using var response = await client.SendAsync(request);
+                if (response.StatusCode != HttpStatusCode.NotFound)
+                {
+                    failures.Add($"{method} {url}: expected 404, got {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private async Task CheckAsync(HttpClient client, string token, PageHandler handler, Caller caller, Scene scene, Guid throwaway,
+        List<string> failures)
+    {
+        var expect = Matrix[handler.ToString()](caller);
+        var url = handler.Url(name => Value(handler, name, scene, throwaway));
+        var fields = handler.Parameters.Select(p => (Name: p, Value: Value(handler, p, scene, throwaway)))
+            .Where(p => p.Value is not null).ToDictionary(p => p.Name, p => p.Value!);
+        if (handler.ToString() == "/Account/Login POST")
+        {
+            // An unknown address: a wrong password for a real one would count towards her lockout.
+            fields["Input.Email"] = $"niemand-{Guid.NewGuid():N}@demo.traject";
+            fields["Input.Password"] = "geen wachtwoord van iemand";
+        }
+
+        using var request = new HttpRequestMessage(new HttpMethod(handler.Method), url);
+        if (handler.Method == "POST")
+        {
+            fields["__RequestVerificationToken"] = token;
+            request.Content = new FormUrlEncodedContent(fields);
+        }
+        else if (fields.Count > 0)
+        {
+            request.RequestUri = new Uri(url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?")
+                + string.Join("&", fields.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}")), UriKind.Relative);
+        }
+
+        using var response = await client.SendAsync(request);
+        var status = (int)response.StatusCode;
+        var toLogin = response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found
+            && response.Headers.Location?.OriginalString.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase) == true;
+        var ok = expect switch
+        {
+            Expect.Allowed => status < 400 && !toLogin,
+            Expect.Forbidden => status == 403,
+            Expect.Hidden => status == 404,
+            _ => toLogin,
+        };
+        if (!ok)
+        {
+            failures.Add($"{caller} {handler} [{scene.Name}] {handler.Method} {url}: expected {expect}, got {status}"
+                + (response.Headers.Location is { } to ? $" to {to}" : string.Empty));
+            return;
+        }
+
+        if (expect is Expect.Hidden or Expect.LoginPage)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            if (body.Contains(scene.Name, StringComparison.Ordinal) || body.Contains(scene.Pseudonym, StringComparison.Ordinal))
+            {
+                failures.Add($"{caller} {handler} [{scene.Name}]: the refusal shows the young person");
+            }
+        }
+    }
+
+    /// <summary>The value for a route or handler parameter: the scene's ids, or a professional nobody else's test depends on.</summary>
+    private string? Value(PageHandler handler, string name, Scene scene, Guid throwaway) => (name, handler.Page) switch
+    {
+        ("key", _) => scene.Pseudonym,
+        ("membershipId", _) => scene.MembershipId.ToString(),
+        ("taskId", _) => scene.TaskId.ToString(),
+        ("id", var p) when p.StartsWith("/Trajectories/", StringComparison.Ordinal) => scene.TrajectoryId.ToString(),
+        ("id", "/Admin/Organisations") => f.Ids.Organisation(Demo.Police).ToString(),
+        ("id", "/Admin/Professionals") => throwaway.ToString(),
+        ("id", _) => Guid.NewGuid().ToString(),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Two young people, so every care role is inside the scope of one and outside the other: the first registered by
+    /// Regie with Mentor in her team (Aandacht is the lead organisation's designated expert); the second registered by
+    /// Wijkteam with Gedrag in her team. Each has the screening-at-intake task, owned by her coordinator.
+    /// </summary>
+    private async Task<Scene[]> ScenesAsync()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        using var wijkteam = await f.ClientAsync(Demo.Wijkteam);
+        var north = await Dossiers.RegisterAsync(regie, f.Clock, p => p["familyName"] = "Matrixnoord");
+        var northMember = await Dossiers.AddMemberAsync(regie, north.TrajectoryId, new { professionalId = f.Ids.User(Demo.Mentor), role = "Mentor" });
+        var south = await Dossiers.RegisterAsync(wijkteam, f.Clock, p => p["familyName"] = "Matrixzuid");
+        var southMember = await Dossiers.AddMemberAsync(wijkteam, south.TrajectoryId,
+            new { professionalId = f.Ids.User(Demo.Gedrag), role = "BehaviouralScientist" });
+        var northTask = await f.WithDbAsync(db => db.CareTasks.Where(t => t.TrajectoryId == north.TrajectoryId).Select(t => t.Id).SingleAsync());
+        // A neighbourhood team gets no screening task at intake; this one is given the same task a youth-care provider gets.
+        var southTask = await f.WithDbAsync(async db =>
+        {
+            var task = new CareTask
+            {
+                TrajectoryId = south.TrajectoryId, Kind = CareTaskKind.ScreenAtIntake, OwnerId = f.Ids.User(Demo.Wijkteam),
+                DueOn = DateOnly.FromDateTime(f.Clock.GetUtcNow().UtcDateTime).AddDays(14), CreatedAt = f.Clock.GetUtcNow(),
+                CreatedById = f.Ids.User(Demo.Wijkteam),
+            };
+            db.CareTasks.Add(task);
+            await db.SaveChangesAsync();
+            return task.Id;
+        });
+        return
+        [
+            new Scene("Matrixnoord", north.TrajectoryId, north.Pseudonym, northMember.Id, northTask, new Dictionary<string, Relation>
+            {
+                [Demo.Regie] = Relation.Coordinator, [Demo.Mentor] = Relation.Member, [Demo.Aandacht] = Relation.DesignatedExpert,
+            }),
+            new Scene("Matrixzuid", south.TrajectoryId, south.Pseudonym, southMember.Id, southTask, new Dictionary<string, Relation>
+            {
+                [Demo.Wijkteam] = Relation.Coordinator, [Demo.Gedrag] = Relation.Member,
+            }),
+        ];
+    }
+
+    /// <summary>A professional for the administrator's pages to work on, so a second-factor reset touches no demo login.</summary>
+    private async Task<Guid> ThrowawayProfessionalAsync()
+    {
+        using var admin = await f.ClientAsync(Demo.Admin);
+        using var response = await admin.PostJsonAsync("/api/v1/professionals", new
+        {
+            email = $"matrix-{Guid.NewGuid():N}@example.org", displayName = "Matrix Proef", organisationId = f.Ids.Organisation(Demo.North),
+            roles = new[] { "YouthCareProfessional" }, password = "een lang matrix wachtwoord",
+        });
+        var body = await response.ExpectAsync(HttpStatusCode.Created);
+        return Guid.Parse((string)System.Text.Json.Nodes.JsonNode.Parse(body)!["id"]!);
+    }
+
+    /// <summary>A browser from an address of its own, signed in through the login page (or nobody signed in).</summary>
+    private async Task<HttpClient> BrowserAsync(string? email)
+    {
+        var client = f.CreateClient();
+        client.DefaultRequestHeaders.Add(TrajectFactory.ClientAddressHeader, $"203.0.113.{Interlocked.Increment(ref _address) % 250 + 1}");
+        if (email is not null)
+        {
+            using var login = await Browser.LoginAsync(client, email);
+            Assert.True(login.StatusCode == HttpStatusCode.Redirect, $"{email} could not log in: {(int)login.StatusCode}");
+        }
+
+        return client;
+    }
+
+    /// <summary>The antiforgery token a page gives this browser (every page's language switch carries one).</summary>
+    private static async Task<string> TokenAsync(HttpClient client)
+    {
+        using var page = await client.GetAsync("/Status");
+        var document = await Browser.ParseAsync(page);
+        return document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("No antiforgery token on /Status.");
+    }
+}
+
+public sealed class PageAuthorisationMatrixSqlite(SqliteFixture f) : PageAuthorisationMatrixTests(f), IClassFixture<SqliteFixture>;
+
+public sealed class PageAuthorisationMatrixPostgres(PostgresFixture f) : PageAuthorisationMatrixTests(f), IClassFixture<PostgresFixture>;
