@@ -174,7 +174,7 @@ internal static class TrajectApp
         services.AddTasks();
         services.AddReportingCode();
         services.AddScreening();
-        services.AddPooling();
+        services.AddPooling(config);
         services.AddEmergency();
     }
 

@@ -11,9 +11,11 @@ namespace Traject.Web.Modules.Screening.Pooling;
 /// <summary>Signal pooling: signals about a young person from professionals outside her care team.</summary>
 internal static class PoolingModule
 {
-    public static IServiceCollection AddPooling(this IServiceCollection services) => services
-        .AddScoped<SignalPooling>()
-        .AddScoped<PooledSignalQueries>();
+    public static IServiceCollection AddPooling(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<PoolingOptions>().Bind(config.GetSection(PoolingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        return services.AddScoped<SignalPooling>().AddScoped<PooledSignalQueries>();
+    }
 
     public static RouteGroupBuilder MapPooling(this RouteGroupBuilder api)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Traject.Web.Common;
 using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
@@ -24,7 +25,8 @@ internal sealed record PoolingAnswer(string Status, string Receipt);
 /// its designated expert picks up. The signaller never gains access, and the answer, its timing and her own lists
 /// are the same either way, so pooling cannot be used to find out whether someone is known. See docs/adr/0010.
 /// </summary>
-internal sealed class SignalPooling(TrajectDb db, TimeProvider time, AuditLog audit, OpenTrajectory opener, IInstrumentStore instruments)
+internal sealed class SignalPooling(
+    TrajectDb db, TimeProvider time, AuditLog audit, OpenTrajectory opener, IInstrumentStore instruments, IOptions<PoolingOptions> options)
 {
     public const int MaxSignals = 20;
     public const int MaxCodeLength = 64;
@@ -41,6 +43,7 @@ internal sealed class SignalPooling(TrajectDb db, TimeProvider time, AuditLog au
 
     public async Task<Result<PoolingAnswer>> PoolAsync(Actor actor, PoolSignalsRequest request, CancellationToken ct)
     {
+        var arrived = time.GetTimestamp();
         if (!MayPool(actor))
         {
             await audit.RecordAsync(actor, AuditActions.SignalPooled, outcome: AuditOutcomes.Denied, ct: ct);
@@ -67,7 +70,7 @@ internal sealed class SignalPooling(TrajectDb db, TimeProvider time, AuditLog au
         }
 
         // From here both outcomes run the same queries in the same order (with Guid.Empty standing in for no match),
-        // and differ only in how many rows the one final save inserts.
+        // and differ only in how many rows the one final save inserts; the answer waits for the same minimum time.
         var bornThatDay = await db.YoungPeople.Where(y => y.DateOfBirth == dateOfBirth)
             .Select(y => new PersonMatch.Candidate(y.Id, y.GivenName, y.FamilyName)).ToListAsync(ct);
         var matchId = PersonMatch.Single(bornThatDay, given, family) ?? Guid.Empty;
@@ -126,6 +129,12 @@ internal sealed class SignalPooling(TrajectDb db, TimeProvider time, AuditLog au
 
         audit.Add(actor, AuditActions.SignalPooled, nameof(YoungPerson), person.Id, person.PseudonymCode);
         await db.SaveChangesAsync(ct);
+        var wait = options.Value.MinimumAnswerTime - time.GetElapsedTime(arrived);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, ct);
+        }
+
         return new PoolingAnswer(Received, receipt);
     }
 
