@@ -18,6 +18,7 @@ using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.ReportingCode;
 using Traject.Web.Modules.Screening;
+using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
@@ -175,6 +176,7 @@ internal static class TrajectApp
         services.AddTasks();
         services.AddReportingCode();
         services.AddScreening();
+        services.AddPooling(config);
         services.AddEmergency();
     }
 
@@ -222,6 +224,7 @@ internal static class TrajectApp
         api.MapTasks();
         api.MapReportingCode();
         api.MapScreening();
+        api.MapPooling();
         api.MapEmergency();
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
 

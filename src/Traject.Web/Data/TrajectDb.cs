@@ -27,6 +27,7 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<Modules.Tasks.CareTask> CareTasks => Set<Modules.Tasks.CareTask>();
     public DbSet<Modules.ReportingCode.ReportingCodeWeighing> ReportingCodeWeighings => Set<Modules.ReportingCode.ReportingCodeWeighing>();
     public DbSet<Modules.Auth.EndedSession> EndedSessions => Set<Modules.Auth.EndedSession>();
+    public DbSet<Modules.Screening.Pooling.PooledSignal> PooledSignals => Set<Modules.Screening.Pooling.PooledSignal>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

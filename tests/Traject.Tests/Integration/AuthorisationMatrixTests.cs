@@ -28,6 +28,9 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
     private static readonly HashSet<string> Steers = [Demo.Regie, Demo.Aandacht];
     private static readonly HashSet<string> Care = [Demo.Regie, Demo.Mentor, Demo.Aandacht, Demo.Gedrag, Demo.Wijkteam];
 
+    // Care professionals of care organisations pool signals; designated experts take them up instead.
+    private static readonly HashSet<string> Poolers = [Demo.Regie, Demo.Mentor, Demo.Gedrag, Demo.Wijkteam];
+
     private static Expect Dossier(string u) => InScope.Contains(u) ? Expect.Allowed : Expect.Hidden;
     private static Expect Steering(string u) => Steers.Contains(u) ? Expect.Allowed : InScope.Contains(u) ? Expect.Forbidden : Expect.Hidden;
     private static Expect AdminOnly(string u) => u == Demo.Admin ? Expect.Allowed : Expect.Forbidden;
@@ -72,6 +75,8 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["PUT /api/v1/trajectories/{id:guid}/tasks/{taskId:guid}"] = Steering,
         ["GET /api/v1/trajectories/{id:guid}/reporting-code"] = Dossier,
         ["POST /api/v1/trajectories/{id:guid}/reporting-code"] = Dossier,
+        ["POST /api/v1/signals"] = u => Poolers.Contains(u) ? Expect.Allowed : Expect.Forbidden,
+        ["GET /api/v1/trajectories/{id:guid}/pooled-signals"] = Steering,
     };
 
     [SkippableFact]

@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using Traject.Web;
 using Traject.Web.Common.Access;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Screening;
+using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
 
@@ -60,6 +62,8 @@ public partial class LocalizationTests
         keys.AddRange(Enum.GetNames<TrajectoryStatus>().Select(n => "TrajectoryStatus." + n));
         keys.AddRange(Enum.GetNames<CareTeamRole>().Select(n => "CareTeamRole." + n));
         keys.AddRange(Enum.GetNames<OrganisationKind>().Select(n => "OrganisationKind." + n));
+        keys.AddRange(Enum.GetNames<SignalSource>().Select(n => "SignalSource." + n));
+        keys.AddRange(Enum.GetNames<Classification>().Select(n => "Classification." + n));
         keys.AddRange(Roles.All.Select(r => "Role." + r));
         keys.AddRange(TimelineKinds.All.Select(k => "TimelineKind." + k));
         keys.AddRange(new[] { AccessBasis.Coordinator, AccessBasis.CareTeam, AccessBasis.DesignatedExpert, AccessBasis.Emergency }.Select(b => "AccessBasis." + b));

@@ -89,4 +89,6 @@ internal static class AuditActions
     public const string TaskReassigned = "task.reassign";
     public const string ReportingCodeRead = "reportingcode.read";
     public const string ReportingCodeRecorded = "reportingcode.record";
+    public const string SignalPooled = "signal.pool";
+    public const string PooledSignalsRead = "pooledsignal.read";
 }

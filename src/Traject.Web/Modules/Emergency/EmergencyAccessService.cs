@@ -69,11 +69,7 @@ internal sealed class EmergencyAccessService(
         db.EmergencyAccesses.Add(grant);
         var pseudonym = trajectory.YoungPerson!.PseudonymCode;
         var organisation = await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.Name).SingleAsync(ct);
-        var experts = await (from u in db.Users
-                             join ur in db.UserRoles on u.Id equals ur.UserId
-                             join r in db.Roles on ur.RoleId equals r.Id
-                             where u.OrganisationId == trajectory.LeadOrganisationId && u.IsActive && r.Name == Roles.DesignatedExpert
-                             select u.Id).Distinct().ToListAsync(ct);
+        var experts = await CareProfessionals.DesignatedExpertsAsync(db, trajectory.LeadOrganisationId, ct);
         foreach (var expert in experts)
         {
             db.Notifications.Add(new Notification

@@ -21,6 +21,14 @@ internal static class CareProfessionals
     public static Task<bool> IsEligibleAsync(TrajectDb db, Guid professionalId, CancellationToken ct) =>
         Query(db).AnyAsync(u => u.Id == professionalId, ct);
 
+    /// <summary>The active designated experts of an organisation, oldest account first.</summary>
+    public static Task<List<Guid>> DesignatedExpertsAsync(TrajectDb db, Guid organisationId, CancellationToken ct) =>
+        (from u in db.Users
+         join ur in db.UserRoles on u.Id equals ur.UserId
+         join r in db.Roles on ur.RoleId equals r.Id
+         where u.OrganisationId == organisationId && u.IsActive && r.Name == Roles.DesignatedExpert
+         select u.Id).Distinct().OrderBy(id => id).ToListAsync(ct);
+
     public static Task<bool> IsCareOrganisationAsync(TrajectDb db, Guid organisationId, CancellationToken ct) =>
         db.Organisations.AnyAsync(o => o.Id == organisationId && o.IsActive && CareKinds.Contains(o.Kind), ct);
 }

@@ -47,40 +47,57 @@ internal sealed class OpenTrajectory(TrajectDb db, TimeProvider time, AccessPoli
 
     public Trajectory Open(Actor actor, YoungPerson person, Plan plan)
     {
+        var trajectory = Start(actor, person, plan.Status, plan.CoordinatorId);
+        trajectory.CareTeam.Add(new CareTeamMembership
+        {
+            TrajectoryId = trajectory.Id, ProfessionalId = actor.Id, Role = plan.MyRole, From = time.Today(), AddedById = actor.Id,
+        });
+        audit.Add(actor, AuditActions.TrajectoryCreated, nameof(Trajectory), trajectory.Id, person.PseudonymCode, AccessBasis.CareTeam);
+        return trajectory;
+    }
+
+    /// <summary>
+    /// A signalled trajectory led by the actor's organisation that the actor does not join and may not open: for a
+    /// pooled signal about a young person nobody has an open trajectory for. The coordinator picks it up.
+    /// </summary>
+    public Trajectory OpenForPickUp(Actor actor, YoungPerson person, Guid coordinatorId)
+    {
+        var trajectory = Start(actor, person, TrajectoryStatus.Signalled, coordinatorId);
+        audit.Add(actor, AuditActions.TrajectoryCreated, nameof(Trajectory), trajectory.Id, person.PseudonymCode);
+        return trajectory;
+    }
+
+    private Trajectory Start(Actor actor, YoungPerson person, TrajectoryStatus status, Guid coordinatorId)
+    {
         var now = time.GetUtcNow();
         var trajectory = new Trajectory
         {
             YoungPersonId = person.Id,
-            Status = plan.Status,
+            Status = status,
             LeadOrganisationId = actor.OrganisationId,
-            CoordinatorId = plan.CoordinatorId,
+            CoordinatorId = coordinatorId,
             StartedOn = time.Today(),
             OpenedAt = now,
         };
         trajectory.CoordinatorHistory.Add(new CoordinatorAssignment
         {
-            TrajectoryId = trajectory.Id, ProfessionalId = plan.CoordinatorId, Since = now, AssignedById = actor.Id,
-        });
-        trajectory.CareTeam.Add(new CareTeamMembership
-        {
-            TrajectoryId = trajectory.Id, ProfessionalId = actor.Id, Role = plan.MyRole, From = time.Today(), AddedById = actor.Id,
+            TrajectoryId = trajectory.Id, ProfessionalId = coordinatorId, Since = now, AssignedById = actor.Id,
         });
         db.Trajectories.Add(trajectory);
         timeline.Add(trajectory.Id, actor, TimelineKinds.TrajectoryOpened, $"/trajectories/{trajectory.Id}",
-            "Trajectory opened with status {0}", plan.Status);
+            "Trajectory opened with status {0}", status);
         if (actor.OrganisationKind == OrganisationKind.YouthCareProvider)
         {
             // Uniform screening: every trajectory that starts at a youth-care provider starts with a screening.
             db.CareTasks.Add(new CareTask
             {
-                TrajectoryId = trajectory.Id, Kind = CareTaskKind.ScreenAtIntake, OwnerId = plan.CoordinatorId,
+                TrajectoryId = trajectory.Id, Kind = CareTaskKind.ScreenAtIntake, OwnerId = coordinatorId,
                 DueOn = time.Today().AddDays(StepPlan.IntakeScreening.Days), CreatedAt = now, CreatedById = actor.Id,
             });
             timeline.Add(trajectory.Id, actor, TimelineKinds.TaskCreated, $"/trajectories/{trajectory.Id}#tasks",
                 "Task created: {0}", CareTaskKind.ScreenAtIntake);
         }
 
-        audit.Add(actor, AuditActions.TrajectoryCreated, nameof(Trajectory), trajectory.Id, person.PseudonymCode, AccessBasis.CareTeam);
         return trajectory;
     }
 

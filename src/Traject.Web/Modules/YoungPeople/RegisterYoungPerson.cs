@@ -47,7 +47,7 @@ internal sealed class RegisterYoungPerson(TrajectDb db, TimeProvider time, Audit
 
         var person = new YoungPerson
         {
-            PseudonymCode = await NewPseudonymAsync(ct),
+            PseudonymCode = await NewPseudonymAsync(db, ct),
             RegisteredAt = time.GetUtcNow(),
             RegisteredByOrganisationId = actor.OrganisationId,
         };
@@ -59,7 +59,8 @@ internal sealed class RegisterYoungPerson(TrajectDb db, TimeProvider time, Audit
         return new RegisteredYoungPerson(person.Id, person.PseudonymCode, trajectory.Id);
     }
 
-    private async Task<string> NewPseudonymAsync(CancellationToken ct)
+    /// <summary>A pseudonym no young person has yet.</summary>
+    internal static async Task<string> NewPseudonymAsync(TrajectDb db, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {

@@ -11,6 +11,7 @@ internal sealed class YoungPersonConfiguration : IEntityTypeConfiguration<YoungP
         e.ToTable("YoungPeople");
         e.Property(y => y.PseudonymCode).HasMaxLength(16).IsRequired();
         e.HasIndex(y => y.PseudonymCode).IsUnique();
+        e.HasIndex(y => y.DateOfBirth); // exact matching of pooled signals starts from the date of birth
         e.Property(y => y.GivenName).HasMaxLength(100).IsRequired();
         e.Property(y => y.FamilyName).HasMaxLength(100).IsRequired();
         e.Property(y => y.Gender).HasConversion<string>().HasMaxLength(16);

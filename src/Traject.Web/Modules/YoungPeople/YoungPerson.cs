@@ -14,6 +14,9 @@ internal enum Nationality
 {
     Dutch,
     Other,
+
+    /// <summary>Not known yet, e.g. for a young person first known through a pooled signal.</summary>
+    Unknown,
 }
 
 /// <summary>

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Traject.Web.Common;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web.Pages.Trajectories;
 
-/// <summary>The dossier of one trajectory: header, tasks, care team, coordinator, status and timeline.</summary>
-internal sealed class DossierModel(TrajectoryQueries queries, TrajectoryCommands commands, CareTasks tasks, Administration directory) : AppPageModel
+/// <summary>The dossier of one trajectory: header, tasks, pooled signals, care team, coordinator, status and timeline.</summary>
+internal sealed class DossierModel(
+    TrajectoryQueries queries, TrajectoryCommands commands, CareTasks tasks, PooledSignalQueries pooled, Administration directory) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -19,6 +21,9 @@ internal sealed class DossierModel(TrajectoryQueries queries, TrajectoryCommands
     public Guid MyId { get; private set; }
     public TimelinePage Timeline { get; private set; } = null!;
     public IReadOnlyList<CareTaskView> Tasks { get; private set; } = [];
+
+    /// <summary>Pooled signals, for the coordinator and the lead organisation's designated experts only; otherwise null.</summary>
+    public PooledSignalsView? Pooled { get; private set; }
     public IReadOnlyList<DirectoryEntry> Professionals { get; private set; } = [];
     public IReadOnlyList<OrganisationResponse> CareOrganisations { get; private set; } = [];
 
@@ -146,6 +151,8 @@ internal sealed class DossierModel(TrajectoryQueries queries, TrajectoryCommands
         Timeline = timeline.Value;
         if (Detail.CanManage)
         {
+            var signals = await pooled.ListAsync(actor, Id, HttpContext.RequestAborted);
+            Pooled = signals.IsSuccess ? signals.Value : null;
             Professionals = await directory.DirectoryAsync(HttpContext.RequestAborted);
             CareOrganisations = (await directory.OrganisationsAsync(HttpContext.RequestAborted))
                 .Where(o => o.IsActive && Organisation.IsCareKind(o.Kind)).ToList();

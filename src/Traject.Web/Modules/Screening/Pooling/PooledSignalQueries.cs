@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Common.Auditing;
+using Traject.Web.Data;
+using Traject.Web.Modules.Trajectories;
+
+namespace Traject.Web.Modules.Screening.Pooling;
+
+internal sealed record PooledSignalView(
+    Guid Id,
+    string Receipt,
+    string Code,
+    string Label,
+    DateOnly ObservedOn,
+    SignalSource Source,
+    string? Note,
+    PersonRef SignalledBy,
+    DateTimeOffset ReceivedAt,
+    string InstrumentVersion);
+
+/// <summary>The pooled signals filed to one trajectory, and what the engine suggests over all signals known for her.</summary>
+internal sealed record PooledSignalsView(string Pseudonym, Classification Suggestion, IReadOnlyList<PooledSignalView> Signals);
+
+/// <summary>
+/// Reads pooled signals: only the trajectory's coordinator and the designated experts of its lead organisation.
+/// Other team members and emergency access get 403 (they know the dossier exists), everyone else 404. Audited.
+/// </summary>
+internal sealed class PooledSignalQueries(TrajectDb db, AccessPolicy access, AuditLog audit, IInstrumentStore instruments)
+{
+    public async Task<Result<PooledSignalsView>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
+    {
+        var basis = await access.BasisForTrajectoryAsync(actor, trajectoryId, ct);
+        var t = basis is null ? null : await db.Trajectories.AsNoTracking().Include(x => x.YoungPerson).SingleOrDefaultAsync(x => x.Id == trajectoryId, ct);
+        if (t is null)
+        {
+            await audit.RecordAsync(actor, AuditActions.PooledSignalsRead, nameof(Trajectory), trajectoryId, outcome: AuditOutcomes.Denied, ct: ct);
+            return Error.NotFound();
+        }
+
+        var pseudonym = t.YoungPerson!.PseudonymCode;
+        if (!AccessPolicy.CanManage(actor, t))
+        {
+            await audit.RecordAsync(actor, AuditActions.PooledSignalsRead, nameof(Trajectory), t.Id, pseudonym, basis, AuditOutcomes.Denied, ct);
+            return Error.Forbidden("Pooled signals are for the coordinator and the designated experts of the lead organisation.");
+        }
+
+        var rows = await db.PooledSignals.AsNoTracking().Where(s => s.TrajectoryId == trajectoryId)
+            .OrderByDescending(s => s.ReceivedAt).ThenByDescending(s => s.ObservedOn).ThenBy(s => s.Id).ToListAsync(ct);
+        var people = await PersonRefs.LoadAsync(db, rows.Select(r => r.SignalledById), ct);
+        var orgIds = rows.Select(r => r.SignalledByOrganisationId).Distinct().ToList();
+        var orgs = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var versions = new Dictionary<string, Instrument?>(StringComparer.Ordinal);
+        foreach (var version in rows.Select(r => r.InstrumentVersion).Distinct())
+        {
+            versions[version] = await instruments.FindAsync(version, ct);
+        }
+
+        var dutch = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "nl";
+        string Label(PooledSignal s) => versions[s.InstrumentVersion]?.Find(s.Code) is { } d ? (dutch ? d.LabelNl : d.LabelEn) : s.Code;
+
+        var suggestion = SignalPicture.Suggest(await instruments.CurrentAsync(ct), t.YoungPerson.DateOfBirth,
+            await SignalPicture.KnownAsync(db, t.YoungPersonId, ct));
+        await audit.RecordAsync(actor, AuditActions.PooledSignalsRead, nameof(Trajectory), t.Id, pseudonym, basis, ct: ct);
+        return new PooledSignalsView(pseudonym, suggestion, rows.Select(s => new PooledSignalView(s.Id, s.Receipt, s.Code, Label(s),
+            s.ObservedOn, s.Source, s.Note, people[s.SignalledById] with { Organisation = orgs[s.SignalledByOrganisationId] },
+            s.ReceivedAt, s.InstrumentVersion)).ToList());
+    }
+}
