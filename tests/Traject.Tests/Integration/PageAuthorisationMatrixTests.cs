@@ -49,6 +49,7 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
     private static Expect Steering(Caller c) => SignedIn(c,
         c.Relation is Relation.Coordinator or Relation.DesignatedExpert ? Expect.Allowed : c.InScope ? Expect.Forbidden : Expect.Hidden);
     private static Expect CareOnly(Caller c) => SignedIn(c, Care.Contains(c.Email!) ? Expect.Allowed : Expect.Forbidden);
+    private static Expect Pooling(Caller c) => SignedIn(c, Care.Contains(c.Email!) && c.Email != Demo.Aandacht ? Expect.Allowed : Expect.Forbidden);
     private static Expect AdminOnly(Caller c) => SignedIn(c, c.Email == Demo.Admin ? Expect.Allowed : Expect.Forbidden);
     private static Expect ToLogin(Caller c) => Expect.LoginPage;
 
@@ -105,6 +106,10 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/Trajectories/Dossier POST PlanTask"] = Steering,
         ["/Trajectories/ReportingCode GET"] = Dossier,
         ["/Trajectories/ReportingCode POST"] = Dossier,
+        // Pooling is for care roles; a designated expert would learn from a new trajectory that she was unknown.
+        ["/Signals/New GET"] = Pooling,
+        ["/Signals/New POST"] = Pooling,
+        ["/Signals/New POST AddRow"] = Pooling,
     };
 
     /// <summary>Handlers that end the caller's session: run last, each on a session of its own.</summary>

@@ -506,7 +506,7 @@ public abstract partial class SignalPoolingTests(TrajectFixture f)
             }
 
             using var page = await browser.GetAsync("/signals/new");
-            Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
         }
 
         // An organisation without a designated expert cannot have a new trajectory picked up: refused alike for anyone.

@@ -44,7 +44,7 @@ internal sealed class NewModel(SignalPooling pooling, IInstrumentStore instrumen
     {
         if (!SignalPooling.MayPool(await ActorAsync()))
         {
-            return NotFound();
+            return NotAllowed();
         }
 
         Receipt = PoolingReceipt.IsWellFormed(Receipt) ? Receipt : null;
@@ -56,7 +56,7 @@ internal sealed class NewModel(SignalPooling pooling, IInstrumentStore instrumen
     {
         if (!SignalPooling.MayPool(await ActorAsync()))
         {
-            return NotFound();
+            return NotAllowed();
         }
 
         ModelState.Clear();
@@ -72,6 +72,11 @@ internal sealed class NewModel(SignalPooling pooling, IInstrumentStore instrumen
     public async Task<IActionResult> OnPostAsync()
     {
         var actor = await ActorAsync();
+        if (!SignalPooling.MayPool(actor))
+        {
+            return NotAllowed();
+        }
+
         Receipt = null;
         ReplaceBindingErrors();
         if (!ModelState.IsValid)
@@ -91,7 +96,7 @@ internal sealed class NewModel(SignalPooling pooling, IInstrumentStore instrumen
 
         if (result.Error!.Kind == ErrorKind.Forbidden)
         {
-            return NotFound(); // as for the form itself: the page is not there for her
+            return NotAllowed();
         }
 
         if (result.Error.Fields is not { Count: > 0 } fields)
