@@ -173,6 +173,7 @@ internal static class TrajectApp
         services.AddTasks();
         services.AddReportingCode();
         services.AddScreening();
+        services.AddScreenings();
         services.AddEmergency();
     }
 
@@ -220,6 +221,7 @@ internal static class TrajectApp
         api.MapTasks();
         api.MapReportingCode();
         api.MapScreening();
+        api.MapScreenings();
         api.MapEmergency();
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
 

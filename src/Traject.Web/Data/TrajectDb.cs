@@ -26,6 +26,9 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<Modules.Emergency.Notification> Notifications => Set<Modules.Emergency.Notification>();
     public DbSet<Modules.Tasks.CareTask> CareTasks => Set<Modules.Tasks.CareTask>();
     public DbSet<Modules.ReportingCode.ReportingCodeWeighing> ReportingCodeWeighings => Set<Modules.ReportingCode.ReportingCodeWeighing>();
+    public DbSet<Modules.Screening.Screening> Screenings => Set<Modules.Screening.Screening>();
+    public DbSet<Modules.Screening.ScreeningSignal> ScreeningSignals => Set<Modules.Screening.ScreeningSignal>();
+    public DbSet<Modules.Screening.ScreeningWeighing> ScreeningWeighings => Set<Modules.Screening.ScreeningWeighing>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

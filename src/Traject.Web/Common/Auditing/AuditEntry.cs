@@ -89,4 +89,7 @@ internal static class AuditActions
     public const string TaskReassigned = "task.reassign";
     public const string ReportingCodeRead = "reportingcode.read";
     public const string ReportingCodeRecorded = "reportingcode.record";
+    public const string ScreeningRead = "screening.read";
+    public const string ScreeningRecorded = "screening.record";
+    public const string ScreeningWeighed = "screening.weigh";
 }
