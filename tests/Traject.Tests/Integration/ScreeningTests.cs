@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Resources;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
@@ -82,6 +83,149 @@ public abstract class ScreeningTests(TrajectFixture f)
         await Dossiers.AddMemberAsync(regie, person.TrajectoryId, new { professionalId = f.Ids.User(Demo.Gedrag), role = "BehaviouralScientist" });
         await Dossiers.AddMemberAsync(regie, person.TrajectoryId, new { professionalId = f.Ids.User(Demo.Mentor), role = "Mentor" });
         return person;
+    }
+
+    private static readonly Dictionary<Classification, string> Dutch = new()
+    {
+        [Classification.None] = "Geen vermoeden",
+        [Classification.Potential] = "Potentieel slachtoffer",
+        [Classification.Suspected] = "Vermoedelijk slachtoffer",
+        [Classification.Acute] = "Acuut gevaar",
+    };
+
+    [SkippableFact]
+    public async Task The_pages_record_a_screening_and_a_weighing_without_javascript()
+    {
+        var instrument = await InstrumentAsync();
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var person = await TeamAsync(regie);
+        var today = f.Clock.Today();
+        var dob = (await f.WithDbAsync(db => db.YoungPeople.SingleAsync(y => y.Id == person.YoungPersonId))).DateOfBirth;
+        var risk = Risk(instrument);
+        var other = instrument.Signals.First(s => s.Code != risk.Code);
+        var expected = ScreeningEngine.Evaluate(instrument, dob, today.AddDays(-2), [risk.Code], out _)!.Classification;
+        using var browser = f.CreateClient();
+        using (var login = await Browser.LoginAsync(browser, Demo.Regie))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        var dossierUrl = $"/trajectories/{person.TrajectoryId}";
+        using (var dossier = await browser.GetAsync(dossierUrl))
+        {
+            var section = (await Browser.ParseAsync(dossier)).QuerySelector("#screenings")!;
+            Assert.Contains("Nog geen screenings.", section.TextContent, StringComparison.Ordinal);
+            Assert.Equal("Screening vastleggen", section.QuerySelector($"a[href='{dossierUrl}/screenings/new']")?.TextContent);
+        }
+
+        var page = $"{dossierUrl}/screenings/new";
+        int row, otherRow;
+        using (var form = await browser.GetAsync(page))
+        {
+            var document = await Browser.ParseAsync(form);
+            int RowOf(string code) => int.Parse(Regex.Match(document.QuerySelectorAll("input[type=hidden]")
+                .Single(e => e.GetAttribute("value") == code).GetAttribute("name")!, @"\[(\d+)\]").Groups[1].Value, CultureInfo.InvariantCulture);
+            row = RowOf(risk.Code);
+            otherRow = RowOf(other.Code);
+            Assert.Equal(instrument.Signals.Count, document.QuerySelectorAll("input[type=checkbox]").Length);
+            Assert.Contains(document.QuerySelectorAll("label.check"), l => l.TextContent.Trim() == risk.LabelNl);
+            Assert.Equal(instrument.Signals.Select(s => s.Group).Distinct().Count(), document.QuerySelectorAll("form fieldset legend").Length);
+        }
+
+        // Ticked without a source, and a note beside a signal that is not ticked: both refused beside their rows, nothing lost.
+        using (var wrong = await Browser.SubmitAsync(browser, page, new Dictionary<string, string>
+        {
+            [$"Signals[{row}].Selected"] = "true",
+            [$"Signals[{row}].ObservedOn"] = today.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [$"Signals[{row}].Note"] = Note,
+            [$"Signals[{otherRow}].Note"] = "Alleen een notitie.",
+        }))
+        {
+            await wrong.ExpectAsync(HttpStatusCode.OK);
+            var document = await Browser.ParseAsync(wrong);
+            Assert.Contains("Vink dit signaal aan", document.QuerySelector($"#note-{otherRow}")!.ParentElement!.ParentElement!.ParentElement!.TextContent, StringComparison.Ordinal);
+            Assert.Equal(Note, document.QuerySelector($"#note-{row}")!.TextContent);
+        }
+
+        using (var noSource = await Browser.SubmitAsync(browser, page, new Dictionary<string, string>
+        {
+            [$"Signals[{row}].Selected"] = "true",
+            [$"Signals[{row}].ObservedOn"] = today.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [$"Signals[{row}].Note"] = Note,
+        }))
+        {
+            await noSource.ExpectAsync(HttpStatusCode.OK);
+            var document = await Browser.ParseAsync(noSource);
+            Assert.Contains("Dit veld is verplicht.", document.QuerySelector($"#note-{row}")!.ParentElement!.ParentElement!.ParentElement!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("true", document.QuerySelector($"input[name='Signals[{row}].Selected']")!.HasAttribute("checked") ? "true" : "false");
+        }
+
+        string screeningUrl;
+        using (var right = await Browser.SubmitAsync(browser, page, new Dictionary<string, string>
+        {
+            [$"Signals[{row}].Selected"] = "true",
+            [$"Signals[{row}].ObservedOn"] = today.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [$"Signals[{row}].Source"] = "School",
+            [$"Signals[{row}].Note"] = Note,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+            screeningUrl = right.Headers.Location!.OriginalString;
+            Assert.StartsWith($"{dossierUrl}/screenings/", screeningUrl, StringComparison.Ordinal);
+        }
+
+        using (var shown = await browser.GetAsync(screeningUrl))
+        {
+            var document = await Browser.ParseAsync(shown);
+            Assert.Equal(Dutch[expected], document.QuerySelector("#suggestion .classification")!.TextContent.Trim());
+            var signal = Assert.Single(document.QuerySelectorAll("#signals-heading + table tbody tr"));
+            Assert.Contains(risk.LabelNl, signal.TextContent, StringComparison.Ordinal);
+            Assert.Contains("School", signal.TextContent, StringComparison.Ordinal);
+            Assert.Contains(Note, signal.TextContent, StringComparison.Ordinal);
+        }
+
+        using (var shortReason = await Browser.SubmitAsync(browser, screeningUrl, new Dictionary<string, string>
+        {
+            ["Weighing.Participants"] = "Rik, Guus en Mira",
+            ["Weighing.Conclusion"] = expected == Classification.Suspected ? "Potential" : "Suspected",
+            ["Weighing.DeviationReason"] = "Te kort.",
+        }))
+        {
+            await shortReason.ExpectAsync(HttpStatusCode.OK);
+            var document = await Browser.ParseAsync(shortReason);
+            Assert.Contains("Minstens 20 tekens.", document.QuerySelector("#err_Weighing_DeviationReason")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("Rik, Guus en Mira", document.QuerySelector("#Weighing_Participants")!.TextContent);
+        }
+
+        using (var weighed = await Browser.SubmitAsync(browser, screeningUrl, new Dictionary<string, string>
+        {
+            ["Weighing.Participants"] = "Rik, Guus en Mira",
+            ["Weighing.Conclusion"] = expected == Classification.Suspected ? "Potential" : "Suspected",
+            ["Weighing.DeviationReason"] = Reason,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, weighed.StatusCode);
+        }
+
+        using (var after = await browser.GetAsync(screeningUrl))
+        {
+            var document = await Browser.ParseAsync(after);
+            var weighing = Assert.Single(document.QuerySelectorAll("article.weighing"));
+            Assert.Contains("Rik, Guus en Mira", weighing.TextContent, StringComparison.Ordinal);
+            Assert.Contains(Reason, weighing.TextContent, StringComparison.Ordinal);
+            Assert.Equal("Wacht op de weging van een gedragswetenschapper", document.QuerySelector("#weighing .notice")!.TextContent.Trim());
+            Assert.Null(document.QuerySelector("#Weighing_Participants"));
+            Assert.Contains("Je hebt je weging van deze screening al vastgelegd.", document.QuerySelector("#weighing")!.TextContent, StringComparison.Ordinal);
+        }
+
+        using (var dossier = await browser.GetAsync(dossierUrl))
+        {
+            var document = await Browser.ParseAsync(dossier);
+            var line = Assert.Single(document.QuerySelectorAll("#screenings tbody tr"));
+            Assert.Contains(Dutch[expected], line.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Wacht op de weging van een gedragswetenschapper", line.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Screening bij intake", document.QuerySelector("#tasks tr.muted")!.TextContent, StringComparison.Ordinal);
+        }
     }
 
     [SkippableFact]

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Traject.Web.Common;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web.Pages.Trajectories;
 
-/// <summary>The dossier of one trajectory: header, tasks, care team, coordinator, status and timeline.</summary>
-internal sealed class DossierModel(TrajectoryQueries queries, TrajectoryCommands commands, CareTasks tasks, Administration directory) : AppPageModel
+/// <summary>The dossier of one trajectory: header, tasks, screenings, care team, coordinator, status and timeline.</summary>
+internal sealed class DossierModel(TrajectoryQueries queries, TrajectoryCommands commands, CareTasks tasks, Screenings screenings, Administration directory)
+    : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -19,6 +21,7 @@ internal sealed class DossierModel(TrajectoryQueries queries, TrajectoryCommands
     public Guid MyId { get; private set; }
     public TimelinePage Timeline { get; private set; } = null!;
     public IReadOnlyList<CareTaskView> Tasks { get; private set; } = [];
+    public IReadOnlyList<ScreeningSummary> Screenings { get; private set; } = [];
     public IReadOnlyList<DirectoryEntry> Professionals { get; private set; } = [];
     public IReadOnlyList<OrganisationResponse> CareOrganisations { get; private set; } = [];
 
@@ -140,8 +143,15 @@ internal sealed class DossierModel(TrajectoryQueries queries, TrajectoryCommands
             return NotFound();
         }
 
+        var screeningList = await screenings.ListAsync(actor, Id, HttpContext.RequestAborted);
+        if (!screeningList.IsSuccess)
+        {
+            return NotFound();
+        }
+
         Detail = detail.Value;
         Tasks = taskList.Value;
+        Screenings = screeningList.Value;
         MyId = actor.Id;
         Timeline = timeline.Value;
         if (Detail.CanManage)
