@@ -52,8 +52,7 @@ internal sealed record ScreeningView(
     DateTimeOffset? StepPlanStartedAt,
     IReadOnlyList<ScreeningSignalView> Signals,
     IReadOnlyList<ScreeningWeighingView> Weighings,
-    bool CanWeigh,
-    long Version);
+    bool CanWeigh);
 
 internal sealed record ScreeningSummary(
     Guid Id,
@@ -399,7 +398,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, AccessPolicy a
         var suggestion = new ScreeningSuggestion(
             s.Suggestion,
             Enum.GetValues<RiskProfile>().Where(p => s.RiskProfiles.Split(',').Contains(InstrumentNames.Of(p))).ToList(),
-            Enum.GetValues<LegalElement>().Where(e => legal.ContainsKey(InstrumentNames.Of(e)))
+            Enum.GetValues<LegalElement>().Where(e => legal.GetValueOrDefault(InstrumentNames.Of(e)) is { Count: > 0 })
                 .ToDictionary(e => e, e => (IReadOnlyList<string>)legal[InstrumentNames.Of(e)]),
             (JsonSerializer.Deserialize<List<string>>(s.Explanation, Json) ?? []).Select(l.Render).ToList());
         var signals = s.Signals.OrderBy(x => x.ObservedOn).ThenBy(x => x.Code, StringComparer.Ordinal).Select(x =>
@@ -414,7 +413,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, AccessPolicy a
             s.Status, s.FinalClassification, s.FinalisedAt, state.Needs, state.Disagreement, s.StepPlanStartedAt, signals,
             weighings.Select(w => new ScreeningWeighingView(w.Id, people[w.ProfessionalId], w.BehaviouralScientist, w.Participants, w.HeldOn,
                 w.Conclusion, w.DeviationReason, w.RecordedAt)).ToList(),
-            canWeigh, s.Version);
+            canWeigh);
     }
 
     /// <summary>The trajectory if the actor may open it (with her basis); a refusal is audited and looks like absence.</summary>
