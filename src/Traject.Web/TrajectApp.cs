@@ -177,6 +177,7 @@ internal static class TrajectApp
         services.AddReportingCode();
         services.AddScreening();
         services.AddPooling(config);
+        services.AddScreenings();
         services.AddEmergency();
     }
 
@@ -225,6 +226,7 @@ internal static class TrajectApp
         api.MapReportingCode();
         api.MapScreening();
         api.MapPooling();
+        api.MapScreenings();
         api.MapEmergency();
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
 

@@ -28,6 +28,9 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<Modules.ReportingCode.ReportingCodeWeighing> ReportingCodeWeighings => Set<Modules.ReportingCode.ReportingCodeWeighing>();
     public DbSet<Modules.Auth.EndedSession> EndedSessions => Set<Modules.Auth.EndedSession>();
     public DbSet<Modules.Screening.Pooling.PooledSignal> PooledSignals => Set<Modules.Screening.Pooling.PooledSignal>();
+    public DbSet<Modules.Screening.Screening> Screenings => Set<Modules.Screening.Screening>();
+    public DbSet<Modules.Screening.ScreeningSignal> ScreeningSignals => Set<Modules.Screening.ScreeningSignal>();
+    public DbSet<Modules.Screening.ScreeningWeighing> ScreeningWeighings => Set<Modules.Screening.ScreeningWeighing>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

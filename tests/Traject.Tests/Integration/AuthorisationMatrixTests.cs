@@ -77,6 +77,10 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["POST /api/v1/trajectories/{id:guid}/reporting-code"] = Dossier,
         ["POST /api/v1/signals"] = u => Poolers.Contains(u) ? Expect.Allowed : Expect.Forbidden,
         ["GET /api/v1/trajectories/{id:guid}/pooled-signals"] = Steering,
+        ["GET /api/v1/trajectories/{id:guid}/screenings"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/screenings"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/screenings/{screeningId:guid}"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/screenings/{screeningId:guid}/weighings"] = Dossier,
     };
 
     [SkippableFact]
@@ -92,11 +96,18 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         var membership = await Dossiers.AddMemberAsync(regie, person.TrajectoryId, new { professionalId = f.Ids.User(Demo.Mentor), role = "Mentor" });
         var regionId = await f.WithDbAsync(db => db.Regions.Select(r => r.Id).FirstAsync());
         var taskId = await f.WithDbAsync(db => db.CareTasks.Where(t => t.TrajectoryId == person.TrajectoryId).Select(t => t.Id).SingleAsync());
+        Guid screeningId;
+        using (var screening = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/screenings", new { signals = Array.Empty<object>() }))
+        {
+            screeningId = (await screening.ReadAsync<Traject.Web.Modules.Screening.ScreeningView>(HttpStatusCode.Created)).Id;
+        }
+
         string Value(ApiEndpoint e, string name) => (name, e.Pattern) switch
         {
             ("key", _) => person.Pseudonym,
             ("membershipId", _) => membership.Id.ToString(),
             ("taskId", _) => taskId.ToString(),
+            ("screeningId", _) => screeningId.ToString(),
             ("id", var p) when p.StartsWith("/api/v1/trajectories", StringComparison.Ordinal) => person.TrajectoryId.ToString(),
             ("id", var p) when p.StartsWith("/api/v1/regions", StringComparison.Ordinal) => regionId.ToString(),
             ("id", var p) when p.StartsWith("/api/v1/organisations", StringComparison.Ordinal) => f.Ids.Organisation(Demo.North).ToString(),

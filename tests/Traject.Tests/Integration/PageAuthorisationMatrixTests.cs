@@ -106,6 +106,10 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/Trajectories/Dossier POST PlanTask"] = Steering,
         ["/Trajectories/ReportingCode GET"] = Dossier,
         ["/Trajectories/ReportingCode POST"] = Dossier,
+        ["/Trajectories/NewScreening GET"] = Dossier,
+        ["/Trajectories/NewScreening POST"] = Dossier,
+        ["/Trajectories/Screening GET"] = Dossier,
+        ["/Trajectories/Screening POST"] = Dossier,
         // Pooling is for care roles; a designated expert would learn from a new trajectory that she was unknown.
         ["/Signals/New GET"] = Pooling,
         ["/Signals/New POST"] = Pooling,
@@ -116,7 +120,7 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
     private static readonly HashSet<string> EndsSession = ["/Account/Logout POST", "/Account/Security POST LogoutEverywhere"];
 
     /// <summary>A young person and the ids the requests about her need.</summary>
-    private sealed record Scene(string Name, Guid TrajectoryId, string Pseudonym, Guid MembershipId, Guid TaskId, IReadOnlyDictionary<string, Relation> Relations)
+    private sealed record Scene(string Name, Guid TrajectoryId, string Pseudonym, Guid MembershipId, Guid TaskId, Guid ScreeningId, IReadOnlyDictionary<string, Relation> Relations)
     {
         public Relation RelationOf(string? email) => email is not null && Relations.TryGetValue(email, out var r) ? r : Relation.None;
     }
@@ -253,6 +257,7 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ("key", _) => scene.Pseudonym,
         ("membershipId", _) => scene.MembershipId.ToString(),
         ("taskId", _) => scene.TaskId.ToString(),
+        ("screeningId", _) => scene.ScreeningId.ToString(),
         ("id", var p) when p.StartsWith("/Trajectories/", StringComparison.Ordinal) => scene.TrajectoryId.ToString(),
         ("id", "/Admin/Organisations") => f.Ids.Organisation(Demo.Police).ToString(),
         ("id", "/Admin/Professionals") => throwaway.ToString(),
@@ -288,17 +293,38 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
             await db.SaveChangesAsync();
             return task.Id;
         });
+        var northScreening = await ScreeningAsync(regie, north.TrajectoryId);
+        var southScreening = await ScreeningAsync(wijkteam, south.TrajectoryId);
+        // Recording a screening finishes the intake task; the task handlers are to meet an open task.
+        await f.WithDbAsync(async db =>
+        {
+            foreach (var task in await db.CareTasks.Where(t => t.Id == northTask || t.Id == southTask).ToListAsync())
+            {
+                task.CompletedAt = null;
+                task.CompletedById = null;
+            }
+
+            return await db.SaveChangesAsync();
+        });
         return
         [
-            new Scene("Matrixnoord", north.TrajectoryId, north.Pseudonym, northMember.Id, northTask, new Dictionary<string, Relation>
+            new Scene("Matrixnoord", north.TrajectoryId, north.Pseudonym, northMember.Id, northTask, northScreening, new Dictionary<string, Relation>
             {
                 [Demo.Regie] = Relation.Coordinator, [Demo.Mentor] = Relation.Member, [Demo.Aandacht] = Relation.DesignatedExpert,
             }),
-            new Scene("Matrixzuid", south.TrajectoryId, south.Pseudonym, southMember.Id, southTask, new Dictionary<string, Relation>
+            new Scene("Matrixzuid", south.TrajectoryId, south.Pseudonym, southMember.Id, southTask, southScreening, new Dictionary<string, Relation>
             {
                 [Demo.Wijkteam] = Relation.Coordinator, [Demo.Gedrag] = Relation.Member,
             }),
         ];
+    }
+
+    /// <summary>A screening without signals, recorded by the coordinator, for the screening page and its weighing form.</summary>
+    private static async Task<Guid> ScreeningAsync(HttpClient coordinator, Guid trajectoryId)
+    {
+        using var response = await coordinator.PostJsonAsync($"/api/v1/trajectories/{trajectoryId}/screenings", new { signals = Array.Empty<object>() });
+        var body = await response.ExpectAsync(HttpStatusCode.Created);
+        return Guid.Parse((string)System.Text.Json.Nodes.JsonNode.Parse(body)!["id"]!);
     }
 
     /// <summary>A professional for the administrator's pages to work on, so a second-factor reset touches no demo login.</summary>

@@ -5,7 +5,6 @@ using Traject.Web;
 using Traject.Web.Common.Access;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Screening;
-using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
 
@@ -62,8 +61,12 @@ public partial class LocalizationTests
         keys.AddRange(Enum.GetNames<TrajectoryStatus>().Select(n => "TrajectoryStatus." + n));
         keys.AddRange(Enum.GetNames<CareTeamRole>().Select(n => "CareTeamRole." + n));
         keys.AddRange(Enum.GetNames<OrganisationKind>().Select(n => "OrganisationKind." + n));
-        keys.AddRange(Enum.GetNames<SignalSource>().Select(n => "SignalSource." + n));
         keys.AddRange(Enum.GetNames<Classification>().Select(n => "Classification." + n));
+        keys.AddRange(Enum.GetNames<RiskProfile>().Select(n => "RiskProfile." + n));
+        keys.AddRange(Enum.GetNames<LegalElement>().Select(n => "LegalElement." + n));
+        keys.AddRange(Enum.GetNames<SignalSource>().Select(n => "SignalSource." + n));
+        keys.AddRange(Enum.GetNames<ScreeningStatus>().Select(n => "ScreeningStatus." + n));
+        keys.AddRange(Enum.GetNames<WeighingNeed>().Select(n => "WeighingNeed." + n));
         keys.AddRange(Roles.All.Select(r => "Role." + r));
         keys.AddRange(TimelineKinds.All.Select(k => "TimelineKind." + k));
         keys.AddRange(new[] { AccessBasis.Coordinator, AccessBasis.CareTeam, AccessBasis.DesignatedExpert, AccessBasis.Emergency }.Select(b => "AccessBasis." + b));

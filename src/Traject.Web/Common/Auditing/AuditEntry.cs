@@ -91,4 +91,7 @@ internal static class AuditActions
     public const string ReportingCodeRecorded = "reportingcode.record";
     public const string SignalPooled = "signal.pool";
     public const string PooledSignalsRead = "pooledsignal.read";
+    public const string ScreeningRead = "screening.read";
+    public const string ScreeningRecorded = "screening.record";
+    public const string ScreeningWeighed = "screening.weigh";
 }

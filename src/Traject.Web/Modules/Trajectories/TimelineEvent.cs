@@ -30,7 +30,11 @@ internal static class TimelineKinds
     public const string TaskPlanned = "task.planned";
     public const string TaskDone = "task.done";
     public const string ReportingCode = "reportingcode";
+    public const string ScreeningRecorded = "screening.recorded";
+    public const string ScreeningWeighed = "screening.weighed";
+    public const string ScreeningFinal = "screening.final";
 
     public static readonly IReadOnlyList<string> All =
-        [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone, ReportingCode];
+        [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone, ReportingCode,
+         ScreeningRecorded, ScreeningWeighed, ScreeningFinal];
 }

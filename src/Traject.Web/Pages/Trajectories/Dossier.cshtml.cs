@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Traject.Web.Common;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web.Pages.Trajectories;
 
-/// <summary>The dossier of one trajectory: header, tasks, pooled signals, care team, coordinator, status and timeline.</summary>
+/// <summary>The dossier of one trajectory: header, tasks, screenings, pooled signals, care team, coordinator, status and timeline.</summary>
 internal sealed class DossierModel(
-    TrajectoryQueries queries, TrajectoryCommands commands, CareTasks tasks, PooledSignalQueries pooled, Administration directory) : AppPageModel
+    TrajectoryQueries queries, TrajectoryCommands commands, CareTasks tasks, Screenings screenings, PooledSignalQueries pooled,
+    Administration directory) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -21,9 +23,11 @@ internal sealed class DossierModel(
     public Guid MyId { get; private set; }
     public TimelinePage Timeline { get; private set; } = null!;
     public IReadOnlyList<CareTaskView> Tasks { get; private set; } = [];
+    public IReadOnlyList<ScreeningSummary> Screenings { get; private set; } = [];
 
     /// <summary>Pooled signals, for the coordinator and the lead organisation's designated experts only; otherwise null.</summary>
     public PooledSignalsView? Pooled { get; private set; }
+
     public IReadOnlyList<DirectoryEntry> Professionals { get; private set; } = [];
     public IReadOnlyList<OrganisationResponse> CareOrganisations { get; private set; } = [];
 
@@ -145,8 +149,15 @@ internal sealed class DossierModel(
             return NotFound();
         }
 
+        var screeningList = await screenings.ListAsync(actor, Id, HttpContext.RequestAborted);
+        if (!screeningList.IsSuccess)
+        {
+            return NotFound();
+        }
+
         Detail = detail.Value;
         Tasks = taskList.Value;
+        Screenings = screeningList.Value;
         MyId = actor.Id;
         Timeline = timeline.Value;
         if (Detail.CanManage)

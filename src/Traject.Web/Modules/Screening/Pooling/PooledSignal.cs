@@ -3,19 +3,6 @@ using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Web.Modules.Screening.Pooling;
 
-/// <summary>Where the signaller got a signal from.</summary>
-internal enum SignalSource
-{
-    OwnObservation,
-    YoungPerson,
-    Parent,
-    Network,
-    School,
-    Police,
-    OtherOrganisation,
-    Other,
-}
-
 /// <summary>
 /// A signal about a young person added by a professional outside her care team, by name and date of birth, and filed
 /// to the trajectory that acts on it. Append-only: nothing updates or deletes a row. Read only by that trajectory's

@@ -14,6 +14,11 @@ internal static class SignalPicture
     [
         .. await db.PooledSignals.AsNoTracking().Where(s => s.YoungPersonId == youngPersonId)
             .Select(s => new ObservedSignal(s.Code, s.ObservedOn)).ToListAsync(ct),
+        .. await (from s in db.ScreeningSignals.AsNoTracking()
+                  join sc in db.Screenings.AsNoTracking() on s.ScreeningId equals sc.Id
+                  join t in db.Trajectories.AsNoTracking() on sc.TrajectoryId equals t.Id
+                  where t.YoungPersonId == youngPersonId
+                  select new ObservedSignal(s.Code, s.ObservedOn)).ToListAsync(ct),
     ];
 
     /// <summary>

@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Traject.Web.Common;
+using Traject.Web.Modules.Screening;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Traject.BrowserTests;
+
+/// <summary>
+/// The coordinator registers a young person, puts the behavioural scientist in her care team and records a screening;
+/// both weigh it, each signed in as herself; the classification becomes final and the step-plan tasks appear in the
+/// dossier. Signals are picked from the current instrument by their tags; the expected suggestion is the engine's.
+/// </summary>
+public sealed class ScreeningJourneyTests(TrajectAppFixture app, ITestOutputHelper output) : IClassFixture<TrajectAppFixture>
+{
+    private const string Password = "Demo!Traject2026";
+    private const string Reason = "Besproken in het MDO: zij wordt opgehaald en er is sprake van seks tegen betaling.";
+    private const string Conclusion = "Vermoedelijk slachtoffer";
+
+    private static readonly Dictionary<Classification, string> Dutch = new()
+    {
+        [Classification.None] = "Geen vermoeden",
+        [Classification.Potential] = "Potentieel slachtoffer",
+        [Classification.Suspected] = Conclusion,
+        [Classification.Acute] = "Acuut gevaar",
+    };
+
+    private readonly List<string> _accessibilityViolations = [];
+    private Axe? _axe;
+
+    [SkippableFact]
+    public async Task Coordinator_and_behavioural_scientist_weigh_a_screening_and_the_step_plan_starts()
+    {
+        Chromium.RequireOrSkip();
+        _axe = await Axe.LoadAsync();
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "nl-NL" });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        page.PageError += (_, error) => output.WriteLine($"page error: {error}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                output.WriteLine($"HTTP {response.Status} for {response.Request.Method} {response.Url}");
+            }
+        };
+
+        try
+        {
+            await Journey(page);
+        }
+        catch
+        {
+            var failure = Path.Combine(Path.GetTempPath(), $"traject-screening-failure-{DateTime.UtcNow:yyyyMMddHHmmss}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = failure, FullPage = true });
+            output.WriteLine($"Failed at {page.Url}; screenshot: {failure}");
+            throw;
+        }
+    }
+
+    private async Task Journey(IPage page)
+    {
+        var today = app.Services.GetRequiredService<TimeProvider>().Today();
+        var dateOfBirth = today.AddYears(-15).AddDays(-20);
+        var observed = today.AddDays(-3);
+        Instrument instrument;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            instrument = await scope.ServiceProvider.GetRequiredService<IInstrumentStore>().CurrentAsync(default);
+        }
+
+        var act = instrument.Signals.First(s => s.LegalElements.Contains(LegalElement.Act) && !s.Acute);
+        var purpose = instrument.Signals.First(s => s.LegalElements.Contains(LegalElement.Purpose) && !s.Acute);
+        var suggestion = ScreeningEngine.Evaluate(instrument, dateOfBirth, observed, [act.Code, purpose.Code], out _)!.Classification;
+
+        // The coordinator signs in, registers her and puts the behavioural scientist in the care team.
+        await SignInAsync(page, "regie@demo.traject");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Jongere registreren", Exact = true }).ClickAsync();
+        await page.GetByLabel("Voornaam", new() { Exact = true }).FillAsync("Sanne");
+        await page.GetByLabel("Achternaam", new() { Exact = true }).FillAsync("Screeningproef");
+        await page.GetByLabel("Geboortedatum", new() { Exact = true }).FillAsync(dateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByLabel("Gender", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Meisje" });
+        await page.GetByLabel("Nationaliteit", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Nederlands" });
+        await page.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Groningen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registreren en traject openen", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(app.BaseUrl) + "/trajectories/[0-9a-fA-F-]{36}$"));
+        var dossier = page.Url;
+        await page.GetByLabel("Professional", new() { Exact = true })
+            .SelectOptionAsync(new SelectOptionValue { Label = "Guus Gedrag (demo) — Demo Jeugdzorg Noord" });
+        await page.GetByLabel("Rol in het team", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Gedragswetenschapper" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toevoegen aan zorgteam", Exact = true }).ClickAsync();
+        await Expect(Section(page, "Zorgteam")).ToContainTextAsync("Guus Gedrag (demo)");
+
+        // She records the screening: two signals, each with its date, source and note.
+        var screenings = Section(page, "Screenings");
+        await Expect(screenings).ToContainTextAsync("Nog geen screenings.");
+        await screenings.GetByRole(AriaRole.Link, new() { Name = "Screening vastleggen", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Screening vastleggen");
+        await CheckAccessibility(page);
+        await ObserveAsync(page, act, observed, "Ouder", "Wordt 's avonds opgehaald door een onbekende auto.");
+        await ObserveAsync(page, purpose, observed, "De jongere zelf", null);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Screening vastleggen en voorstel tonen", Exact = true }).ClickAsync();
+
+        // The suggestion is shown at once.
+        await Expect(page).ToHaveURLAsync(new Regex("/screenings/[0-9a-fA-F-]{36}$"));
+        var screening = page.Url;
+        await Expect(Section(page, "Voorgestelde classificatie").Locator(".classification")).ToHaveTextAsync(Dutch[suggestion]);
+        await Expect(Section(page, "Signalen").GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
+        await CheckAccessibility(page);
+
+        // Her weighing: not final yet, a behavioural scientist must weigh too.
+        await WeighAsync(page);
+        var weighing = Section(page, "Multidisciplinaire weging");
+        await Expect(weighing.Locator(".notice")).ToHaveTextAsync("Wacht op de weging van een gedragswetenschapper");
+        await Expect(weighing.Locator("article.weighing")).ToHaveCountAsync(1);
+
+        // The behavioural scientist signs in as himself and weighs.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen", Exact = true }).ClickAsync();
+        await SignInAsync(page, "gedrag@demo.traject");
+        await page.GotoAsync(dossier);
+        await Section(page, "Screenings").GetByRole(AriaRole.Row).Nth(1).GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page).ToHaveURLAsync(screening);
+        await WeighAsync(page);
+        weighing = Section(page, "Multidisciplinaire weging");
+        await Expect(weighing.Locator(".notice")).ToContainTextAsync($"Vastgestelde classificatie: {Conclusion}");
+        await Expect(weighing.Locator("article.weighing")).ToHaveCountAsync(2);
+        await Expect(weighing.Locator("article.weighing").Filter(new() { HasText = "gedragswetenschapper" })).ToHaveCountAsync(1);
+        await CheckAccessibility(page);
+
+        // The step plan is in the dossier, owned by the coordinator, and the timeline tells the weighing.
+        await weighing.GetByRole(AriaRole.Link, new() { Name = "Het stappenplan is gestart: zie de taken in het dossier." }).ClickAsync();
+        var tasks = Section(page, "Taken");
+        foreach (var task in new[] { "Gesprek met de jongere", "Veiligheidstaxatie", "Besluit volgens de meldcode (afwegingskader)", "Aanmelden voor triage" })
+        {
+            await Expect(tasks.GetByRole(AriaRole.Row).Filter(new() { HasText = task })).ToContainTextAsync("Rik Regie (demo)");
+        }
+
+        await Expect(tasks.GetByRole(AriaRole.Row).Filter(new() { HasText = "Screening bij intake" })).ToContainTextAsync("Afgerond op");
+        await Expect(Section(page, "Screenings").GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync(Conclusion);
+        var timeline = Section(page, "Tijdlijn").GetByRole(AriaRole.Listitem);
+        await Expect(timeline.Filter(new() { HasText = $"Weging vastgelegd: {Conclusion}" })).ToHaveCountAsync(2);
+        await Expect(timeline.Filter(new() { HasText = $"Classificatie vastgesteld na de multidisciplinaire weging: {Conclusion}" })).ToHaveCountAsync(1);
+        await Expect(timeline.Filter(new() { HasText = "Stappenplan gestart" })).ToHaveCountAsync(1);
+        await CheckAccessibility(page);
+
+        var screenshot = Path.Combine(Path.GetTempPath(), $"traject-screening-{DateTime.UtcNow:yyyyMMddHHmmss}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        output.WriteLine($"Dossier screenshot: {screenshot}");
+        Assert.True(_accessibilityViolations.Count == 0,
+            "axe-core found accessibility violations (WCAG 2.1 A/AA):" + Environment.NewLine + string.Join(Environment.NewLine, _accessibilityViolations));
+    }
+
+    private async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
+    }
+
+    private static async Task ObserveAsync(IPage page, SignalDefinition signal, DateOnly observed, string source, string? note)
+    {
+        await page.GetByLabel(signal.LabelNl, new() { Exact = true }).CheckAsync();
+        await page.GetByLabel($"Datum waargenomen ({signal.LabelNl})", new() { Exact = true }).FillAsync(observed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByLabel($"Bron ({signal.LabelNl})", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = source });
+        if (note is not null)
+        {
+            await page.GetByLabel($"Notitie (optioneel) ({signal.LabelNl})", new() { Exact = true }).FillAsync(note);
+        }
+    }
+
+    /// <summary>Records the signed-in professional's weighing: suspected, with a reason (needed whenever it differs from the suggestion).</summary>
+    private static async Task WeighAsync(IPage page)
+    {
+        await page.GetByLabel("Deelnemers", new() { Exact = true }).FillAsync("Rik Regie, Guus Gedrag, Mira Mentor");
+        await page.GetByLabel("Conclusie", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Conclusion });
+        await page.GetByLabel("Reden van afwijking", new() { Exact = true }).FillAsync(Reason);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mijn weging vastleggen", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/screenings/[0-9a-fA-F-]{36}#weighing$"));
+    }
+
+    private async Task CheckAccessibility(IPage page)
+    {
+        if (_axe is not null)
+        {
+            _accessibilityViolations.AddRange(await _axe.CheckAsync(page));
+        }
+    }
+
+    /// <summary>The smallest section headed by the given h2.</summary>
+    private static ILocator Section(IPage page, string heading) =>
+        page.Locator("section").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 2, Exact = true }) }).Last;
+}
