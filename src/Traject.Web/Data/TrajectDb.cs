@@ -26,6 +26,7 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<Modules.Emergency.Notification> Notifications => Set<Modules.Emergency.Notification>();
     public DbSet<Modules.Tasks.CareTask> CareTasks => Set<Modules.Tasks.CareTask>();
     public DbSet<Modules.ReportingCode.ReportingCodeWeighing> ReportingCodeWeighings => Set<Modules.ReportingCode.ReportingCodeWeighing>();
+    public DbSet<Modules.Screening.InstrumentVersion> InstrumentVersions => Set<Modules.Screening.InstrumentVersion>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -72,6 +72,11 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["PUT /api/v1/trajectories/{id:guid}/tasks/{taskId:guid}"] = Steering,
         ["GET /api/v1/trajectories/{id:guid}/reporting-code"] = Dossier,
         ["POST /api/v1/trajectories/{id:guid}/reporting-code"] = Dossier,
+        // The instrument and the stateless evaluation hold no young person's data: everyone logged in; publishing is for administrators.
+        ["GET /api/v1/screening/instrument"] = Everyone,
+        ["GET /api/v1/screening/instrument/versions"] = Everyone,
+        ["POST /api/v1/screening/instrument/versions"] = AdminOnly,
+        ["POST /api/v1/screening/evaluate"] = Everyone,
     };
 
     [SkippableFact]

@@ -51,6 +51,8 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
             db.Regions.AddRange(ReferenceData.Regions.Select(name => new Region { Name = name }));
             await db.SaveChangesAsync(ct);
         }
+
+        await Modules.Screening.InstrumentPublishing.StoreBuiltInAsync(db, time, ct);
     }
 
     /// <summary>Seeds demo data when there are no organisations yet (or, forced, when no demo data exists).</summary>
