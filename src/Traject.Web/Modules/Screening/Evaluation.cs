@@ -53,27 +53,14 @@ internal static class Evaluation
         }
         else
         {
+            // Each unknown code is named where it was given; only text shaped like a code is repeated back.
             for (var i = 0; i < signals.Length; i++)
             {
                 if (string.IsNullOrWhiteSpace(signals[i]))
                 {
                     v.Add($"signals[{i}]", "This field is required.");
                 }
-            }
-        }
-
-        if (!v.IsValid)
-        {
-            return v.ToError();
-        }
-
-        var outcome = ScreeningEngine.Evaluate(instrument!, dateOfBirth, observationDate, signals!, out _);
-        if (outcome is null)
-        {
-            // Each unknown code is named where it was given; only text shaped like a code is repeated back.
-            for (var i = 0; i < signals!.Length; i++)
-            {
-                if (instrument!.IndexOf(signals[i]) < 0)
+                else if (instrument is not null && instrument.IndexOf(signals[i]) < 0)
                 {
                     if (InstrumentJson.IsCode(signals[i]))
                     {
@@ -85,10 +72,15 @@ internal static class Evaluation
                     }
                 }
             }
+        }
 
+        if (!v.IsValid)
+        {
             return v.ToError();
         }
 
+        var outcome = ScreeningEngine.Evaluate(instrument!, dateOfBirth, observationDate, signals!, out _)
+            ?? throw new InvalidOperationException("The engine found unknown codes the check let through.");
         return ToResponse(outcome, l);
     }
 
