@@ -32,6 +32,23 @@ internal static class ScreeningEngine
 
     private const string Separator = "; ";
 
+    private static readonly LegalElement[] Elements = Enum.GetValues<LegalElement>();
+    private static readonly RiskProfile[] Profiles = Enum.GetValues<RiskProfile>();
+
+    // The explanation's messages, encoded once. A message whose last argument is the signal labels is stored encoded
+    // with an empty last argument; appending the labels gives exactly Text.Encode(template, …, labels).
+    private static readonly string AcuteLine = Text.Encode("Acute danger: {0}.", string.Empty);
+    private static readonly string[] ElementLines = Elements.Select(e => Text.Encode("Legal element {0}: {1}.", e, string.Empty)).ToArray();
+    private static readonly string[] ProfileLines = Profiles.Select(p => Text.Encode("Risk profile {0}: {1}.", p, string.Empty)).ToArray();
+    private static readonly string[] NotEvidencedLines = Elements.Select(e => Text.Encode("Legal element not evidenced: {0}.", e)).ToArray();
+    private static readonly string[] WithoutAcuteLines = Enum.GetValues<Classification>().Select(c => Text.Encode("Without the acute danger the suggestion would be: {0}.", c)).ToArray();
+    private static readonly string AcuteConclusion = Text.Encode("Suggestion: {0}. Safety comes first; acute danger overrides every other outcome.", Classification.Acute);
+    private static readonly string SuspectedConclusion = Text.Encode("Suggestion: {0}. The signals match every legal element the test requires.", Classification.Suspected);
+    private static readonly string IncompleteConclusion = Text.Encode("Suggestion: {0}. Signals of legal elements without the complete legal test count as potential.", Classification.Potential);
+    private static readonly string RiskConclusion = Text.Encode("Suggestion: {0}. There are risk factors and no signals of the legal elements of trafficking.", Classification.Potential);
+    private static readonly string NoneConclusion = Text.Encode("Suggestion: {0}. No signals were observed.", Classification.None);
+    private static readonly string[] AgeLines = Enumerable.Range(0, 120).Select(AgeLine).ToArray();
+
     /// <summary>
     /// Evaluates observed signal codes (duplicates allowed, order irrelevant) for a young person born on
     /// <paramref name="dateOfBirth"/>, observed on <paramref name="observedOn"/>. Codes the instrument does not know
@@ -71,11 +88,11 @@ internal static class ScreeningEngine
         }
 
         unknownCodes = [];
-        var age = Clock.AgeOn(dateOfBirth, observedOn);
-        var acute = new List<int>();
-        var byElement = new[] { new List<int>(), new List<int>(), new List<int>() };
-        var byProfile = new List<int>[Enum.GetValues<RiskProfile>().Length];
-        var anyRiskFactor = false;
+
+        // One pass over the instrument in its own order: that order is the order of every list in the outcome.
+        List<int>? acute = null;
+        var byElement = new List<int>?[Elements.Length];
+        var byProfile = new List<int>?[Profiles.Length];
         for (var i = 0; i < seen.Length; i++)
         {
             if (!seen[i])
@@ -86,85 +103,96 @@ internal static class ScreeningEngine
             var s = signals[i];
             if (s.Acute)
             {
-                acute.Add(i);
+                (acute ??= []).Add(i);
             }
 
             foreach (var e in s.LegalElements)
             {
-                byElement[(int)e].Add(i);
+                (byElement[(int)e] ??= []).Add(i);
             }
 
             foreach (var p in s.RiskProfiles)
             {
                 (byProfile[(int)p] ??= []).Add(i);
-                anyRiskFactor = true;
             }
         }
 
-        bool Has(LegalElement e) => byElement[(int)e].Count > 0;
+        bool Has(LegalElement e) => byElement[(int)e] is not null;
+        var age = Clock.AgeOn(dateOfBirth, observedOn);
         var minor = age < AgeOfMajority;
         var anyElement = Has(LegalElement.Act) || Has(LegalElement.Means) || Has(LegalElement.Purpose);
+        var anyRiskFactor = Array.Exists(byProfile, found => found is not null);
         var legalTestMet = Has(LegalElement.Act) && Has(LegalElement.Purpose) && (minor || Has(LegalElement.Means));
         var withoutAcute = legalTestMet ? Classification.Suspected : anyRiskFactor || anyElement ? Classification.Potential : Classification.None;
-        var classification = acute.Count > 0 ? Classification.Acute : withoutAcute;
+        var classification = acute is not null ? Classification.Acute : withoutAcute;
 
-        var explanation = new List<string>(8)
+        var explanation = new List<string>(12) { age < AgeLines.Length ? AgeLines[age] : AgeLine(age) };
+        if (acute is not null)
         {
-            minor
-                ? Text.Encode("Age on the observation date: {0}. Under 18 the legal test needs an act and an exploitation purpose; no means is required.", age)
-                : Text.Encode("Age on the observation date: {0}. From 18 the legal test needs an act, a means and an exploitation purpose.", age),
-        };
-        if (acute.Count > 0)
-        {
-            explanation.Add(Text.Encode("Acute danger: {0}.", Labels(instrument, acute)));
+            explanation.Add(AcuteLine + Labels(instrument, acute));
         }
 
-        var elements = new Dictionary<LegalElement, IReadOnlyList<string>>(3);
-        foreach (var e in Enum.GetValues<LegalElement>())
+        var elements = new Dictionary<LegalElement, IReadOnlyList<string>>(Elements.Length);
+        foreach (var e in Elements)
         {
             var found = byElement[(int)e];
-            elements[e] = found.Select(i => signals[i].Code).ToList();
-            if (found.Count > 0)
+            elements[e] = found is null ? [] : Codes(signals, found);
+            if (found is not null)
             {
-                explanation.Add(Text.Encode("Legal element {0}: {1}.", e, Labels(instrument, found)));
+                explanation.Add(ElementLines[(int)e] + Labels(instrument, found));
             }
         }
 
-        var profiles = new List<RiskProfile>();
-        foreach (var p in Enum.GetValues<RiskProfile>())
+        var profiles = new List<RiskProfile>(Profiles.Length);
+        foreach (var p in Profiles)
         {
             if (byProfile[(int)p] is { } found)
             {
                 profiles.Add(p);
-                explanation.Add(Text.Encode("Risk profile {0}: {1}.", p, Labels(instrument, found)));
+                explanation.Add(ProfileLines[(int)p] + Labels(instrument, found));
             }
         }
 
         if (anyElement && !legalTestMet)
         {
-            foreach (var e in Enum.GetValues<LegalElement>().Where(e => !Has(e) && (e != LegalElement.Means || !minor)))
+            foreach (var e in Elements)
             {
-                explanation.Add(Text.Encode("Legal element not evidenced: {0}.", e));
+                if (!Has(e) && (e != LegalElement.Means || !minor))
+                {
+                    explanation.Add(NotEvidencedLines[(int)e]);
+                }
             }
         }
 
-        explanation.Add(Conclusion(classification, anyElement));
+        explanation.Add(classification switch
+        {
+            Classification.Acute => AcuteConclusion,
+            Classification.Suspected => SuspectedConclusion,
+            Classification.Potential => anyElement ? IncompleteConclusion : RiskConclusion,
+            _ => NoneConclusion,
+        });
         if (classification == Classification.Acute && withoutAcute != Classification.None)
         {
-            explanation.Add(Text.Encode("Without the acute danger the suggestion would be: {0}.", withoutAcute));
+            explanation.Add(WithoutAcuteLines[(int)withoutAcute]);
         }
 
         return new ScreeningOutcome(classification, profiles, elements, explanation, instrument.Version);
     }
 
-    private static string Conclusion(Classification classification, bool anyElement) => classification switch
+    private static string AgeLine(int age) => age < AgeOfMajority
+        ? Text.Encode("Age on the observation date: {0}. Under 18 the legal test needs an act and an exploitation purpose; no means is required.", age)
+        : Text.Encode("Age on the observation date: {0}. From 18 the legal test needs an act, a means and an exploitation purpose.", age);
+
+    private static string[] Codes(IReadOnlyList<SignalDefinition> signals, List<int> indexes)
     {
-        Classification.Acute => Text.Encode("Suggestion: {0}. Safety comes first; acute danger overrides every other outcome.", classification),
-        Classification.Suspected => Text.Encode("Suggestion: {0}. The signals match every legal element the test requires.", classification),
-        Classification.Potential when anyElement => Text.Encode("Suggestion: {0}. Signals of legal elements without the complete legal test count as potential.", classification),
-        Classification.Potential => Text.Encode("Suggestion: {0}. There are risk factors and no signals of the legal elements of trafficking.", classification),
-        _ => Text.Encode("Suggestion: {0}. No signals were observed.", classification),
-    };
+        var codes = new string[indexes.Count];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = signals[indexes[i]].Code;
+        }
+
+        return codes;
+    }
 
     /// <summary>The labels of the signals, in instrument order, as one argument that renders in Dutch or English.</summary>
     private static string Labels(Instrument instrument, List<int> indexes)
