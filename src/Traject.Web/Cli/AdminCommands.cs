@@ -68,7 +68,7 @@ internal static class AdminCommands
 
                     if (!options.ContainsKey("demo") && !options.ContainsKey("scale"))
                     {
-                        Console.WriteLine("Reference data (regions, roles) is present. Use --demo or --scale N for more.");
+                        Console.WriteLine("Reference data (regions, roles, the built-in screening instrument) is present. Use --demo or --scale N for more.");
                     }
 
                     return 0;
