@@ -242,7 +242,11 @@ internal static class TrajectApp
         }
     }
 
-    /// <summary>Applies migrations when configured, then seeds demo data into an empty Development database.</summary>
+    /// <summary>
+    /// Applies migrations and stores the reference data (roles, regions, the built-in instrument version) when
+    /// configured, in every environment (otherwise the `migrate` verb does both); then seeds demo data into an empty
+    /// Development database.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -250,6 +254,7 @@ internal static class TrajectApp
         if (options.MigrateOnStartup)
         {
             await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureReferenceDataAsync();
         }
 
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:SeedOnStartup", true))

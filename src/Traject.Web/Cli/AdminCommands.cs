@@ -11,11 +11,11 @@ namespace Traject.Web.Cli;
 
 /// <summary>
 /// Administrative verbs on the same executable: <c>migrate</c>, <c>seed</c>, <c>create-admin</c>,
-/// <c>schema-script</c> and <c>verify-audit</c>.
+/// <c>schema-script</c>, <c>verify-audit</c> and <c>screen</c>.
 /// </summary>
 internal static class AdminCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "create-admin", "verify-audit", "schema-script", "help"];
+    private static readonly string[] Verbs = ["migrate", "seed", "create-admin", "verify-audit", "schema-script", "screen", "help"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg, StringComparer.Ordinal);
 
@@ -68,7 +68,7 @@ internal static class AdminCommands
 
                     if (!options.ContainsKey("demo") && !options.ContainsKey("scale"))
                     {
-                        Console.WriteLine("Reference data (regions, roles) is present. Use --demo or --scale N for more.");
+                        Console.WriteLine("Reference data (regions, roles, the built-in screening instrument) is present. Use --demo or --scale N for more.");
                     }
 
                     return 0;
@@ -87,6 +87,8 @@ internal static class AdminCommands
 
                     Console.Error.WriteLine($"Audit trail NOT intact after {check.Checked} good entries: {check.Problem}");
                     return 1;
+                case "screen":
+                    return await ScreenCommand.RunAsync(sp, options);
                 default:
                     Console.Error.WriteLine(Usage);
                     return 2;
@@ -110,6 +112,10 @@ internal static class AdminCommands
           schema-script             print the SQL the current model expects (for writing migrations)
           verify-audit              check the whole audit hash chain; exit 1 and name the first altered, missing or
                                     reordered entry when it is broken
+          screen --file case.json [--culture en]
+                                    evaluate a case ({"dateOfBirth", "observationDate", "signals", "instrumentVersion"?})
+                                    and print the same JSON as POST /api/v1/screening/evaluate; without a version the
+                                    built-in instrument is used and no database is needed
         Configuration comes from appsettings, environment (Database__Provider, Database__ConnectionString) or --Key=Value.
         """;
 

@@ -19,6 +19,17 @@ internal static class Text
             _ => a.ToString() ?? string.Empty,
         })]);
 
+    /// <summary>Separates the Dutch from the English text inside one <see cref="Bilingual"/> argument.</summary>
+    private const char LanguageSeparator = '\u001E';
+
+    private const string BilingualPrefix = "nl-en:";
+
+    /// <summary>
+    /// An argument for <see cref="Encode"/> that carries its own Dutch and English text (data with both languages,
+    /// such as signal labels, rather than a resource key). It renders in English for English readers, else in Dutch.
+    /// </summary>
+    public static string Bilingual(string nl, string en) => BilingualPrefix + nl + LanguageSeparator + en;
+
     public static string Render(this IStringLocalizer l, string stored)
     {
         var parts = stored.Split(Separator);
@@ -27,8 +38,24 @@ internal static class Text
             return l[stored].Value;
         }
 
-        var args = parts.Skip(1).Select(p => p.StartsWith("enum:", StringComparison.Ordinal) ? l.Label(p[5..]) : p).ToArray<object>();
+        var args = parts.Skip(1).Select(p => p switch
+        {
+            _ when p.StartsWith("enum:", StringComparison.Ordinal) => l.Label(p[5..]),
+            _ when p.StartsWith(BilingualPrefix, StringComparison.Ordinal) => InReadersLanguage(p[BilingualPrefix.Length..]),
+            _ => p,
+        }).ToArray<object>();
         return string.Format(CultureInfo.CurrentCulture, l[parts[0]].Value, args);
+    }
+
+    private static string InReadersLanguage(string both)
+    {
+        var split = both.IndexOf(LanguageSeparator, StringComparison.Ordinal);
+        if (split < 0)
+        {
+            return both;
+        }
+
+        return CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? both[(split + 1)..] : both[..split];
     }
 
     public static string Label<TEnum>(this IStringLocalizer l, TEnum value)

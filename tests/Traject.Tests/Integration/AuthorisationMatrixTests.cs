@@ -81,6 +81,11 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["POST /api/v1/trajectories/{id:guid}/screenings"] = Dossier,
         ["GET /api/v1/trajectories/{id:guid}/screenings/{screeningId:guid}"] = Dossier,
         ["POST /api/v1/trajectories/{id:guid}/screenings/{screeningId:guid}/weighings"] = Dossier,
+        // The instrument and the stateless evaluation hold no young person's data: everyone logged in; publishing is for administrators.
+        ["GET /api/v1/screening/instrument"] = Everyone,
+        ["GET /api/v1/screening/instrument/versions"] = Everyone,
+        ["POST /api/v1/screening/instrument/versions"] = AdminOnly,
+        ["POST /api/v1/screening/evaluate"] = Everyone,
     };
 
     [SkippableFact]

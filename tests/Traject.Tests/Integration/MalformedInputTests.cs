@@ -59,7 +59,7 @@ public abstract class MalformedInputTests(TrajectFixture f)
                 _ => Guid.CreateVersion7().ToString(),
             },
         };
-        var adminRoutes = new[] { "/api/v1/regions", "/api/v1/organisations", "/api/v1/professionals" };
+        var adminRoutes = new[] { "/api/v1/regions", "/api/v1/organisations", "/api/v1/professionals", "/api/v1/screening/instrument/versions" };
         return ApiEndpoints.All(f.Factory.Services).Select(e => new Target(
             e,
             e.AllowsAnonymous ? anonymous : adminRoutes.Any(r => e.Pattern.StartsWith(r, StringComparison.Ordinal)) ? admin : regie,

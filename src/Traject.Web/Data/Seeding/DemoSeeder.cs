@@ -8,8 +8,8 @@ using Traject.Web.Modules.YoungPeople;
 namespace Traject.Web.Data.Seeding;
 
 /// <summary>
-/// Reference data (regions, roles) for every installation, and plainly fictitious demo data for Development:
-/// organisations named "Demo …", logins at demo.traject, young people with invented names.
+/// Reference data (regions, roles, the built-in screening instrument) for every installation, and plainly fictitious
+/// demo data for Development: organisations named "Demo …", logins at demo.traject, young people with invented names.
 /// </summary>
 internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, RoleManager<IdentityRole<Guid>> roles, TimeProvider time)
 {
@@ -51,6 +51,8 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
             db.Regions.AddRange(ReferenceData.Regions.Select(name => new Region { Name = name }));
             await db.SaveChangesAsync(ct);
         }
+
+        await Modules.Screening.InstrumentPublishing.StoreBuiltInAsync(db, time, ct);
     }
 
     /// <summary>Seeds demo data when there are no organisations yet (or, forced, when no demo data exists).</summary>

@@ -41,12 +41,21 @@ internal sealed record SignalDefinition(
 internal sealed class Instrument
 {
     private readonly Dictionary<string, SignalDefinition> _byCode;
+    private readonly Dictionary<string, int> _index;
+    private readonly string[] _labels;
 
     public Instrument(string version, IReadOnlyList<SignalDefinition> signals)
     {
         Version = version;
         Signals = signals;
         _byCode = signals.ToDictionary(s => s.Code, StringComparer.Ordinal);
+        _index = new Dictionary<string, int>(signals.Count, StringComparer.Ordinal);
+        _labels = new string[signals.Count];
+        for (var i = 0; i < signals.Count; i++)
+        {
+            _index[signals[i].Code] = i;
+            _labels[i] = Common.Text.Bilingual(signals[i].LabelNl, signals[i].LabelEn);
+        }
     }
 
     public string Version { get; }
@@ -54,6 +63,36 @@ internal sealed class Instrument
     public IReadOnlyList<SignalDefinition> Signals { get; }
 
     public SignalDefinition? Find(string code) => _byCode.GetValueOrDefault(code);
+
+    /// <summary>The position of a signal in <see cref="Signals"/>, or -1 when the instrument does not know the code.</summary>
+    public int IndexOf(string code) => _index.GetValueOrDefault(code, -1);
+
+    /// <summary>The signal's label in both languages, as a <c>Text.Encode</c> argument (see <c>Text.Bilingual</c>).</summary>
+    internal string BilingualLabel(int index) => _labels[index];
+}
+
+/// <summary>The groups (domains) signals are listed under; the Dutch names are in docs/glossary.md and the resources.</summary>
+internal static class InstrumentGroups
+{
+    public const string RelationshipAndNetwork = "relationship-and-network";
+    public const string MoneyGoodsPhones = "money-goods-phones";
+    public const string BehaviourAndSchool = "behaviour-and-school";
+    public const string RunningAway = "running-away";
+    public const string SexualAndPhysicalHealth = "sexual-and-physical-health";
+    public const string Online = "online";
+    public const string Substances = "substances";
+    public const string CriminalExploitation = "criminal-exploitation";
+    public const string Statements = "statements";
+
+    /// <summary>In the order they are shown.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        RelationshipAndNetwork, MoneyGoodsPhones, BehaviourAndSchool, RunningAway, SexualAndPhysicalHealth, Online,
+        Substances, CriminalExploitation, Statements,
+    ];
+
+    /// <summary>The resource key of a group's display name.</summary>
+    public static string LabelKey(string group) => "SignalGroup." + group;
 }
 
 /// <summary>The lower-case names used on the wire and in the instrument data.</summary>
@@ -72,4 +111,34 @@ internal static class InstrumentNames
         RiskProfile.HonourRelated => "honour-related",
         _ => throw new ArgumentOutOfRangeException(nameof(p)),
     };
+
+    public static bool TryParse(string? name, out RiskProfile profile)
+    {
+        foreach (var p in Enum.GetValues<RiskProfile>())
+        {
+            if (string.Equals(Of(p), name, StringComparison.Ordinal))
+            {
+                profile = p;
+                return true;
+            }
+        }
+
+        profile = default;
+        return false;
+    }
+
+    public static bool TryParse(string? name, out LegalElement element)
+    {
+        foreach (var e in Enum.GetValues<LegalElement>())
+        {
+            if (string.Equals(Of(e), name, StringComparison.Ordinal))
+            {
+                element = e;
+                return true;
+            }
+        }
+
+        element = default;
+        return false;
+    }
 }

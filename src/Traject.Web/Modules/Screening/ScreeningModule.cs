@@ -1,10 +1,36 @@
+using Microsoft.Extensions.Localization;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+
 namespace Traject.Web.Modules.Screening;
 
 /// <summary>Signalling and screening: the instrument, the engine, screenings, weighings and pooled signals.</summary>
 internal static class ScreeningModule
 {
     public static IServiceCollection AddScreening(this IServiceCollection services) =>
-        services.AddSingleton<IInstrumentStore, BuiltInInstrumentStore>();
+        services.AddSingleton<IInstrumentStore, InstrumentStore>().AddScoped<InstrumentPublishing>();
 
-    public static RouteGroupBuilder MapScreening(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapScreening(this RouteGroupBuilder api) => api.MapInstrument();
+
+    /// <summary>The instrument and its versions, and the stateless evaluation. No young person's data is involved.</summary>
+    private static RouteGroupBuilder MapInstrument(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/screening").WithTags("Screening");
+        group.MapGet("/instrument", async (string? version, IInstrumentStore store, CancellationToken ct) =>
+                (version is null ? await store.CurrentAsync(ct) : await store.FindAsync(version, ct)) is { } instrument
+                    ? TypedResults.Ok(InstrumentJson.ToDocument(instrument))
+                    : Error.NotFound().ToProblem())
+            .WithSummary("The signal list of the current instrument version, or of ?version=");
+        group.MapGet("/instrument/versions", async (InstrumentPublishing versions, CancellationToken ct) =>
+                TypedResults.Ok(await versions.ListAsync(ct)))
+            .WithSummary("The published instrument versions, newest (current) first");
+        group.MapPost("/instrument/versions", async (InstrumentDocument body, CurrentActor current, InstrumentPublishing versions, CancellationToken ct) =>
+                (await versions.PublishAsync(await current.RequireAsync(ct), body, ct))
+                    .ToHttp(r => TypedResults.Created($"/api/v1/screening/instrument?version={Uri.EscapeDataString(r.Version)}", r)))
+            .WithSummary("Publish a new instrument version (administrators): the same JSON as GET /screening/instrument, under a new version name");
+        group.MapPost("/evaluate", async (EvaluateRequest body, IInstrumentStore store, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                Evaluation.Evaluate(body, await Evaluation.ResolveAsync(body, store.CurrentAsync, store, ct), l).ToHttp(TypedResults.Ok))
+            .WithSummary("Suggest a classification for a date of birth, an observation date and observed signal codes; stores nothing");
+        return api;
+    }
 }
