@@ -167,7 +167,8 @@ internal static class TrajectApp
         {
             o.MultipartBodyLengthLimit = RequestLimits.ServerBodyBytes;
             o.ValueLengthLimit = 64 * 1024;
-            o.ValueCountLimit = 200;
+            // The screening form carries four fields for every signal of the instrument (61 in 2026.1).
+            o.ValueCountLimit = 1000;
         });
 
         services.AddAuthModule();

@@ -138,7 +138,7 @@ public abstract class InstrumentPublishingTests(TrajectFixture f)
     }
 
     [SkippableFact]
-    public async Task The_admin_page_lists_the_versions_and_publishes_pasted_JSON_and_is_not_found_for_others()
+    public async Task The_admin_page_lists_the_versions_and_publishes_pasted_JSON_and_is_forbidden_to_others()
     {
         var admin = f.CreateClient();
         using (var login = await Browser.LoginAsync(admin, Demo.Admin))
@@ -194,7 +194,7 @@ public abstract class InstrumentPublishingTests(TrajectFixture f)
             }
 
             using var page = await other.GetAsync("/admin/instrument");
-            Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
         }
     }
 }

@@ -75,6 +75,8 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/Account/Security POST ChangePassword"] = Everyone,
         ["/Account/Security POST LogoutEverywhere"] = ToLogin,
         ["/Admin/Audit GET"] = AdminOnly,
+        ["/Admin/Instrument GET"] = AdminOnly,
+        ["/Admin/Instrument POST"] = AdminOnly,
         ["/Admin/Organisations GET"] = AdminOnly,
         ["/Admin/Organisations POST"] = AdminOnly,
         ["/Admin/Professionals GET"] = AdminOnly,

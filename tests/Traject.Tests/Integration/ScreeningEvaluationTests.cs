@@ -91,13 +91,13 @@ public abstract class ScreeningEvaluationTests(TrajectFixture f)
         Assert.Equal("2026.1", (string?)dutch["instrumentVersion"]);
         var lines = Strings(dutch["explanation"]);
         Assert.StartsWith("Leeftijd op de datum van waarneming: 15.", lines[0], StringComparison.Ordinal);
-        Assert.Contains($"Juridisch element handeling: {BuiltIn.Find(Act)!.LabelNl}.", lines);
-        Assert.Equal("Voorstel: vermoedelijk slachtoffer. De signalen dekken elk juridisch element dat de toets vraagt.", lines[^1]);
+        Assert.Contains($"Handeling (juridisch element): {BuiltIn.Find(Act)!.LabelNl}.", lines);
+        Assert.Equal("Voorstel: Vermoedelijk slachtoffer. De signalen dekken elk juridisch element dat de toets vraagt.", lines[^1]);
 
         var english = await EvaluateAsync(mentor, body, "en");
         Assert.Equal(dutch["classification"]!.ToJsonString(), english["classification"]!.ToJsonString());
-        Assert.Contains($"Legal element act: {BuiltIn.Find(Act)!.LabelEn}.", Strings(english["explanation"]));
-        Assert.Equal("Suggestion: suspected victim. The signals match every legal element the test requires.", Strings(english["explanation"])[^1]);
+        Assert.Contains($"Act (legal element): {BuiltIn.Find(Act)!.LabelEn}.", Strings(english["explanation"]));
+        Assert.Equal("Suggestion: Suspected victim. The signals match every legal element the test requires.", Strings(english["explanation"])[^1]);
 
         // The same signals for an adult are potential; an acute signal overrides; nothing observed is none.
         var adult = await EvaluateAsync(mentor, new { dateOfBirth = "2004-05-01", observationDate = "2026-11-01", signals = new[] { Purpose, Act }, instrumentVersion = "2026.1" });

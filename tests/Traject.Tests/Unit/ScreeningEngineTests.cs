@@ -178,16 +178,16 @@ public class ScreeningEngineTests
         {
             CultureInfo.CurrentUICulture = new CultureInfo("nl-NL");
             var dutch = outcome.Explanation.Select(l.Render).ToList();
-            Assert.Contains("Juridisch element handeling: Opgehaald.", dutch);
-            Assert.Contains("Risicoprofiel getraumatiseerd: Misbruik eerder.", dutch);
-            Assert.Contains("Risicoprofiel zeer beïnvloedbaar: Misbruik eerder.", dutch);
-            Assert.Equal("Voorstel: vermoedelijk slachtoffer. De signalen dekken elk juridisch element dat de toets vraagt.", dutch[^1]);
+            Assert.Contains("Handeling (juridisch element): Opgehaald.", dutch);
+            Assert.Contains("Getraumatiseerd (risicoprofiel): Misbruik eerder.", dutch);
+            Assert.Contains("Sterk beïnvloedbaar (risicoprofiel): Misbruik eerder.", dutch);
+            Assert.Equal("Voorstel: Vermoedelijk slachtoffer. De signalen dekken elk juridisch element dat de toets vraagt.", dutch[^1]);
 
             CultureInfo.CurrentUICulture = new CultureInfo("en-GB");
             var english = outcome.Explanation.Select(l.Render).ToList();
-            Assert.Contains("Legal element act: Picked up.", english);
-            Assert.Contains("Risk profile phase-of-life problems: Older partner.", english);
-            Assert.Equal("Suggestion: suspected victim. The signals match every legal element the test requires.", english[^1]);
+            Assert.Contains("Act (legal element): Picked up.", english);
+            Assert.Contains("Phase-of-life problems (risk profile): Older partner.", english);
+            Assert.Equal("Suggestion: Suspected victim. The signals match every legal element the test requires.", english[^1]);
         }
         finally
         {
