@@ -23,11 +23,11 @@ internal sealed record ReportingCodeView(
 /// Records and shows weighings under the reporting code. The coordinator, the care team and the designated expert
 /// record them; emergency access reads but does not decide. Recording one finishes the open reporting-code task.
 /// </summary>
-internal sealed class ReportingCodeDecisions(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, Timeline timeline)
+internal sealed class ReportingCodeDecisions(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline)
 {
     public async Task<Result<IReadOnlyList<ReportingCodeView>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await LoadAsync(actor, trajectoryId, AuditActions.ReportingCodeRead, ct);
+        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.ReportingCodeRead, ct);
         if (t is null)
         {
             return Error.NotFound();
@@ -44,16 +44,15 @@ internal sealed class ReportingCodeDecisions(TrajectDb db, TimeProvider time, Ac
 
     public async Task<Result<ReportingCodeView>> RecordAsync(Actor actor, Guid trajectoryId, RecordReportingCodeRequest request, CancellationToken ct)
     {
-        var (t, basis) = await LoadAsync(actor, trajectoryId, AuditActions.ReportingCodeRecorded, ct);
+        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.ReportingCodeRecorded, ct);
         if (t is null)
         {
             return Error.NotFound();
         }
 
-        if (basis == AccessBasis.Emergency)
+        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.ReportingCodeRecorded, nameof(Trajectory), t.Id, ct) is { } refused)
         {
-            await audit.RecordAsync(actor, AuditActions.ReportingCodeRecorded, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
-            return Error.Forbidden("Emergency access lets you read the dossier, not record decisions in it.");
+            return refused;
         }
 
         var v = new Validator();
@@ -134,17 +133,5 @@ internal sealed class ReportingCodeDecisions(TrajectDb db, TimeProvider time, Ac
         var me = await PersonRefs.LoadAsync(db, [actor.Id], ct);
         return new ReportingCodeView(weighing.Id, now, me[actor.Id],
             weighing.Answers.TakeWhile(a => a.Answer is not null).Select(a => new ReportingCodeAnswer(a.Answer, a.Explanation)).ToList(), weighing.Outcome);
-    }
-
-    private async Task<(Trajectory? Trajectory, string? Basis)> LoadAsync(Actor actor, Guid trajectoryId, string action, CancellationToken ct)
-    {
-        var basis = await access.BasisForTrajectoryAsync(actor, trajectoryId, ct);
-        var t = basis is null ? null : await db.Trajectories.AsNoTracking().Include(x => x.YoungPerson).SingleOrDefaultAsync(x => x.Id == trajectoryId, ct);
-        if (t is null)
-        {
-            await audit.RecordAsync(actor, action, nameof(Trajectory), trajectoryId, outcome: AuditOutcomes.Denied, ct: ct);
-        }
-
-        return (t, basis);
     }
 }

@@ -73,7 +73,7 @@ internal sealed record ScreeningSummary(
 /// shows the engine's suggestion at once; an acute suggestion starts the step plan immediately. When the weighing makes
 /// a classification of potential, suspected or acute final, the step plan starts for the coordinator (once).
 /// </summary>
-internal sealed class Screenings(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, Timeline timeline,
+internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline,
     IInstrumentStore instruments, IStringLocalizer<SharedResource> l)
 {
     private const int Attempts = 3;
@@ -86,7 +86,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, AccessPolicy a
 
     public async Task<Result<IReadOnlyList<ScreeningSummary>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await LoadAsync(actor, trajectoryId, AuditActions.ScreeningRead, ct);
+        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.ScreeningRead, ct);
         if (t is null)
         {
             return Error.NotFound();
@@ -114,7 +114,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, AccessPolicy a
 
     public async Task<Result<ScreeningView>> GetAsync(Actor actor, Guid trajectoryId, Guid screeningId, CancellationToken ct)
     {
-        var (t, basis) = await LoadAsync(actor, trajectoryId, AuditActions.ScreeningRead, ct);
+        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.ScreeningRead, ct);
         var s = t is null ? null : await db.Screenings.AsNoTracking().Include(x => x.Signals).Include(x => x.Weighings).AsSplitQuery()
             .SingleOrDefaultAsync(x => x.Id == screeningId && x.TrajectoryId == trajectoryId, ct);
         if (t is null || s is null)
@@ -128,16 +128,15 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, AccessPolicy a
 
     public async Task<Result<ScreeningView>> RecordAsync(Actor actor, Guid trajectoryId, RecordScreeningRequest request, CancellationToken ct)
     {
-        var (t, basis) = await LoadAsync(actor, trajectoryId, AuditActions.ScreeningRecorded, ct);
+        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.ScreeningRecorded, ct);
         if (t is null)
         {
             return Error.NotFound();
         }
 
-        if (basis == AccessBasis.Emergency)
+        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.ScreeningRecorded, nameof(Trajectory), t.Id, ct) is { } refused)
         {
-            await audit.RecordAsync(actor, AuditActions.ScreeningRecorded, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
-            return Error.Forbidden("Emergency access lets you read the dossier, not record decisions in it.");
+            return refused;
         }
 
         var instrument = await instruments.CurrentAsync(ct);
@@ -272,7 +271,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, AccessPolicy a
 
     private async Task<Result<ScreeningView>> TryWeighAsync(Actor actor, Guid trajectoryId, Guid screeningId, RecordWeighingRequest request, CancellationToken ct)
     {
-        var (t, basis) = await LoadAsync(actor, trajectoryId, AuditActions.ScreeningWeighed, ct);
+        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.ScreeningWeighed, ct);
         var s = t is null ? null : await db.Screenings.Include(x => x.Signals).Include(x => x.Weighings).AsSplitQuery()
             .SingleOrDefaultAsync(x => x.Id == screeningId && x.TrajectoryId == trajectoryId, ct);
         if (t is null || s is null)
@@ -280,10 +279,9 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, AccessPolicy a
             return Error.NotFound();
         }
 
-        if (basis == AccessBasis.Emergency)
+        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.ScreeningWeighed, nameof(Screening), s.Id, ct) is { } refused)
         {
-            await audit.RecordAsync(actor, AuditActions.ScreeningWeighed, nameof(Screening), s.Id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
-            return Error.Forbidden("Emergency access lets you read the dossier, not record decisions in it.");
+            return refused;
         }
 
         var today = time.Today();
@@ -416,16 +414,4 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, AccessPolicy a
             canWeigh);
     }
 
-    /// <summary>The trajectory if the actor may open it (with her basis); a refusal is audited and looks like absence.</summary>
-    private async Task<(Trajectory? Trajectory, string? Basis)> LoadAsync(Actor actor, Guid trajectoryId, string action, CancellationToken ct)
-    {
-        var basis = await access.BasisForTrajectoryAsync(actor, trajectoryId, ct);
-        var t = basis is null ? null : await db.Trajectories.AsNoTracking().Include(x => x.YoungPerson).SingleOrDefaultAsync(x => x.Id == trajectoryId, ct);
-        if (t is null)
-        {
-            await audit.RecordAsync(actor, action, nameof(Trajectory), trajectoryId, outcome: AuditOutcomes.Denied, ct: ct);
-        }
-
-        return (t, basis);
-    }
 }

@@ -29,13 +29,13 @@ internal sealed record PlanTaskRequest(Guid? OwnerId, DateOnly? DueOn, long? Ver
 /// designated expert mark one done; only the coordinator and the designated expert hand one to someone else or move
 /// its due date, and only to the coordinator or a professional in the care team.
 /// </summary>
-internal sealed class CareTasks(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, Timeline timeline)
+internal sealed class CareTasks(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline)
 {
     private static string Link(Guid id) => $"/trajectories/{id}#tasks";
 
     public async Task<Result<IReadOnlyList<CareTaskView>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await LoadAsync(actor, trajectoryId, AuditActions.TaskRead, ct);
+        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.TaskRead, ct);
         if (t is null)
         {
             return Error.NotFound();
@@ -60,7 +60,7 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, AccessPolicy ac
         var v = new Validator();
         var note = v.OptionalText("note", request.Note, CareTask.NoteMaxLength);
         var version = v.Required("version", request.Version);
-        var (t, basis) = await LoadAsync(actor, trajectoryId, AuditActions.TaskChanged, ct);
+        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.TaskChanged, ct);
         var task = t is null ? null : await db.CareTasks.SingleOrDefaultAsync(x => x.Id == taskId && x.TrajectoryId == trajectoryId, ct);
         if (t is null || task is null)
         {
@@ -99,7 +99,7 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, AccessPolicy ac
         var owner = v.Id("ownerId", request.OwnerId);
         var dueOn = v.Required("dueOn", request.DueOn);
         var version = v.Required("version", request.Version);
-        var (t, basis) = await LoadAsync(actor, trajectoryId, AuditActions.TaskChanged, ct);
+        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.TaskChanged, ct);
         var task = t is null ? null : await db.CareTasks.SingleOrDefaultAsync(x => x.Id == taskId && x.TrajectoryId == trajectoryId, ct);
         if (t is null || task is null)
         {
@@ -144,18 +144,6 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, AccessPolicy ac
         return await SaveAsync(task, version, ct);
     }
 
-    /// <summary>The trajectory if the actor may open it (with her basis); a refusal is audited and looks like absence.</summary>
-    private async Task<(Trajectory? Trajectory, string? Basis)> LoadAsync(Actor actor, Guid trajectoryId, string action, CancellationToken ct)
-    {
-        var basis = await access.BasisForTrajectoryAsync(actor, trajectoryId, ct);
-        var t = basis is null ? null : await db.Trajectories.AsNoTracking().Include(x => x.YoungPerson).SingleOrDefaultAsync(x => x.Id == trajectoryId, ct);
-        if (t is null)
-        {
-            await audit.RecordAsync(actor, action, nameof(Trajectory), trajectoryId, outcome: AuditOutcomes.Denied, ct: ct);
-        }
-
-        return (t, basis);
-    }
 
     private async Task<Result<Changed>> SaveAsync(CareTask task, long expected, CancellationToken ct)
     {

@@ -9,6 +9,7 @@ internal static class TrajectoriesModule
 {
     public static IServiceCollection AddTrajectories(this IServiceCollection services) => services
         .AddScoped<Timeline>()
+        .AddScoped<TrajectoryGate>()
         .AddScoped<OpenTrajectory>()
         .AddScoped<RegisterYoungPerson>()
         .AddScoped<YoungPersonRecord>()

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Common.Auditing;
+using Traject.Web.Data;
+
+namespace Traject.Web.Modules.Trajectories;
+
+/// <summary>
+/// The way into one trajectory for the use cases inside a dossier (tasks, screenings, reporting code): the access
+/// policy decides, a refusal is audited and looks like absence, and emergency access reads but never decides.
+/// </summary>
+internal sealed class TrajectoryGate(TrajectDb db, AccessPolicy access, AuditLog audit)
+{
+    /// <summary>The trajectory with her young person if the actor may open it, and the basis; otherwise nulls.</summary>
+    public async Task<(Trajectory? Trajectory, string? Basis)> OpenAsync(Actor actor, Guid trajectoryId, string action, CancellationToken ct)
+    {
+        var basis = await access.BasisForTrajectoryAsync(actor, trajectoryId, ct);
+        var t = basis is null ? null : await db.Trajectories.AsNoTracking().Include(x => x.YoungPerson).SingleOrDefaultAsync(x => x.Id == trajectoryId, ct);
+        if (t is null)
+        {
+            await audit.RecordAsync(actor, action, nameof(Trajectory), trajectoryId, outcome: AuditOutcomes.Denied, ct: ct);
+        }
+
+        return (t, basis);
+    }
+
+    /// <summary>A refusal (audited) when the actor is in the dossier on emergency access only; null otherwise.</summary>
+    public async Task<Error?> RefuseEmergencyAsync(Actor actor, Trajectory t, string? basis, string action, string objectType, Guid objectId, CancellationToken ct)
+    {
+        if (basis != AccessBasis.Emergency)
+        {
+            return null;
+        }
+
+        await audit.RecordAsync(actor, action, objectType, objectId, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
+        return Error.Forbidden("Emergency access lets you read the dossier, not record decisions in it.");
+    }
+}
