@@ -3,8 +3,12 @@ using Traject.Web.Data;
 
 namespace Traject.Web.Common.Auditing;
 
-/// <summary>Writes audit entries. Changes are audited in the same transaction as the change itself.</summary>
-internal sealed class AuditLog(TrajectDb db, TimeProvider time, IHttpContextAccessor http, AccessPolicy policy)
+/// <summary>
+/// Writes audit entries. Changes are audited in the same transaction as the change itself.
+/// <see cref="RecordAsync"/> is virtual for one reason: the load benchmark (<c>bench/</c>) replaces this service to
+/// measure what the audit write costs. Nothing in the app overrides it and no setting switches auditing off.
+/// </summary>
+internal class AuditLog(TrajectDb db, TimeProvider time, IHttpContextAccessor http, AccessPolicy policy)
 {
     /// <summary>Adds an entry to the unit of work; it is saved with the change it describes.</summary>
     public AuditEntry Add(Actor? actor, string action, string? entityType = null, Guid? entityId = null,
@@ -30,7 +34,7 @@ internal sealed class AuditLog(TrajectDb db, TimeProvider time, IHttpContextAcce
     }
 
     /// <summary>Records an entry on its own, for reads and refusals that change nothing else.</summary>
-    public async Task RecordAsync(Actor? actor, string action, string? entityType = null, Guid? entityId = null,
+    public virtual async Task RecordAsync(Actor? actor, string action, string? entityType = null, Guid? entityId = null,
         string? pseudonym = null, string? basis = null, string outcome = AuditOutcomes.Allowed,
         CancellationToken ct = default)
     {
