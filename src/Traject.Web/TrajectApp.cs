@@ -107,6 +107,7 @@ internal static class TrajectApp
         services.AddScoped<CurrentActor>();
         services.AddScoped<AccessPolicy>();
         services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditWriter>();
 
         services.AddAntiforgery(o =>
         {
