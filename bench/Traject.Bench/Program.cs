@@ -1,12 +1,23 @@
 using BenchmarkDotNet.Running;
+using Traject.Bench.AuditCost;
 
 namespace Traject.Bench;
 
 /// <summary>
-/// Benchmarks: <c>dotnet run -c Release --project bench/Traject.Bench -- --filter '*'</c>.
-/// Results go to BenchmarkDotNet.Artifacts (not committed); figures are reported in the issue notes.
+/// Benchmarks. Micro-benchmarks: <c>dotnet run -c Release --project bench/Traject.Bench -- --filter '*'</c>.
+/// The audit-cost load bench: <c>dotnet run -c Release --project bench/Traject.Bench -- audit-cost [options]</c>.
+/// How to run each and the figures measured are in <c>bench/README.md</c>.
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "audit-cost")
+        {
+            return await AuditCostBench.RunAsync(args[1..]);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -108,6 +108,7 @@ internal static class TrajectApp
         services.AddScoped<CurrentActor>();
         services.AddScoped<AccessPolicy>();
         services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditWriter>();
 
         services.AddAntiforgery(o =>
         {

@@ -50,7 +50,10 @@ internal static class AuditChain
     public static string ComputeHash(AuditEntry e) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(e))));
 
-    /// <summary>Gives new entries their place in the chain. Call inside the transaction that saves them.</summary>
+    /// <summary>
+    /// Gives new entries their place in the chain and marks the head for update. Call inside the transaction that
+    /// saves them, before saving.
+    /// </summary>
     public static async Task LinkAsync(TrajectDb db, IReadOnlyList<AuditEntry> added, CancellationToken ct)
     {
         var (sequence, previous) = await LockHeadAsync(db, ct);
@@ -63,8 +66,13 @@ internal static class AuditChain
             previous = entry.Hash;
         }
 
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE \"AuditChainHeads\" SET \"Sequence\" = {sequence}, \"Hash\" = {previous} WHERE \"Id\" = {HeadId}", ct);
+        // The new head goes out in the same batch of statements as the entries.
+        var head = db.AuditChainHeads.Local.FirstOrDefault(h => h.Id == HeadId)
+            ?? db.AuditChainHeads.Attach(new AuditChainHead { Id = HeadId }).Entity;
+        head.Sequence = sequence;
+        head.Hash = previous;
+        db.Entry(head).Property(h => h.Sequence).IsModified = true;
+        db.Entry(head).Property(h => h.Hash).IsModified = true;
     }
 
     /// <summary>
@@ -139,10 +147,22 @@ internal static class AuditChain
 
     private static async Task<(long Sequence, string Hash)> LockHeadAsync(TrajectDb db, CancellationToken ct)
     {
+        if (!db.IsSqlite)
+        {
+            // PostgreSQL: read the head and take its row lock in one statement, without writing a new row version.
+            var rows = await db.AuditChainHeads
+                .FromSqlInterpolated($"SELECT * FROM \"AuditChainHeads\" WHERE \"Id\" = {HeadId} FOR UPDATE")
+                .AsNoTracking().ToListAsync(ct);
+            if (rows is [var locked])
+            {
+                return (locked.Sequence, locked.Hash);
+            }
+        }
+
         // A write first: it takes the row lock (PostgreSQL) or the write lock (SQLite) before anything is read.
-        var locked = await db.Database.ExecuteSqlInterpolatedAsync(
+        var updated = await db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE \"AuditChainHeads\" SET \"Sequence\" = \"Sequence\" WHERE \"Id\" = {HeadId}", ct);
-        if (locked == 0)
+        if (updated == 0)
         {
             await db.Database.ExecuteSqlInterpolatedAsync(
                 $"INSERT INTO \"AuditChainHeads\" (\"Id\", \"Sequence\", \"Hash\") VALUES ({HeadId}, {0L}, {string.Empty})", ct);

@@ -3,15 +3,44 @@ using Traject.Web.Data;
 
 namespace Traject.Web.Common.Auditing;
 
-/// <summary>Writes audit entries. Changes are audited in the same transaction as the change itself.</summary>
-internal sealed class AuditLog(TrajectDb db, TimeProvider time, IHttpContextAccessor http, AccessPolicy policy)
+/// <summary>
+/// Writes audit entries. Changes are audited in the same transaction as the change itself; an entry that stands alone
+/// (a read or a refusal) is committed through the <see cref="AuditWriter"/> before the caller goes on.
+/// <see cref="RecordAsync"/> is virtual for one reason: the load benchmark (<c>bench/</c>) replaces this service to
+/// measure what the audit write costs. Nothing in the app overrides it and no setting switches auditing off.
+/// </summary>
+internal class AuditLog(TrajectDb db, TimeProvider time, IHttpContextAccessor http, AccessPolicy policy, AuditWriter writer)
 {
     /// <summary>Adds an entry to the unit of work; it is saved with the change it describes.</summary>
     public AuditEntry Add(Actor? actor, string action, string? entityType = null, Guid? entityId = null,
-        string? pseudonym = null, string? basis = null, string outcome = AuditOutcomes.Allowed)
+        string? pseudonym = null, string? basis = null, string outcome = AuditOutcomes.Allowed) =>
+        db.AuditEntries.Add(Create(actor, action, entityType, entityId, pseudonym, basis, outcome)).Entity;
+
+    /// <summary>
+    /// Records an entry on its own, for reads and refusals that change nothing else, and returns once it is committed.
+    /// When the unit of work does hold changes (or a transaction is open), the entry is saved with them instead.
+    /// </summary>
+    public virtual async Task RecordAsync(Actor? actor, string action, string? entityType = null, Guid? entityId = null,
+        string? pseudonym = null, string? basis = null, string outcome = AuditOutcomes.Allowed,
+        CancellationToken ct = default)
+    {
+        var entry = Create(actor, action, entityType, entityId, pseudonym, basis, outcome);
+        if (db.Database.CurrentTransaction is null && !db.ChangeTracker.HasChanges())
+        {
+            // Not cancellable on purpose: whoever read something waits until the entry saying so is committed.
+            await writer.AppendAsync(entry);
+            return;
+        }
+
+        db.AuditEntries.Add(entry);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private AuditEntry Create(Actor? actor, string action, string? entityType, Guid? entityId, string? pseudonym,
+        string? basis, string outcome)
     {
         var ctx = http.HttpContext;
-        return db.AuditEntries.Add(new AuditEntry
+        return new AuditEntry
         {
             At = time.GetUtcNow(),
             ActorId = actor?.Id,
@@ -26,15 +55,6 @@ internal sealed class AuditLog(TrajectDb db, TimeProvider time, IHttpContextAcce
             Outcome = outcome,
             Channel = ctx is null ? "cli" : ctx.Request.Path.StartsWithSegments("/api") ? "api" : "web",
             ClientAddress = ctx?.Connection.RemoteIpAddress?.ToString(),
-        }).Entity;
-    }
-
-    /// <summary>Records an entry on its own, for reads and refusals that change nothing else.</summary>
-    public async Task RecordAsync(Actor? actor, string action, string? entityType = null, Guid? entityId = null,
-        string? pseudonym = null, string? basis = null, string outcome = AuditOutcomes.Allowed,
-        CancellationToken ct = default)
-    {
-        Add(actor, action, entityType, entityId, pseudonym, basis, outcome);
-        await db.SaveChangesAsync(ct);
+        };
     }
 }

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using Traject.Web.Data;
+
+namespace Traject.Web.Common.Auditing;
+
+/// <summary>
+/// Group commit for audit entries that stand alone: reads and refusals, which save nothing else. Each caller queues
+/// her entry and waits until it is committed. One write at a time takes everything queued so far and links and saves
+/// it in one transaction, so twenty professionals opening dossiers at once share one chain-head lock and one commit
+/// instead of queueing for twenty. Nothing is answered before its entry is committed; a batch that fails is written
+/// again entry by entry, so a bad entry fails only its own request and no other entry is lost.
+/// </summary>
+internal sealed class AuditWriter(IServiceScopeFactory scopes)
+{
+    /// <summary>Caps one transaction; what is left waits for the next.</summary>
+    public const int MaxBatch = 200;
+
+    private readonly ConcurrentQueue<Pending> _queue = new();
+    private int _writing; // 1 while a write loop runs
+
+    private sealed record Pending(AuditEntry Entry, TaskCompletionSource Committed);
+
+    /// <summary>Completes when the entry is committed; fails when it could not be written.</summary>
+    public Task AppendAsync(AuditEntry entry)
+    {
+        var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _queue.Enqueue(pending);
+        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
+        {
+            _ = Task.Run(WriteLoopAsync);
+        }
+
+        return pending.Committed.Task;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        while (true)
+        {
+            var batch = new List<Pending>();
+            while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
+            {
+                batch.Add(next);
+            }
+
+            if (batch.Count > 0)
+            {
+                await WriteAsync(batch);
+                continue;
+            }
+
+            Volatile.Write(ref _writing, 0);
+            // An entry queued after the last look but before the flag was cleared found a writer running: take it on.
+            if (_queue.IsEmpty || Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task WriteAsync(List<Pending> batch)
+    {
+        try
+        {
+            await SaveAsync(batch.Select(p => p.Entry));
+            batch.ForEach(p => p.Committed.TrySetResult());
+            return;
+        }
+        catch (Exception e) when (batch.Count == 1)
+        {
+            batch[0].Committed.TrySetException(e);
+            return;
+        }
+        catch (Exception)
+        {
+            // Nothing of the batch was committed (one transaction): write each on its own.
+        }
+
+        foreach (var pending in batch)
+        {
+            try
+            {
+                await SaveAsync([pending.Entry]);
+                pending.Committed.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                pending.Committed.TrySetException(e);
+            }
+        }
+    }
+
+    private async Task SaveAsync(IEnumerable<AuditEntry> entries)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrajectDb>();
+        db.AuditEntries.AddRange(entries);
+        await db.SaveChangesAsync(); // links them into the chain in its own transaction (TrajectDb.SaveChangesAsync)
+    }
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Traject.Tests.Infrastructure;
+using Traject.Web.Common.Auditing;
+
+namespace Traject.Tests.Integration;
+
+/// <summary>
+/// Many professionals opening dossiers at the same moment: entries that stand alone are committed together (group
+/// commit), yet every open leaves exactly one entry, refusals included, changes saved meanwhile join the same chain,
+/// and one entry that cannot be written fails only its own request.
+/// </summary>
+public abstract class AuditWriteTests(TrajectFixture f)
+{
+    private const int OpensPerDossier = 5;
+
+    [SkippableFact]
+    public async Task Concurrent_opens_leave_exactly_one_entry_each_in_an_intact_chain()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        using var mentor = await f.ClientAsync(Demo.Mentor);
+        using var wijkteam = await f.ClientAsync(Demo.Wijkteam);
+        var dossiers = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            var person = await Dossiers.RegisterAsync(regie, f.Clock);
+            await Dossiers.AddMemberAsync(regie, person.TrajectoryId, new { professionalId = f.Ids.User(Demo.Mentor), role = "Mentor" });
+            dossiers.Add(person.TrajectoryId);
+        }
+
+        var opens = dossiers.SelectMany(id => Enumerable.Range(0, OpensPerDossier).SelectMany(_ => new[]
+        {
+            Open(regie, id, HttpStatusCode.OK),
+            Open(mentor, id, HttpStatusCode.OK),
+            Open(wijkteam, id, HttpStatusCode.NotFound), // outside her scope: refused, and the refusal is audited too
+        }));
+        await Task.WhenAll(opens);
+
+        var reads = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == AuditActions.TrajectoryRead && dossiers.Contains(a.EntityId!.Value)).ToListAsync());
+        foreach (var id in dossiers)
+        {
+            foreach (var (user, outcome) in new[] { (Demo.Regie, AuditOutcomes.Allowed), (Demo.Mentor, AuditOutcomes.Allowed), (Demo.Wijkteam, AuditOutcomes.Denied) })
+            {
+                Assert.Equal(OpensPerDossier, reads.Count(a => a.EntityId == id && a.ActorId == f.Ids.User(user) && a.Outcome == outcome));
+            }
+        }
+
+        Assert.Equal(dossiers.Count * OpensPerDossier * 3, reads.Count);
+        await AssertChainIntactAsync();
+    }
+
+    [SkippableFact]
+    public async Task Changes_saved_while_others_read_join_the_same_chain()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        using var mentor = await f.ClientAsync(Demo.Mentor);
+        var known = await Dossiers.RegisterAsync(regie, f.Clock);
+        await Dossiers.AddMemberAsync(regie, known.TrajectoryId, new { professionalId = f.Ids.User(Demo.Mentor), role = "Mentor" });
+
+        var registrations = Enumerable.Range(0, 8).Select(_ => Dossiers.RegisterAsync(regie, f.Clock)).ToList();
+        var reads = Enumerable.Range(0, 24).Select(i => Open(i % 2 == 0 ? regie : mentor, known.TrajectoryId, HttpStatusCode.OK)).ToList();
+        await Task.WhenAll(reads.Concat<Task>(registrations));
+
+        var registered = registrations.Select(r => r.Result.YoungPersonId).ToList();
+        var created = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .CountAsync(a => a.Action == AuditActions.YoungPersonCreated && registered.Contains(a.EntityId!.Value)));
+        Assert.Equal(registrations.Count, created);
+        var read = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .CountAsync(a => a.Action == AuditActions.TrajectoryRead && a.EntityId == known.TrajectoryId));
+        Assert.Equal(reads.Count, read);
+        await AssertChainIntactAsync();
+    }
+
+    [SkippableFact]
+    public async Task An_entry_that_cannot_be_written_fails_only_its_own_write()
+    {
+        var writer = f.Factory.Services.GetRequiredService<AuditWriter>();
+        var first = Entry();
+        await writer.AppendAsync(first);
+
+        // Queued together, so they are likely to share one transaction; the duplicate id cannot be inserted.
+        var before = Entry();
+        var duplicate = Entry();
+        duplicate.Id = first.Id;
+        var after = Entry();
+        var writes = new[] { writer.AppendAsync(before), writer.AppendAsync(duplicate), writer.AppendAsync(after) };
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => writes[1]);
+        await writes[0];
+        await writes[2];
+
+        var ids = new[] { first.Id, before.Id, after.Id };
+        var saved = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync());
+        Assert.Equal(3, saved.Count);
+        Assert.Single(saved, a => a.Id == first.Id && a.EntityId == first.EntityId);
+        await AssertChainIntactAsync();
+
+        AuditEntry Entry() => new()
+        {
+            At = f.Clock.GetUtcNow(), Action = AuditActions.AdminAction + ".check", EntityType = "Check", EntityId = Guid.CreateVersion7(),
+        };
+    }
+
+    private static async Task Open(HttpClient client, Guid trajectoryId, HttpStatusCode expected)
+    {
+        using var response = await client.GetAsync($"/api/v1/trajectories/{trajectoryId}");
+        await response.ExpectAsync(expected);
+    }
+
+    private async Task AssertChainIntactAsync()
+    {
+        var check = await f.WithDbAsync(db => AuditChain.VerifyAsync(db));
+        Assert.True(check.Intact, check.Problem);
+        var (count, head) = await f.WithDbAsync(async db => (await db.AuditEntries.CountAsync(), await db.AuditChainHeads.AsNoTracking().SingleAsync()));
+        Assert.Equal(count, check.Checked);
+        Assert.Equal(count, head.Sequence);
+    }
+}
+
+public sealed class AuditWriteSqlite(SqliteFixture f) : AuditWriteTests(f), IClassFixture<SqliteFixture>;
+
+public sealed class AuditWritePostgres(PostgresFixture f) : AuditWriteTests(f), IClassFixture<PostgresFixture>;
