@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
@@ -7,8 +8,9 @@ namespace Traject.Tests.Integration;
 
 /// <summary>
 /// Many professionals opening dossiers at the same moment: entries that stand alone are committed together (group
-/// commit), yet every open leaves exactly one entry, refusals included, changes saved meanwhile join the same chain,
-/// and one entry that cannot be written fails only its own request.
+/// commit), yet every open leaves exactly one entry, refusals included, changes saved meanwhile join the same chain
+/// (also when a change moves the chain's end between two batches), and one entry that cannot be written fails only its
+/// own request.
 /// </summary>
 public abstract class AuditWriteTests(TrajectFixture f)
 {
@@ -76,16 +78,16 @@ public abstract class AuditWriteTests(TrajectFixture f)
     public async Task An_entry_that_cannot_be_written_fails_only_its_own_write()
     {
         var writer = f.Factory.Services.GetRequiredService<AuditWriter>();
-        var first = Entry();
+        var first = Entry(f.Clock);
         await writer.AppendAsync(first);
 
         // Queued together, so they are likely to share one transaction; the duplicate id cannot be inserted.
-        var before = Entry();
-        var duplicate = Entry();
+        var before = Entry(f.Clock);
+        var duplicate = Entry(f.Clock);
         duplicate.Id = first.Id;
-        var after = Entry();
+        var after = Entry(f.Clock);
         var writes = new[] { writer.AppendAsync(before), writer.AppendAsync(duplicate), writer.AppendAsync(after) };
-        await Assert.ThrowsAnyAsync<DbUpdateException>(() => writes[1]);
+        await Assert.ThrowsAnyAsync<DbException>(() => writes[1]);
         await writes[0];
         await writes[2];
 
@@ -94,12 +96,31 @@ public abstract class AuditWriteTests(TrajectFixture f)
         Assert.Equal(3, saved.Count);
         Assert.Single(saved, a => a.Id == first.Id && a.EntityId == first.EntityId);
         await AssertChainIntactAsync();
-
-        AuditEntry Entry() => new()
-        {
-            At = f.Clock.GetUtcNow(), Action = AuditActions.AdminAction + ".check", EntityType = "Check", EntityId = Guid.CreateVersion7(),
-        };
     }
+
+    [SkippableFact]
+    public async Task A_change_saved_between_two_batches_is_followed_by_the_next_batch()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var writer = f.Factory.Services.GetRequiredService<AuditWriter>();
+        var before = Entry(f.Clock);
+        await writer.AppendAsync(before); // the writer now knows where the chain ends
+
+        var person = await Dossiers.RegisterAsync(regie, f.Clock); // a change moves the head past that point
+        var after = Entry(f.Clock);
+        await writer.AppendAsync(after);
+
+        var (created, saved) = await f.WithDbAsync(async db => (
+            await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuditActions.YoungPersonCreated && a.EntityId == person.YoungPersonId),
+            await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Id == after.Id)));
+        Assert.True(saved.Sequence > created.Sequence);
+        await AssertChainIntactAsync();
+    }
+
+    private static AuditEntry Entry(TimeProvider clock) => new()
+    {
+        At = clock.GetUtcNow(), Action = AuditActions.AdminAction + ".check", EntityType = "Check", EntityId = Guid.CreateVersion7(),
+    };
 
     private static async Task Open(HttpClient client, Guid trajectoryId, HttpStatusCode expected)
     {
