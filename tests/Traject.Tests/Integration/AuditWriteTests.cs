@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common.Auditing;
@@ -9,8 +11,8 @@ namespace Traject.Tests.Integration;
 /// <summary>
 /// Many professionals opening dossiers at the same moment: entries that stand alone are committed together (group
 /// commit), yet every open leaves exactly one entry, refusals included, changes saved meanwhile join the same chain
-/// (also when a change moves the chain's end between two batches), and one entry that cannot be written fails only its
-/// own request.
+/// (also when a change moves the chain's end between two batches), one entry that cannot be written fails only its
+/// own request, and no answer starts before its entries are committed.
 /// </summary>
 public abstract class AuditWriteTests(TrajectFixture f)
 {
@@ -117,6 +119,29 @@ public abstract class AuditWriteTests(TrajectFixture f)
         await AssertChainIntactAsync();
     }
 
+    [SkippableFact]
+    public async Task An_answer_cannot_start_before_its_entry_is_committed()
+    {
+        var database = await f.NewDatabaseAsync();
+        var host = f.NewHost(database);
+        await using var scope = host.Services.CreateAsyncScope();
+        var response = new StartingResponse();
+        var context = new DefaultHttpContext();
+        context.Features.Set<IHttpResponseFeature>(response);
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = context;
+        var log = scope.ServiceProvider.GetRequiredService<AuditLog>();
+
+        // The trail cannot be written: the read itself goes on, but its answer cannot start.
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"AuditEntries\" RENAME TO \"AuditEntriesGone\"");
+        }
+
+        await log.RecordAsync(null, AuditActions.TrajectoryRead, "Check", Guid.CreateVersion7());
+        var starting = Assert.Single(response.Callbacks);
+        await Assert.ThrowsAnyAsync<DbException>(starting);
+    }
+
     private static AuditEntry Entry(TimeProvider clock) => new()
     {
         At = clock.GetUtcNow(), Action = AuditActions.AdminAction + ".check", EntityType = "Check", EntityId = Guid.CreateVersion7(),
@@ -136,6 +161,14 @@ public abstract class AuditWriteTests(TrajectFixture f)
         Assert.Equal(count, check.Checked);
         Assert.Equal(count, head.Sequence);
     }
+}
+
+/// <summary>A response that keeps its "starting" callbacks, so a test can run them as the server would.</summary>
+internal sealed class StartingResponse : HttpResponseFeature
+{
+    public List<Func<Task>> Callbacks { get; } = [];
+
+    public override void OnStarting(Func<object, Task> callback, object state) => Callbacks.Add(() => callback(state));
 }
 
 public sealed class AuditWriteSqlite(SqliteFixture f) : AuditWriteTests(f), IClassFixture<SqliteFixture>;
