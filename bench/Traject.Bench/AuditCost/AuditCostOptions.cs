@@ -25,7 +25,7 @@ internal sealed record AuditCostOptions(
     OpenTarget Target)
 {
     public const string Usage = """
-        audit-cost [--users 20] [--opens 100] [--rounds 8] [--warmup 30] [--dossiers 5]
+        audit-cost [--users 20] [--opens 100] [--rounds 8] [--warmup 100] [--dossiers 5]
                    [--provider sqlite|postgres] [--connection "Host=…;Username=…;Database=postgres"] [--target api|page]
 
           --users     concurrent professionals, each with her own login and her own dossiers
@@ -78,7 +78,7 @@ internal sealed record AuditCostOptions(
         }
 
         return new AuditCostOptions(
-            Number("users", 20), Number("opens", 100), Number("rounds", 8), Number("warmup", 30), Number("dossiers", 5),
+            Number("users", 20), Number("opens", 100), Number("rounds", 8), Number("warmup", 100), Number("dossiers", 5),
             provider, connection, target);
 
         int Number(string name, int fallback)

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -17,17 +16,11 @@ using Traject.Web.Modules.Organisations;
 
 namespace Traject.Bench.AuditCost;
 
-/// <summary>One simulated professional: her client (signed in) and the dossiers she coordinates.</summary>
-internal sealed record BenchUser(string Email, HttpClient Client, IReadOnlyList<Guid> Dossiers) : IDisposable
-{
-    public void Dispose() => Client.Dispose();
-}
-
 /// <summary>
 /// The real app on Kestrel (loopback, a free port) in this process, Development environment with the demo data,
 /// plus the bench's two additions: <see cref="ServerTiming"/> and the <see cref="SwitchableAuditLog"/>.
 /// </summary>
-internal sealed partial class BenchHost : IAsyncDisposable
+internal sealed class BenchHost : IAsyncDisposable
 {
     private const string Organisation = "Demo Jeugdzorg Noord";
 
@@ -82,10 +75,10 @@ internal sealed partial class BenchHost : IAsyncDisposable
 
     /// <summary>
     /// Adds <paramref name="count"/> fictitious coordinators to the demo organisation (demo logins, Development only),
-    /// signs each in from her own address, and has each register <paramref name="dossiers"/> young people through the
+    /// each with her own client address, and has each register <paramref name="dossiers"/> young people through the
     /// API, so that each has dossiers of her own in scope.
     /// </summary>
-    public async Task<IReadOnlyList<BenchUser>> AddUsersAsync(int count, int dossiers, OpenTarget target)
+    public async Task<IReadOnlyList<PlannedUser>> AddUsersAsync(int count, int dossiers)
     {
         await using (var scope = Services.CreateAsyncScope())
         {
@@ -105,32 +98,23 @@ internal sealed partial class BenchHost : IAsyncDisposable
             }
         }
 
-        var result = new List<BenchUser>();
+        var planned = new List<PlannedUser>();
+        var registering = new LoadPlan(Address, OpenTarget.Api, []);
         for (var i = 1; i <= count; i++)
         {
-            var address = $"10.20.0.{i % 250 + 1}";
-            using var api = NewClient(address, cookies: false);
-            api.DefaultRequestHeaders.Authorization = new("Bearer", await ApiLoginAsync(api, Email(i)));
+            var user = new PlannedUser(Email(i), $"10.20.{i / 250}.{i % 250 + 1}", []);
+            using var api = LoadClient.NewClient(registering, user);
+            api.DefaultRequestHeaders.Authorization = new("Bearer", await LoadClient.ApiLoginAsync(api, user.Email));
             var ids = new List<Guid>();
             for (var k = 1; k <= dossiers; k++)
             {
                 ids.Add(await RegisterAsync(api, i, k));
             }
 
-            var client = NewClient(address, cookies: target == OpenTarget.Page);
-            if (target == OpenTarget.Page)
-            {
-                await PageLoginAsync(client, Email(i));
-            }
-            else
-            {
-                client.DefaultRequestHeaders.Authorization = api.DefaultRequestHeaders.Authorization;
-            }
-
-            result.Add(new BenchUser(Email(i), client, ids));
+            planned.Add(user with { Dossiers = ids });
         }
 
-        return result;
+        return planned;
     }
 
     public async Task<T> WithDbAsync<T>(Func<TrajectDb, Task<T>> work)
@@ -155,21 +139,6 @@ internal sealed partial class BenchHost : IAsyncDisposable
         }
     }
 
-    private HttpClient NewClient(string address, bool cookies)
-    {
-        var handler = new SocketsHttpHandler { UseCookies = cookies, AllowAutoRedirect = false };
-        var client = new HttpClient(handler) { BaseAddress = Address };
-        client.DefaultRequestHeaders.Add(ServerTiming.ClientHeader, address);
-        return client;
-    }
-
-    private static async Task<string> ApiLoginAsync(HttpClient client, string email)
-    {
-        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = DemoSeeder.DemoPassword });
-        var body = await Expect(response, HttpStatusCode.OK);
-        return (string?)JsonNode.Parse(body)!["accessToken"] ?? throw new InvalidOperationException("No access token.");
-    }
-
     private static async Task<Guid> RegisterAsync(HttpClient client, int user, int k)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -183,35 +152,7 @@ internal sealed partial class BenchHost : IAsyncDisposable
             municipality = "Demostad",
             initialStatus = "Active",
         });
-        var body = await Expect(response, HttpStatusCode.Created);
+        var body = await LoadClient.ExpectAsync(response, HttpStatusCode.Created);
         return Guid.Parse((string)JsonNode.Parse(body)!["trajectoryId"]!);
     }
-
-    private static async Task PageLoginAsync(HttpClient client, string email)
-    {
-        var form = await Expect(await client.GetAsync("/Account/Login"), HttpStatusCode.OK);
-        var token = AntiforgeryField().Match(form) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No antiforgery token.");
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = DemoSeeder.DemoPassword,
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-        });
-        using var response = await client.PostAsync("/Account/Login", content);
-        await Expect(response, HttpStatusCode.Redirect);
-    }
-
-    private static async Task<string> Expect(HttpResponseMessage response, HttpStatusCode status)
-    {
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync();
-            return response.StatusCode == status
-                ? body
-                : throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: expected {(int)status}, got {(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}");
-        }
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

@@ -4,15 +4,13 @@ using Traject.Web.Data;
 
 namespace Traject.Bench.AuditCost;
 
-/// <summary>What one round measured.</summary>
+/// <summary>What one round measured: in the load process, in the server, and in the database.</summary>
 internal sealed record RoundResult(
     int Round,
     bool Audited,
     int Opens,
-    int Errors,
-    double WallSeconds,
+    LoadResult Load,
     IReadOnlyList<double> ServerMs,
-    IReadOnlyList<double> ClientMs,
     double AppCpuMs,
     double? DbCpuMs,
     long AuditEntries);

@@ -1,4 +1,7 @@
+using System.Data.Common;
 using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common.Auditing;
@@ -7,8 +10,9 @@ namespace Traject.Tests.Integration;
 
 /// <summary>
 /// Many professionals opening dossiers at the same moment: entries that stand alone are committed together (group
-/// commit), yet every open leaves exactly one entry, refusals included, changes saved meanwhile join the same chain,
-/// and one entry that cannot be written fails only its own request.
+/// commit), yet every open leaves exactly one entry, refusals included, changes saved meanwhile join the same chain
+/// (also when a change moves the chain's end between two batches), one entry that cannot be written fails only its
+/// own request, and no answer starts before its entries are committed.
 /// </summary>
 public abstract class AuditWriteTests(TrajectFixture f)
 {
@@ -76,16 +80,16 @@ public abstract class AuditWriteTests(TrajectFixture f)
     public async Task An_entry_that_cannot_be_written_fails_only_its_own_write()
     {
         var writer = f.Factory.Services.GetRequiredService<AuditWriter>();
-        var first = Entry();
+        var first = Entry(f.Clock);
         await writer.AppendAsync(first);
 
         // Queued together, so they are likely to share one transaction; the duplicate id cannot be inserted.
-        var before = Entry();
-        var duplicate = Entry();
+        var before = Entry(f.Clock);
+        var duplicate = Entry(f.Clock);
         duplicate.Id = first.Id;
-        var after = Entry();
+        var after = Entry(f.Clock);
         var writes = new[] { writer.AppendAsync(before), writer.AppendAsync(duplicate), writer.AppendAsync(after) };
-        await Assert.ThrowsAnyAsync<DbUpdateException>(() => writes[1]);
+        await Assert.ThrowsAnyAsync<DbException>(() => writes[1]);
         await writes[0];
         await writes[2];
 
@@ -94,12 +98,54 @@ public abstract class AuditWriteTests(TrajectFixture f)
         Assert.Equal(3, saved.Count);
         Assert.Single(saved, a => a.Id == first.Id && a.EntityId == first.EntityId);
         await AssertChainIntactAsync();
-
-        AuditEntry Entry() => new()
-        {
-            At = f.Clock.GetUtcNow(), Action = AuditActions.AdminAction + ".check", EntityType = "Check", EntityId = Guid.CreateVersion7(),
-        };
     }
+
+    [SkippableFact]
+    public async Task A_change_saved_between_two_batches_is_followed_by_the_next_batch()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var writer = f.Factory.Services.GetRequiredService<AuditWriter>();
+        var before = Entry(f.Clock);
+        await writer.AppendAsync(before); // the writer now knows where the chain ends
+
+        var person = await Dossiers.RegisterAsync(regie, f.Clock); // a change moves the head past that point
+        var after = Entry(f.Clock);
+        await writer.AppendAsync(after);
+
+        var (created, saved) = await f.WithDbAsync(async db => (
+            await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuditActions.YoungPersonCreated && a.EntityId == person.YoungPersonId),
+            await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Id == after.Id)));
+        Assert.True(saved.Sequence > created.Sequence);
+        await AssertChainIntactAsync();
+    }
+
+    [SkippableFact]
+    public async Task An_answer_cannot_start_before_its_entry_is_committed()
+    {
+        var database = await f.NewDatabaseAsync();
+        var host = f.NewHost(database);
+        await using var scope = host.Services.CreateAsyncScope();
+        var response = new StartingResponse();
+        var context = new DefaultHttpContext();
+        context.Features.Set<IHttpResponseFeature>(response);
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = context;
+        var log = scope.ServiceProvider.GetRequiredService<AuditLog>();
+
+        // The trail cannot be written: the read itself goes on, but its answer cannot start.
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"AuditEntries\" RENAME TO \"AuditEntriesGone\"");
+        }
+
+        await log.RecordAsync(null, AuditActions.TrajectoryRead, "Check", Guid.CreateVersion7());
+        var starting = Assert.Single(response.Callbacks);
+        await Assert.ThrowsAnyAsync<DbException>(starting);
+    }
+
+    private static AuditEntry Entry(TimeProvider clock) => new()
+    {
+        At = clock.GetUtcNow(), Action = AuditActions.AdminAction + ".check", EntityType = "Check", EntityId = Guid.CreateVersion7(),
+    };
 
     private static async Task Open(HttpClient client, Guid trajectoryId, HttpStatusCode expected)
     {
@@ -115,6 +161,14 @@ public abstract class AuditWriteTests(TrajectFixture f)
         Assert.Equal(count, check.Checked);
         Assert.Equal(count, head.Sequence);
     }
+}
+
+/// <summary>A response that keeps its "starting" callbacks, so a test can run them as the server would.</summary>
+internal sealed class StartingResponse : HttpResponseFeature
+{
+    public List<Func<Task>> Callbacks { get; } = [];
+
+    public override void OnStarting(Func<object, Task> callback, object state) => Callbacks.Add(() => callback(state));
 }
 
 public sealed class AuditWriteSqlite(SqliteFixture f) : AuditWriteTests(f), IClassFixture<SqliteFixture>;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Traject.Web.Data;
 
 namespace Traject.Web.Common.Auditing;
@@ -12,12 +13,12 @@ internal sealed record AuditVerification(bool Intact, long Checked, long? FirstB
 /// <summary>
 /// The audit trail as a hash chain: each entry carries SHA-256 over its canonical content and the previous entry's
 /// hash, and a one-row head keeps the last sequence and hash (so removing entries at the end is noticed too).
-/// Linking happens inside the transaction that saves the entries; updating the head row serialises writers on both
-/// database engines.
+/// Linking happens inside the transaction that saves the entries, under the head's lock, which serialises writers on
+/// both database engines (and across nodes).
 /// </summary>
 internal static class AuditChain
 {
-    private const int HeadId = 1;
+    public const int HeadId = 1;
 
     /// <summary>Both engines store the time exactly to 0.1 ms (SQLite through its binary converter): hash that.</summary>
     public static DateTimeOffset Normalise(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % 1000), TimeSpan.Zero);
@@ -56,7 +57,21 @@ internal static class AuditChain
     /// </summary>
     public static async Task LinkAsync(TrajectDb db, IReadOnlyList<AuditEntry> added, CancellationToken ct)
     {
-        var (sequence, previous) = await LockHeadAsync(db, ct);
+        var (sequence, hash) = Link(added, await LockHeadAsync(db, ct));
+
+        // The new head goes out in the same batch of statements as the entries.
+        var head = db.AuditChainHeads.Local.FirstOrDefault(h => h.Id == HeadId)
+            ?? db.AuditChainHeads.Attach(new AuditChainHead { Id = HeadId }).Entity;
+        head.Sequence = sequence;
+        head.Hash = hash;
+        db.Entry(head).Property(h => h.Sequence).IsModified = true;
+        db.Entry(head).Property(h => h.Hash).IsModified = true;
+    }
+
+    /// <summary>Numbers and hashes the entries, in order, after the given head; returns the new head.</summary>
+    public static (long Sequence, string Hash) Link(IEnumerable<AuditEntry> added, (long Sequence, string Hash) head)
+    {
+        var (sequence, previous) = head;
         foreach (var entry in added)
         {
             entry.At = Normalise(entry.At);
@@ -66,13 +81,7 @@ internal static class AuditChain
             previous = entry.Hash;
         }
 
-        // The new head goes out in the same batch of statements as the entries.
-        var head = db.AuditChainHeads.Local.FirstOrDefault(h => h.Id == HeadId)
-            ?? db.AuditChainHeads.Attach(new AuditChainHead { Id = HeadId }).Entity;
-        head.Sequence = sequence;
-        head.Hash = previous;
-        db.Entry(head).Property(h => h.Sequence).IsModified = true;
-        db.Entry(head).Property(h => h.Hash).IsModified = true;
+        return (sequence, previous);
     }
 
     /// <summary>
@@ -145,30 +154,31 @@ internal static class AuditChain
         return new(true, last, null, null);
     }
 
-    private static async Task<(long Sequence, string Hash)> LockHeadAsync(TrajectDb db, CancellationToken ct)
+    /// <summary>
+    /// Takes the head's lock for the current transaction and reads it: on PostgreSQL with one <c>SELECT … FOR
+    /// UPDATE</c> (no new row version); on SQLite with a write first, which takes the database's write lock before
+    /// anything is read. Plain commands: this runs for every batch of entries.
+    /// </summary>
+    public static async Task<(long Sequence, string Hash)> LockHeadAsync(TrajectDb db, CancellationToken ct)
     {
-        if (!db.IsSqlite)
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("The audit chain head is locked inside a transaction only.");
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = db.IsSqlite
+            ? $"UPDATE \"AuditChainHeads\" SET \"Sequence\" = \"Sequence\" WHERE \"Id\" = {HeadId}; SELECT \"Sequence\", \"Hash\" FROM \"AuditChainHeads\" WHERE \"Id\" = {HeadId}"
+            : $"SELECT \"Sequence\", \"Hash\" FROM \"AuditChainHeads\" WHERE \"Id\" = {HeadId} FOR UPDATE";
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            // PostgreSQL: read the head and take its row lock in one statement, without writing a new row version.
-            var rows = await db.AuditChainHeads
-                .FromSqlInterpolated($"SELECT * FROM \"AuditChainHeads\" WHERE \"Id\" = {HeadId} FOR UPDATE")
-                .AsNoTracking().ToListAsync(ct);
-            if (rows is [var locked])
+            if (await reader.ReadAsync(ct))
             {
-                return (locked.Sequence, locked.Hash);
+                return (reader.GetInt64(0), reader.GetString(1));
             }
         }
 
-        // A write first: it takes the row lock (PostgreSQL) or the write lock (SQLite) before anything is read.
-        var updated = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE \"AuditChainHeads\" SET \"Sequence\" = \"Sequence\" WHERE \"Id\" = {HeadId}", ct);
-        if (updated == 0)
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO \"AuditChainHeads\" (\"Id\", \"Sequence\", \"Hash\") VALUES ({HeadId}, {0L}, {string.Empty})", ct);
-        }
-
-        var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == HeadId, ct);
-        return (head.Sequence, head.Hash);
+        // Only a database made without the migrations (which insert the head) gets here.
+        command.CommandText = $"INSERT INTO \"AuditChainHeads\" (\"Id\", \"Sequence\", \"Hash\") VALUES ({HeadId}, 0, '')";
+        await command.ExecuteNonQueryAsync(ct);
+        return (0, string.Empty);
     }
 }

@@ -17,6 +17,7 @@ internal sealed class AuditWriter(IServiceScopeFactory scopes)
 
     private readonly ConcurrentQueue<Pending> _queue = new();
     private int _writing; // 1 while a write loop runs
+    private (long Sequence, string Hash)? _head; // where this writer's last batch left the chain; only the write loop uses it
 
     private sealed record Pending(AuditEntry Entry, TaskCompletionSource Committed);
 
@@ -62,7 +63,7 @@ internal sealed class AuditWriter(IServiceScopeFactory scopes)
     {
         try
         {
-            await SaveAsync(batch.Select(p => p.Entry));
+            await SaveAsync(batch.ConvertAll(p => p.Entry));
             batch.ForEach(p => p.Committed.TrySetResult());
             return;
         }
@@ -90,11 +91,11 @@ internal sealed class AuditWriter(IServiceScopeFactory scopes)
         }
     }
 
-    private async Task SaveAsync(IEnumerable<AuditEntry> entries)
+    private async Task SaveAsync(IReadOnlyList<AuditEntry> entries)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrajectDb>();
-        db.AuditEntries.AddRange(entries);
-        await db.SaveChangesAsync(); // links them into the chain in its own transaction (TrajectDb.SaveChangesAsync)
+        var known = _head;
+        _head = null; // unknown until this batch is committed
+        _head = await AuditBatch.SaveAsync(scope.ServiceProvider.GetRequiredService<TrajectDb>(), entries, known, CancellationToken.None);
     }
 }

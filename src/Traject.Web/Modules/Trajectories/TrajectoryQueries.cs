@@ -141,6 +141,8 @@ internal sealed class TrajectoryQueries(
             return Error.NotFound();
         }
 
+        // Recorded as soon as the dossier is read; the answer waits for the commit, the rest of the work does not.
+        await audit.RecordAsync(actor, AuditActions.TrajectoryRead, nameof(Trajectory), id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
         var today = time.Today();
         var now = time.GetUtcNow();
         var people = await People(t.CareTeam.Where(m => m.ProfessionalId is not null).Select(m => m.ProfessionalId!.Value)
@@ -160,7 +162,6 @@ internal sealed class TrajectoryQueries(
             ? await db.EmergencyAccesses.Where(e => e.ProfessionalId == actor.Id && e.TrajectoryId == id && e.ExpiresAt > now)
                 .MaxAsync(e => (DateTimeOffset?)e.ExpiresAt, ct)
             : null;
-        await audit.RecordAsync(actor, AuditActions.TrajectoryRead, nameof(Trajectory), id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
         return new TrajectoryDetail(t.Id, t.YoungPersonId, t.YoungPerson.PseudonymCode, t.YoungPerson.GivenName,
             t.YoungPerson.FamilyName, t.YoungPerson.AgeOn(today), t.Status, t.LeadOrganisationId, orgs[t.LeadOrganisationId],
             people[t.CoordinatorId], t.StartedOn, t.ClosedAt, t.ClosingReason, t.Version, basis!, canManage, emergencyUntil, team, history);
