@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common.Auditing;
+using Traject.Web.Data;
 
 namespace Traject.Tests.Integration;
 
@@ -98,6 +99,31 @@ public abstract class AuditWriteTests(TrajectFixture f)
         Assert.Equal(3, saved.Count);
         Assert.Single(saved, a => a.Id == first.Id && a.EntityId == first.EntityId);
         await AssertChainIntactAsync();
+    }
+
+    [SkippableFact]
+    public async Task A_batch_of_reads_leaves_the_connection_flushing_every_commit_again()
+    {
+        // Batches of reads commit without waiting for the disk (ADR 0009); the connection they used goes back to the
+        // pool and must not carry that into the next change.
+        var query = f.Provider == DatabaseProvider.Sqlite ? "PRAGMA synchronous" : "SHOW synchronous_commit";
+        var before = await f.WithDbAsync(db => ScalarAsync(db, query));
+        var writer = f.Factory.Services.GetRequiredService<AuditWriter>();
+        await writer.AppendAsync(Entry(f.Clock));
+        await writer.AppendAsync(Entry(f.Clock));
+
+        var after = await f.WithDbAsync(db => ScalarAsync(db, query));
+        Assert.Equal(before, after);
+        Assert.Equal(f.Provider == DatabaseProvider.Sqlite ? "2" : "on", after); // FULL, on: flushed before the commit returns
+        await AssertChainIntactAsync();
+    }
+
+    private static async Task<string> ScalarAsync(TrajectDb db, string sql)
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
     }
 
     [SkippableFact]
