@@ -355,6 +355,82 @@ public abstract class NetworkTests(TrajectFixture f)
         await live.ExpectAsync(HttpStatusCode.OK);
     }
 
+    [SkippableFact]
+    public async Task The_page_shows_the_list_and_the_diagram_adds_an_entry_and_stays_closed_to_emergency_access()
+    {
+        f.ForgetTokens();
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var person = await Dossiers.RegisterAsync(regie, f.Clock);
+        await AddAsync(regie, person.TrajectoryId, new { kind = "Place", name = "Demo Park <Achteraf>", placeKind = "Park", source = "Parent", knownOn = f.Clock.Today() });
+        var url = $"/trajectories/{person.TrajectoryId}/network";
+        using var browser = f.CreateClient();
+        using (var login = await Browser.LoginAsync(browser, Demo.Regie))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        using (var page = await browser.GetAsync(url))
+        {
+            var html = await page.ExpectAsync(HttpStatusCode.OK);
+            Assert.Contains("default-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            var document = await Browser.ParseAsync(page);
+            Assert.NotNull(document.QuerySelector("figure.network-diagram svg"));
+            Assert.DoesNotContain("<Achteraf>", html, StringComparison.Ordinal); // escaped in the list and the diagram
+            Assert.Contains(document.QuerySelectorAll("td"), e => e.TextContent == "Demo Park <Achteraf>");
+            Assert.Contains(document.QuerySelectorAll("figure.network-diagram text"), e => e.TextContent == "Demo Park <Achteraf>");
+        }
+
+        using (var added = await Browser.SubmitAsync(browser, url, new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "OnlineAccount", ["Input.Platform"] = "TikTok", ["Input.Handle"] = "@demo.paginatest", ["Input.Influence"] = "Risk",
+            ["Input.Source"] = "YoungPerson", ["Input.KnownOn"] = f.Clock.Today().ToString("yyyy-MM-dd"),
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        }
+
+        Assert.Contains((await NetworkAsync(regie, person.TrajectoryId)).Entries, e => e.Handle == "@demo.paginatest" && e.Platform == Platform.TikTok);
+        using (var invalid = await Browser.SubmitAsync(browser, url, new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "PhoneNumber", ["Input.Number"] = "bel me", ["Input.Source"] = "YoungPerson", ["Input.KnownOn"] = f.Clock.Today().ToString("yyyy-MM-dd"),
+        }))
+        {
+            var document = await Browser.ParseAsync(invalid);
+            Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+            Assert.Contains(document.QuerySelectorAll(".error"), e => e.TextContent.Contains("telefoonnummer", StringComparison.OrdinalIgnoreCase));
+        }
+
+        // The dossier links to it; on emergency access neither the link nor the page.
+        using (var dossier = await browser.GetAsync($"/trajectories/{person.TrajectoryId}"))
+        {
+            Assert.Contains(url, await dossier.ExpectAsync(HttpStatusCode.OK), StringComparison.Ordinal);
+        }
+
+        using var wijkteam = await f.ClientAsync(Demo.Wijkteam);
+        using (var glass = await wijkteam.PostJsonAsync($"/api/v1/young-people/{person.Pseudonym}/emergency-access",
+            new { reason = "Zij staat bij ons aan de balie en is in acuut gevaar." }))
+        {
+            await glass.ExpectAsync(HttpStatusCode.Created);
+        }
+
+        using var outsider = f.CreateClient();
+        using (var login = await Browser.LoginAsync(outsider, Demo.Wijkteam))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        using (var dossier = await outsider.GetAsync($"/trajectories/{person.TrajectoryId}"))
+        {
+            Assert.DoesNotContain(url, await dossier.ExpectAsync(HttpStatusCode.OK), StringComparison.Ordinal);
+        }
+
+        using (var refused = await outsider.GetAsync(url))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.DoesNotContain("Achteraf", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
     private static async Task<List<NetworkAlertView>> AlertsAsync(HttpClient expert, Guid trajectoryId)
     {
         using var response = await expert.GetAsync("/api/v1/network-alerts");

@@ -109,7 +109,7 @@ internal sealed class NetworkAnalysis(
         }
 
         var v = new Validator();
-        var (content, keys) = Validate(request, request.Kind, time.Today(), v);
+        var (content, keys) = NetworkEntryRules.Validate(request, request.Kind, time.Today(), v);
         if (!v.IsValid)
         {
             return v.ToError();
@@ -152,7 +152,7 @@ internal sealed class NetworkAnalysis(
             v.Add("kind", "The kind of an entry cannot change; remove it and add a new one.");
         }
 
-        var (content, keys) = Validate(request, entry.Kind, time.Today(), v);
+        var (content, keys) = NetworkEntryRules.Validate(request, entry.Kind, time.Today(), v);
         var version = v.Required("version", request.Version);
         if (!v.IsValid)
         {
@@ -232,7 +232,7 @@ internal sealed class NetworkAnalysis(
         var to = v.Id("toId", request.ToId);
         var nature = v.OptionalText("nature", request.Nature, NameMaxLength);
         var source = v.Enum("source", request.Source);
-        var knownOn = KnownOn(request.KnownOn, time.Today(), v);
+        var knownOn = NetworkEntryRules.KnownOn(request.KnownOn, time.Today(), v);
         if (from != Guid.Empty && from == to)
         {
             v.Add("toId", "An entry cannot be linked to itself.");
@@ -449,121 +449,6 @@ internal sealed class NetworkAnalysis(
         }
 
         return changed;
-    }
-
-    /// <summary>Shape checks per kind; returns the content to protect and the identifiers to hash.</summary>
-    private static (NetworkEntryContent? Content, IReadOnlyList<(IdentifierKind, string)> Keys) Validate(NetworkEntryRequest r, NetworkEntryKind? kind, DateOnly today, Validator v)
-    {
-        if (kind is null)
-        {
-            v.Add("kind", "This field is required.");
-        }
-        else if (!Enum.IsDefined(kind.Value))
-        {
-            v.Add("kind", "Unknown value.");
-        }
-
-        var source = v.Enum("source", r.Source);
-        var knownOn = KnownOn(r.KnownOn, today, v);
-        var note = v.OptionalText("note", r.Note, NoteMaxLength);
-        var influence = r.Influence is null && kind != NetworkEntryKind.Person ? (NetworkInfluence?)null : v.Enum("influence", r.Influence);
-        var keys = new List<(IdentifierKind, string)>();
-        NetworkEntryContent? content = null;
-        switch (kind)
-        {
-            case NetworkEntryKind.Person:
-            {
-                var name = v.Text("name", r.Name, NameMaxLength);
-                var role = v.Enum("role", r.Role);
-                var howKnown = v.OptionalText("howKnown", r.HowKnown, TextMaxLength);
-                content = new NetworkEntryContent(name, role, influence, howKnown, null, null, null, null, null, null, source, knownOn, note);
-                break;
-            }
-
-            case NetworkEntryKind.Place:
-            {
-                var name = v.Text("name", r.Name, NameMaxLength);
-                var placeKind = v.Enum("placeKind", r.PlaceKind);
-                var address = v.OptionalText("address", r.Address, 300);
-                if (name.Length > 0 && NetworkNormalisation.Place(name) is { } normalName)
-                {
-                    keys.Add((IdentifierKind.PlaceName, NetworkNormalisation.PlaceKey(normalName)));
-                }
-                else if (name.Length > 0)
-                {
-                    v.Add("name", "Give a name with letters or digits.");
-                }
-
-                if (NetworkNormalisation.Place(address) is { } normalAddress)
-                {
-                    keys.Add((IdentifierKind.PlaceAddress, NetworkNormalisation.PlaceKey(normalAddress)));
-                }
-
-                content = new NetworkEntryContent(name, null, influence, null, placeKind, address, null, null, null, null, source, knownOn, note);
-                break;
-            }
-
-            case NetworkEntryKind.OnlineAccount:
-            {
-                var platform = v.Enum("platform", r.Platform);
-                var platformName = platform == Platform.Other ? v.Text("platformName", r.PlatformName, 100) : null;
-                var handle = v.Text("handle", r.Handle, NameMaxLength);
-                if (handle.Length > 0 && platform == Platform.WhatsApp)
-                {
-                    if (NetworkNormalisation.Phone(handle) is { } phone)
-                    {
-                        keys.Add((IdentifierKind.PhoneNumber, NetworkNormalisation.PhoneKey(phone)));
-                    }
-                    else
-                    {
-                        v.Add("handle", "A WhatsApp account is a phone number: give it with its leading 0, or with + or 00 and the country code.");
-                    }
-                }
-                else if (handle.Length > 0 && r.Platform is not null)
-                {
-                    if (NetworkNormalisation.Handle(platform, handle) is { } normal)
-                    {
-                        keys.Add((IdentifierKind.OnlineHandle, NetworkNormalisation.HandleKey(platform, normal, platformName)));
-                    }
-                    else
-                    {
-                        v.Add("handle", "Not a handle this platform allows.");
-                    }
-                }
-
-                content = new NetworkEntryContent(handle, null, influence, null, null, null, platform, platformName, handle, null, source, knownOn, note);
-                break;
-            }
-
-            case NetworkEntryKind.PhoneNumber:
-            {
-                var number = v.Text("number", r.Number, 50);
-                if (number.Length > 0 && NetworkNormalisation.Phone(number) is { } phone)
-                {
-                    keys.Add((IdentifierKind.PhoneNumber, NetworkNormalisation.PhoneKey(phone)));
-                }
-                else if (number.Length > 0)
-                {
-                    v.Add("number", "Not a phone number that can be read: give it with its leading 0, or with + or 00 and the country code.");
-                }
-
-                content = new NetworkEntryContent(number, null, influence, null, null, null, null, null, null, number, source, knownOn, note);
-                break;
-            }
-        }
-
-        return (content, keys);
-    }
-
-    private static DateOnly KnownOn(DateOnly? value, DateOnly today, Validator v)
-    {
-        var knownOn = v.Required("knownOn", value);
-        if (value is not null && knownOn > today)
-        {
-            v.Add("knownOn", "The date cannot be in the future.");
-        }
-
-        return knownOn;
     }
 
     private string Write<T>(T content) => protection.Protect(JsonSerializer.Serialize(content, Json));
