@@ -15,6 +15,9 @@ internal sealed class TrajectFactory(TestDatabase database, FakeClock clock, str
 {
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
+    /// <summary>The network secret of hosts outside Development, which refuse to start without one (Development has its own).</summary>
+    public const string NetworkSecret = "dGVzdCBvbmx5OiB0aGUgbmV0d29yayBzZWNyZXQgb2YgdGVzdCBob3N0cyEhIQ==";
+
     public TestDatabase Database => database;
 
     public FakeClock Clock => clock;
@@ -27,6 +30,11 @@ internal sealed class TrajectFactory(TestDatabase database, FakeClock clock, str
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", migrateOnStartup ? "true" : "false");
         builder.UseSetting("Demo:SeedOnStartup", "false");
+        if (environment != "Development")
+        {
+            builder.UseSetting("Network:Secret", NetworkSecret);
+        }
+
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft", "Warning");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));

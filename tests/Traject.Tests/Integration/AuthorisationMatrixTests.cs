@@ -86,6 +86,17 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["GET /api/v1/screening/instrument/versions"] = Everyone,
         ["POST /api/v1/screening/instrument/versions"] = AdminOnly,
         ["POST /api/v1/screening/evaluate"] = Everyone,
+        // The network analysis is for the care team; alerts about overlaps are for designated experts.
+        ["GET /api/v1/trajectories/{id:guid}/network"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/network/diagram"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/network/entries"] = Dossier,
+        ["PUT /api/v1/trajectories/{id:guid}/network/entries/{entryId:guid}"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/network/entries/{entryId:guid}/remove"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/network/links"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/network/links/{linkId:guid}/remove"] = Dossier,
+        ["GET /api/v1/network-alerts"] = u => u == Demo.Aandacht ? Expect.Allowed : Expect.Forbidden,
+        // An alert that is not one's own organisation's (here: none at all) is not found for a designated expert.
+        ["POST /api/v1/network-alerts/{id:guid}/dismiss"] = u => u == Demo.Aandacht ? Expect.Hidden : Expect.Forbidden,
     };
 
     [SkippableFact]
@@ -107,8 +118,25 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             screeningId = (await screening.ReadAsync<Traject.Web.Modules.Screening.ScreeningView>(HttpStatusCode.Created)).Id;
         }
 
+        var entryIds = new List<Guid>();
+        foreach (var number in new[] { "06-11112222", "06-33334444" })
+        {
+            using var entry = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/network/entries",
+                new { kind = "PhoneNumber", number, source = "YoungPerson", knownOn = f.Clock.GetUtcNow().Date.ToString("yyyy-MM-dd") });
+            entryIds.Add((await entry.ReadAsync<Changed>(HttpStatusCode.Created)).Id);
+        }
+
+        Guid linkId;
+        using (var link = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/network/links",
+            new { fromId = entryIds[0], toId = entryIds[1], source = "YoungPerson", knownOn = f.Clock.GetUtcNow().Date.ToString("yyyy-MM-dd") }))
+        {
+            linkId = (await link.ReadAsync<Changed>(HttpStatusCode.Created)).Id;
+        }
+
         string Value(ApiEndpoint e, string name) => (name, e.Pattern) switch
         {
+            ("entryId", _) => entryIds[0].ToString(),
+            ("linkId", _) => linkId.ToString(),
             ("key", _) => person.Pseudonym,
             ("membershipId", _) => membership.Id.ToString(),
             ("taskId", _) => taskId.ToString(),

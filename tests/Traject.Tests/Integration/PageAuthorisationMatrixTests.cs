@@ -116,6 +116,16 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/Signals/New GET"] = Pooling,
         ["/Signals/New POST"] = Pooling,
         ["/Signals/New POST AddRow"] = Pooling,
+        // The network analysis is for the care team. The entry or link to change or remove is none at all here: not found for anyone.
+        ["/Trajectories/Network GET"] = Dossier,
+        ["/Trajectories/Network POST AddEntry"] = Dossier,
+        ["/Trajectories/Network POST AddLink"] = Dossier,
+        ["/Trajectories/Network POST UpdateEntry"] = c => SignedIn(c, Expect.Hidden),
+        ["/Trajectories/Network POST RemoveEntry"] = c => SignedIn(c, Expect.Hidden),
+        ["/Trajectories/Network POST RemoveLink"] = c => SignedIn(c, Expect.Hidden),
+        ["/NetworkAlerts GET"] = c => SignedIn(c, c.Email == Demo.Aandacht ? Expect.Allowed : Expect.Forbidden),
+        // An alert that is not one's own organisation's (here: none at all) is not found for a designated expert.
+        ["/NetworkAlerts POST Dismiss"] = c => SignedIn(c, c.Email == Demo.Aandacht ? Expect.Hidden : Expect.Forbidden),
     };
 
     /// <summary>Handlers that end the caller's session: run last, each on a session of its own.</summary>

@@ -94,4 +94,9 @@ internal static class AuditActions
     public const string ScreeningRead = "screening.read";
     public const string ScreeningRecorded = "screening.record";
     public const string ScreeningWeighed = "screening.weigh";
+    public const string NetworkRead = "network.read";
+    public const string NetworkChanged = "network.change";
+    public const string NetworkAlertCreated = "network.alert";
+    public const string NetworkAlertsRead = "network.alert.read";
+    public const string NetworkAlertDismissed = "network.alert.dismiss";
 }

@@ -11,7 +11,7 @@ namespace Traject.Web.Data.Seeding;
 /// Reference data (regions, roles, the built-in screening instrument) for every installation, and plainly fictitious
 /// demo data for Development: organisations named "Demo …", logins at demo.traject, young people with invented names.
 /// </summary>
-internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, RoleManager<IdentityRole<Guid>> roles, TimeProvider time)
+internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, RoleManager<IdentityRole<Guid>> roles, TimeProvider time, IServiceProvider services)
 {
     public const string DemoPassword = "Demo!Traject2026";
 
@@ -162,6 +162,14 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         }
 
         await db.SaveChangesAsync(ct);
+
+        // A little network analysis, with an overlap between the two organisations (resolved here: it needs the network secret).
+        var trajectories = await db.Trajectories.Where(t => t.Status == TrajectoryStatus.Active).OrderBy(t => t.OpenedAt).ToListAsync(ct);
+        var northDemo = trajectories.Last(t => t.LeadOrganisationId == north.Id);
+        var southDemo = trajectories.Last(t => t.LeadOrganisationId == south.Id);
+        await Modules.Network.NetworkDemo.SeedAsync(services.GetRequiredService<Modules.Network.NetworkAnalysis>(),
+            (northDemo.Id, Modules.Network.NetworkDemo.ActorOf(regie, north, Roles.Coordinator, Roles.YouthCareProfessional)),
+            (southDemo.Id, Modules.Network.NetworkDemo.ActorOf(wijk, south, Roles.MunicipalTeamMember)), today, ct);
         return true;
     }
 
