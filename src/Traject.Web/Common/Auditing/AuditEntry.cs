@@ -94,4 +94,7 @@ internal static class AuditActions
     public const string ScreeningRead = "screening.read";
     public const string ScreeningRecorded = "screening.record";
     public const string ScreeningWeighed = "screening.weigh";
+    public const string PlacementRead = "placement.read";
+    public const string PlacementChanged = "placement.change";
+    public const string ProgrammeCapacityChanged = "programme.capacity";
 }
