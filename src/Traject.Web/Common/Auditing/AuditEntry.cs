@@ -99,4 +99,7 @@ internal static class AuditActions
     public const string NetworkAlertCreated = "network.alert";
     public const string NetworkAlertsRead = "network.alert.read";
     public const string NetworkAlertDismissed = "network.alert.dismiss";
+    public const string PlacementRead = "placement.read";
+    public const string PlacementChanged = "placement.change";
+    public const string ProgrammeCapacityChanged = "programme.capacity";
 }
