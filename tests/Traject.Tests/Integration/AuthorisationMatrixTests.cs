@@ -36,6 +36,9 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
     private static Expect AdminOnly(string u) => u == Demo.Admin ? Expect.Allowed : Expect.Forbidden;
     private static Expect Everyone(string u) => Expect.Allowed;
 
+    // The hand-over used is proposed to a professional who is none of the demo users: only she takes the receiving side.
+    private static Expect ReceivingSide(string u) => InScope.Contains(u) ? Expect.Forbidden : Expect.Hidden;
+
     internal static readonly IReadOnlyDictionary<string, Func<string, Expect>> Matrix = new Dictionary<string, Func<string, Expect>>
     {
         ["POST /api/v1/young-people"] = u => Care.Contains(u) ? Expect.Allowed : Expect.Forbidden,
@@ -86,6 +89,17 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["GET /api/v1/screening/instrument/versions"] = Everyone,
         ["POST /api/v1/screening/instrument/versions"] = AdminOnly,
         ["POST /api/v1/screening/evaluate"] = Everyone,
+        ["GET /api/v1/trajectories/{id:guid}/handovers"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/handovers"] = Steering,
+        ["POST /api/v1/trajectories/{id:guid}/handovers/{handoverId:guid}/confirm"] = ReceivingSide,
+        ["PUT /api/v1/trajectories/{id:guid}/handovers/{handoverId:guid}/meeting"] = Steering,
+        ["POST /api/v1/trajectories/{id:guid}/handovers/{handoverId:guid}/accept"] = ReceivingSide,
+        ["POST /api/v1/trajectories/{id:guid}/handovers/{handoverId:guid}/refuse"] = ReceivingSide,
+        ["POST /api/v1/trajectories/{id:guid}/handovers/{handoverId:guid}/withdraw"] = Steering,
+        ["GET /api/v1/trajectories/{id:guid}/aftercare"] = Dossier,
+        ["PUT /api/v1/trajectories/{id:guid}/aftercare/plan"] = Steering,
+        // The follow-up used is the coordinator's task: team members who do not own it are refused.
+        ["POST /api/v1/trajectories/{id:guid}/aftercare/follow-ups/{followUpId:guid}/outcome"] = Steering,
     };
 
     [SkippableFact]
@@ -107,8 +121,12 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             screeningId = (await screening.ReadAsync<Traject.Web.Modules.Screening.ScreeningView>(HttpStatusCode.Created)).Id;
         }
 
+        var (handoverId, followUpId) = await ContinuityAsync(regie, person.TrajectoryId);
+
         string Value(ApiEndpoint e, string name) => (name, e.Pattern) switch
         {
+            ("handoverId", _) => handoverId.ToString(),
+            ("followUpId", _) => followUpId.ToString(),
             ("key", _) => person.Pseudonym,
             ("membershipId", _) => membership.Id.ToString(),
             ("taskId", _) => taskId.ToString(),
@@ -153,6 +171,42 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    /// <summary>
+    /// A hand-over proposed to a professional nobody else's test depends on, and a follow-up contact with its task for
+    /// the coordinator (as closing would plan it), so the hand-over and aftercare endpoints meet real records.
+    /// </summary>
+    private async Task<(Guid HandoverId, Guid FollowUpId)> ContinuityAsync(HttpClient coordinator, Guid trajectoryId)
+    {
+        using var admin = await f.ClientAsync(Demo.Admin);
+        Guid receiver;
+        using (var created = await admin.PostJsonAsync("/api/v1/professionals", new
+        {
+            email = $"matrix-{Guid.NewGuid():N}@example.org", displayName = "Matrix Ontvanger", organisationId = f.Ids.Organisation(Demo.North),
+            roles = new[] { "YouthCareProfessional" }, password = "een lang matrix wachtwoord",
+        }))
+        {
+            receiver = Guid.Parse((string)System.Text.Json.Nodes.JsonNode.Parse(await created.ExpectAsync(HttpStatusCode.Created))!["id"]!);
+        }
+
+        Guid handoverId;
+        using (var proposed = await coordinator.PostJsonAsync($"/api/v1/trajectories/{trajectoryId}/handovers", new { toProfessionalId = receiver, destination = "NextPlacement" }))
+        {
+            handoverId = (await proposed.ReadAsync<Changed>(HttpStatusCode.Created)).Id;
+        }
+
+        var followUpId = await f.WithDbAsync(async db =>
+        {
+            var owner = await db.Trajectories.Where(t => t.Id == trajectoryId).Select(t => t.CoordinatorId).SingleAsync();
+            var (contact, task) = Traject.Web.Modules.Aftercare.FollowUpSchedule.Create(trajectoryId, owner, owner,
+                DateOnly.FromDateTime(f.Clock.GetUtcNow().UtcDateTime), f.Clock.GetUtcNow()).First();
+            db.CareTasks.Add(task);
+            db.FollowUpContacts.Add(contact);
+            await db.SaveChangesAsync();
+            return contact.Id;
+        });
+        return (handoverId, followUpId);
     }
 }
 

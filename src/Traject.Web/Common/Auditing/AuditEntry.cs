@@ -94,4 +94,13 @@ internal static class AuditActions
     public const string ScreeningRead = "screening.read";
     public const string ScreeningRecorded = "screening.record";
     public const string ScreeningWeighed = "screening.weigh";
+    public const string HandoverRead = "handover.read";
+    public const string HandoverProposed = "handover.propose";
+    public const string HandoverChanged = "handover.change";
+    public const string HandoverAccepted = "handover.accept";
+    public const string HandoverRefused = "handover.refuse";
+    public const string HandoverWithdrawn = "handover.withdraw";
+    public const string AftercareRead = "aftercare.read";
+    public const string AftercarePlanRecorded = "aftercare.plan";
+    public const string FollowUpRecorded = "followup.record";
 }

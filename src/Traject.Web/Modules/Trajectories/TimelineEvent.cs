@@ -33,8 +33,14 @@ internal static class TimelineKinds
     public const string ScreeningRecorded = "screening.recorded";
     public const string ScreeningWeighed = "screening.weighed";
     public const string ScreeningFinal = "screening.final";
+    public const string HandoverProposed = "handover.proposed";
+    public const string HandoverChanged = "handover.changed";
+    public const string HandoverDecided = "handover.decided";
+    public const string LeadOrganisationChanged = "trajectory.lead";
+    public const string AftercarePlan = "aftercare.plan";
+    public const string FollowUpRecorded = "followup.recorded";
 
     public static readonly IReadOnlyList<string> All =
         [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone, ReportingCode,
-         ScreeningRecorded, ScreeningWeighed, ScreeningFinal];
+         ScreeningRecorded, ScreeningWeighed, ScreeningFinal, HandoverProposed, HandoverChanged, HandoverDecided, LeadOrganisationChanged, AftercarePlan, FollowUpRecorded];
 }
