@@ -401,6 +401,53 @@ public abstract class HandoverTests(TrajectFixture f)
     }
 
     [SkippableFact]
+    public async Task A_hand_over_and_an_aftercare_plan_name_the_placement_they_follow()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var person = await Dossiers.RegisterAsync(regie, f.Clock, p => p["initialStatus"] = "Active");
+        var id = person.TrajectoryId;
+        var programmeId = await f.WithDbAsync(db => db.CareProgrammes.Where(p => p.Code == "veilig-lima").Select(p => p.Id).SingleAsync());
+        Guid placementId;
+        using (var started = await regie.PostJsonAsync($"/api/v1/trajectories/{id}/placements", new
+        {
+            programmeId, organisationId = f.Ids.Organisation(Demo.North), setting = "Open", startedOn = f.Clock.Today(),
+            groupComposition = "Homogeneous", indicationConfirmed = true,
+        }))
+        {
+            placementId = (await started.ReadAsync<Changed>(HttpStatusCode.Created)).Id;
+        }
+
+        var other = await Dossiers.RegisterAsync(regie, f.Clock);
+        using (var foreign = await regie.PostJsonAsync(Handovers(other.TrajectoryId), new
+        {
+            toProfessionalId = f.Ids.User(Demo.Wijkteam), destination = "Aftercare", fromPlacementId = placementId,
+        }))
+        {
+            Assert.Contains("fromPlacementId", (await foreign.ProblemAsync(HttpStatusCode.BadRequest)).Fields());
+        }
+
+        using (var proposed = await regie.PostJsonAsync(Handovers(id), new
+        {
+            toProfessionalId = f.Ids.User(Demo.Wijkteam), destination = "Aftercare", fromPlacementId = placementId,
+        }))
+        {
+            await proposed.ExpectAsync(HttpStatusCode.Created);
+        }
+
+        Assert.Equal(placementId, Assert.Single(await ListAsync(regie, id)).FromPlacementId);
+        using (var saved = await regie.PutJsonAsync($"{Aftercare(id)}/plan", new
+        {
+            placementId, startsOn = f.Clock.Today(), months = 6, contactFrequency = "Monthly", trustedProfessionalId = f.Ids.User(Demo.Wijkteam),
+        }))
+        {
+            await saved.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        using var read = await regie.GetAsync(Aftercare(id));
+        Assert.Equal(placementId, (await read.ReadAsync<AftercareView>()).Plan!.PlacementId);
+    }
+
+    [SkippableFact]
     public async Task Closing_withdraws_a_proposed_hand_over()
     {
         var (person, handover) = await ProposeAsync();

@@ -103,4 +103,7 @@ internal static class AuditActions
     public const string AftercareRead = "aftercare.read";
     public const string AftercarePlanRecorded = "aftercare.plan";
     public const string FollowUpRecorded = "followup.record";
+    public const string PlacementRead = "placement.read";
+    public const string PlacementChanged = "placement.change";
+    public const string ProgrammeCapacityChanged = "programme.capacity";
 }

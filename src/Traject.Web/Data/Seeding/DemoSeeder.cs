@@ -53,6 +53,7 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         }
 
         await Modules.Screening.InstrumentPublishing.StoreBuiltInAsync(db, time, ct);
+        await Modules.Placements.CareProgrammes.StoreBuiltInAsync(db, time, ct);
     }
 
     /// <summary>Seeds demo data when there are no organisations yet (or, forced, when no demo data exists).</summary>

@@ -43,6 +43,7 @@ internal sealed class AftercarePlanConfiguration : IEntityTypeConfiguration<Afte
         e.Ignore(x => x.EndsOn);
         e.HasMany(x => x.Support).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Trajectory>().WithMany().HasForeignKey(x => x.TrajectoryId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Placements.Placement>().WithMany().HasForeignKey(x => x.PlacementId).OnDelete(DeleteBehavior.NoAction);
         e.HasOne<Professional>().WithMany().HasForeignKey(x => x.TrustedProfessionalId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => x.TrajectoryId).IsUnique();
     }

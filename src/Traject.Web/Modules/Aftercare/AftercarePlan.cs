@@ -40,6 +40,9 @@ internal sealed class AftercarePlan : IVersioned
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TrajectoryId { get; set; }
+
+    /// <summary>The residential placement whose end this plan follows, when it is recorded.</summary>
+    public Guid? PlacementId { get; set; }
     public DateOnly StartsOn { get; set; }
     public int Months { get; set; }
     public ContactFrequency ContactFrequency { get; set; }

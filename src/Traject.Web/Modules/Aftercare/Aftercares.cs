@@ -11,13 +11,13 @@ namespace Traject.Web.Modules.Aftercare;
 internal sealed record SupportRequest(SupportKind? Kind, string? Note);
 
 internal sealed record SaveAftercarePlanRequest(DateOnly? StartsOn, int? Months, ContactFrequency? ContactFrequency, Guid? TrustedProfessionalId,
-    IReadOnlyList<SupportRequest?>? Support, long? Version);
+    IReadOnlyList<SupportRequest?>? Support, long? Version, Guid? PlacementId = null);
 
 internal sealed record RecordFollowUpRequest(FollowUpOutcome? Outcome, string? Note, long? Version);
 
 internal sealed record SupportView(SupportKind Kind, string? Note);
 
-internal sealed record AftercarePlanView(Guid Id, DateOnly StartsOn, int Months, DateOnly EndsOn, ContactFrequency ContactFrequency,
+internal sealed record AftercarePlanView(Guid Id, Guid? PlacementId, DateOnly StartsOn, int Months, DateOnly EndsOn, ContactFrequency ContactFrequency,
     PersonRef TrustedProfessional, IReadOnlyList<SupportView> Support, DateTimeOffset RecordedAt, PersonRef RecordedBy, long Version);
 
 internal sealed record FollowUpView(Guid Id, int Months, DateOnly DueOn, bool IsOverdue, FollowUpOutcome? Outcome, string? Note,
@@ -51,7 +51,7 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, TrajectoryGate
         var manages = AccessPolicy.CanManage(actor, t);
         var today = time.Today();
         await audit.RecordAsync(actor, AuditActions.AftercareRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
-        var planView = plan is null ? null : new AftercarePlanView(plan.Id, plan.StartsOn, plan.Months, plan.EndsOn, plan.ContactFrequency,
+        var planView = plan is null ? null : new AftercarePlanView(plan.Id, plan.PlacementId, plan.StartsOn, plan.Months, plan.EndsOn, plan.ContactFrequency,
             people[plan.TrustedProfessionalId], plan.Support.OrderBy(s => s.Kind).Select(s => new SupportView(s.Kind, s.Note)).ToList(),
             plan.RecordedAt, people[plan.RecordedById], plan.Version);
         return new AftercareView(planView, options.Value.MinimumMonths, manages && !t.IsClosed, followUps.Select(f => new FollowUpView(
@@ -125,6 +125,16 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, TrajectoryGate
             return Error.Conflict("The trajectory is closed.");
         }
 
+        if (request.PlacementId is { } placementId)
+        {
+            var placement = await db.Placements.AsNoTracking().Where(p => p.Id == placementId && p.TrajectoryId == t.Id)
+                .Select(p => new { p.Setting }).SingleOrDefaultAsync(ct);
+            if (placement is null || !Placements.PlacementRules.IsResidential(placement.Setting))
+            {
+                return Error.Invalid("placementId", "Choose a residential placement of this trajectory.");
+            }
+        }
+
         var plan = await db.AftercarePlans.Include(p => p.Support).SingleOrDefaultAsync(p => p.TrajectoryId == t.Id, ct);
         if (plan is not null && plan.Version != request.Version)
         {
@@ -145,6 +155,7 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, TrajectoryGate
             db.Entry(plan).Property(p => p.Version).OriginalValue = plan.Version;
         }
 
+        plan.PlacementId = request.PlacementId;
         plan.StartsOn = startsOn;
         plan.Months = months;
         plan.ContactFrequency = frequency;

@@ -43,6 +43,9 @@ internal sealed class Handover : IVersioned
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TrajectoryId { get; set; }
+
+    /// <summary>The placement she leaves, when the hand-over is from a placement.</summary>
+    public Guid? FromPlacementId { get; set; }
     public HandoverDestination Destination { get; set; }
     public Guid FromOrganisationId { get; set; }
     public Guid ToOrganisationId { get; set; }

@@ -62,6 +62,7 @@ internal sealed class HandoverConfiguration : IEntityTypeConfiguration<Handover>
         e.Property(x => x.RefusalReason).HasMaxLength(Handover.ReasonMaxLength);
         e.HasMany(x => x.Checklist).WithOne().HasForeignKey(x => x.HandoverId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Trajectory>().WithMany().HasForeignKey(x => x.TrajectoryId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Placements.Placement>().WithMany().HasForeignKey(x => x.FromPlacementId).OnDelete(DeleteBehavior.NoAction);
         e.HasOne<Professional>().WithMany().HasForeignKey(x => x.ToProfessionalId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.FromOrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ToOrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -13,7 +13,7 @@ namespace Traject.Web.Modules.Handovers;
 internal sealed record HandoverNoteRequest(HandoverItem? Item, string? Note);
 
 internal sealed record ProposeHandoverRequest(Guid? ToProfessionalId, HandoverDestination? Destination, CareTeamRole? Role,
-    IReadOnlyList<HandoverNoteRequest?>? Notes);
+    IReadOnlyList<HandoverNoteRequest?>? Notes, Guid? FromPlacementId = null);
 
 internal sealed record ConfirmHandoverItemRequest(HandoverItem? Item, long? Version);
 
@@ -29,6 +29,7 @@ internal sealed record HandoverItemView(HandoverItem Item, string? Note, DateTim
 
 internal sealed record HandoverView(
     Guid Id,
+    Guid? FromPlacementId,
     HandoverDestination Destination,
     string FromOrganisation,
     string ToOrganisation,
@@ -80,7 +81,7 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
         var orgs = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var manages = AccessPolicy.CanManage(actor, t);
         await audit.RecordAsync(actor, AuditActions.HandoverRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
-        return rows.Select(h => new HandoverView(h.Id, h.Destination, orgs[h.FromOrganisationId], orgs[h.ToOrganisationId],
+        return rows.Select(h => new HandoverView(h.Id, h.FromPlacementId, h.Destination, orgs[h.FromOrganisationId], orgs[h.ToOrganisationId],
             people[h.ToProfessionalId], h.ReceivingRole, h.Status, h.ProposedAt, people[h.ProposedById], h.MeetingOn, h.MeetingParticipants,
             h.DecidedAt, h.DecidedById is { } by ? people[by] : null, h.RefusalReason, h.LeavingAccessUntil,
             h.Checklist.OrderBy(c => c.Item).Select(c => new HandoverItemView(c.Item, c.Note, c.ConfirmedAt,
@@ -152,10 +153,15 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
             return Error.Invalid("toProfessionalId", "Hand the trajectory over to someone else.");
         }
 
+        if (request.FromPlacementId is { } placementId && !await db.Placements.AnyAsync(p => p.Id == placementId && p.TrajectoryId == t.Id, ct))
+        {
+            return Error.Invalid("fromPlacementId", "Choose a placement of this trajectory.");
+        }
+
         var now = time.GetUtcNow();
         var handover = new Handover
         {
-            TrajectoryId = t.Id, Destination = destination, FromOrganisationId = t.LeadOrganisationId, ToOrganisationId = receiver.OrganisationId,
+            TrajectoryId = t.Id, FromPlacementId = request.FromPlacementId, Destination = destination, FromOrganisationId = t.LeadOrganisationId, ToOrganisationId = receiver.OrganisationId,
             ToProfessionalId = receiver.Id,
             ReceivingRole = request.Role ?? (receiver.Kind == OrganisationKind.MunicipalTeam ? CareTeamRole.NeighbourhoodTeam : CareTeamRole.Mentor),
             Status = HandoverStatus.Proposed, ProposedAt = now, ProposedById = actor.Id, ChangedAt = now,

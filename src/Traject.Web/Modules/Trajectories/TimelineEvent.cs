@@ -33,6 +33,11 @@ internal static class TimelineKinds
     public const string ScreeningRecorded = "screening.recorded";
     public const string ScreeningWeighed = "screening.weighed";
     public const string ScreeningFinal = "screening.final";
+    public const string PlacementStarted = "placement.started";
+    public const string PlacementPhase = "placement.phase";
+    public const string PlacementNextStep = "placement.nextstep";
+    public const string PlacementTimeOut = "placement.timeout";
+    public const string PlacementEnded = "placement.ended";
     public const string HandoverProposed = "handover.proposed";
     public const string HandoverChanged = "handover.changed";
     public const string HandoverDecided = "handover.decided";
@@ -42,5 +47,6 @@ internal static class TimelineKinds
 
     public static readonly IReadOnlyList<string> All =
         [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone, ReportingCode,
-         ScreeningRecorded, ScreeningWeighed, ScreeningFinal, HandoverProposed, HandoverChanged, HandoverDecided, LeadOrganisationChanged, AftercarePlan, FollowUpRecorded];
+         ScreeningRecorded, ScreeningWeighed, ScreeningFinal, PlacementStarted, PlacementPhase, PlacementNextStep, PlacementTimeOut, PlacementEnded,
+         HandoverProposed, HandoverChanged, HandoverDecided, LeadOrganisationChanged, AftercarePlan, FollowUpRecorded];
 }

@@ -7,7 +7,8 @@ using Traject.Web.Modules.Trajectories;
 namespace Traject.Web.Pages.Trajectories;
 
 /// <summary>The aftercare plan of a trajectory and the follow-up contacts after it closed, with their outcomes.</summary>
-internal sealed class AftercareModel(Aftercares aftercare, TrajectoryQueries queries, Administration directory, TimeProvider time) : AppPageModel
+internal sealed class AftercareModel(Aftercares aftercare, TrajectoryQueries queries, Administration directory, TimeProvider time,
+    Modules.Placements.Placements placements) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -16,11 +17,15 @@ internal sealed class AftercareModel(Aftercares aftercare, TrajectoryQueries que
     public AftercareView View { get; private set; } = null!;
     public IReadOnlyList<DirectoryEntry> Professionals { get; private set; } = [];
 
+    /// <summary>The trajectory's residential placements, for the one whose end the plan follows.</summary>
+    public IReadOnlyList<Modules.Placements.PlacementView> Residential { get; private set; } = [];
+
     [BindProperty]
     public PlanInput Plan { get; set; } = new();
 
     internal sealed class PlanInput
     {
+        public Guid? PlacementId { get; set; }
         public DateOnly? StartsOn { get; set; }
         public int? Months { get; set; }
         public ContactFrequency? ContactFrequency { get; set; }
@@ -42,7 +47,7 @@ internal sealed class AftercareModel(Aftercares aftercare, TrajectoryQueries que
         {
             Plan = new PlanInput
             {
-                StartsOn = p.StartsOn, Months = p.Months, ContactFrequency = p.ContactFrequency, TrustedProfessionalId = p.TrustedProfessional.Id,
+                PlacementId = p.PlacementId, StartsOn = p.StartsOn, Months = p.Months, ContactFrequency = p.ContactFrequency, TrustedProfessionalId = p.TrustedProfessional.Id,
                 Support = p.Support.ToDictionary(s => s.Kind, s => s.Note), Chosen = p.Support.Select(s => s.Kind).ToList(), Version = p.Version,
             };
         }
@@ -59,7 +64,7 @@ internal sealed class AftercareModel(Aftercares aftercare, TrajectoryQueries que
         var support = Plan.Chosen.Where(Enum.IsDefined).Distinct()
             .Select(k => (SupportRequest?)new SupportRequest(k, Plan.Support.GetValueOrDefault(k))).ToList();
         var result = await aftercare.SavePlanAsync(await ActorAsync(), Id, new SaveAftercarePlanRequest(Plan.StartsOn, Plan.Months,
-            Plan.ContactFrequency, Plan.TrustedProfessionalId, support, Plan.Version), HttpContext.RequestAborted);
+            Plan.ContactFrequency, Plan.TrustedProfessionalId, support, Plan.Version, Plan.PlacementId), HttpContext.RequestAborted);
         return await AfterAsync(result, "Plan");
     }
 
@@ -94,6 +99,8 @@ internal sealed class AftercareModel(Aftercares aftercare, TrajectoryQueries que
         if (View.CanEditPlan)
         {
             Professionals = await directory.DirectoryAsync(HttpContext.RequestAborted);
+            var list = await placements.ListAsync(actor, Id, HttpContext.RequestAborted);
+            Residential = list.IsSuccess ? list.Value.Where(pl => pl.IsResidential).ToList() : [];
         }
 
         return null;

@@ -7,7 +7,8 @@ using Traject.Web.Modules.Trajectories;
 namespace Traject.Web.Pages.Trajectories;
 
 /// <summary>The hand-overs of a trajectory: proposal, checklist, joint meeting, acceptance or refusal, withdrawal.</summary>
-internal sealed class HandoversModel(WarmHandovers handovers, TrajectoryQueries queries, Administration directory) : AppPageModel
+internal sealed class HandoversModel(WarmHandovers handovers, TrajectoryQueries queries, Administration directory,
+    Modules.Placements.Placements placements) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -15,6 +16,7 @@ internal sealed class HandoversModel(WarmHandovers handovers, TrajectoryQueries 
     public TrajectoryDetail Detail { get; private set; } = null!;
     public IReadOnlyList<HandoverView> Items { get; private set; } = [];
     public IReadOnlyList<DirectoryEntry> Professionals { get; private set; } = [];
+    public IReadOnlyList<Modules.Placements.PlacementView> Placements { get; private set; } = [];
 
     public bool MayPropose => Detail.CanManage && Detail.ClosedAt is null && !Items.Any(h => h.Status == HandoverStatus.Proposed);
 
@@ -24,6 +26,7 @@ internal sealed class HandoversModel(WarmHandovers handovers, TrajectoryQueries 
     internal sealed class ProposalInput
     {
         public Guid? ToProfessionalId { get; set; }
+        public Guid? FromPlacementId { get; set; }
         public HandoverDestination? Destination { get; set; }
         public Dictionary<HandoverItem, string?> Notes { get; set; } = [];
     }
@@ -35,7 +38,7 @@ internal sealed class HandoversModel(WarmHandovers handovers, TrajectoryQueries 
         var notes = Proposal.Notes.Where(n => Enum.IsDefined(n.Key) && !string.IsNullOrWhiteSpace(n.Value))
             .Select(n => (HandoverNoteRequest?)new HandoverNoteRequest(n.Key, n.Value)).ToList();
         var result = await handovers.ProposeAsync(await ActorAsync(), Id,
-            new ProposeHandoverRequest(Proposal.ToProfessionalId, Proposal.Destination, null, notes), HttpContext.RequestAborted);
+            new ProposeHandoverRequest(Proposal.ToProfessionalId, Proposal.Destination, null, notes, Proposal.FromPlacementId), HttpContext.RequestAborted);
         return await AfterAsync(result, "Proposal");
     }
 
@@ -81,6 +84,8 @@ internal sealed class HandoversModel(WarmHandovers handovers, TrajectoryQueries 
         if (MayPropose)
         {
             Professionals = (await directory.DirectoryAsync(HttpContext.RequestAborted)).Where(p => p.Id != actor.Id).ToList();
+            var left = await placements.ListAsync(actor, Id, HttpContext.RequestAborted);
+            Placements = left.IsSuccess ? left.Value : [];
         }
 
         return null;

@@ -1,9 +1,25 @@
 -- 0014 warm hand-overs (checklist, joint meeting, acceptance; the leaving team's memberships end by the hand-over), aftercare plans and follow-up contacts (SQLite).
 ALTER TABLE "CareTeamMemberships" ADD COLUMN "EndsByHandoverId" TEXT NULL;
 
+CREATE TABLE "FollowUpContacts" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_FollowUpContacts" PRIMARY KEY,
+    "TrajectoryId" TEXT NOT NULL,
+    "Months" INTEGER NOT NULL,
+    "DueOn" TEXT NOT NULL,
+    "TaskId" TEXT NOT NULL,
+    "Outcome" TEXT NULL,
+    "Note" TEXT NULL,
+    "RecordedAt" INTEGER NULL,
+    "RecordedById" TEXT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_FollowUpContacts_CareTasks_TaskId" FOREIGN KEY ("TaskId") REFERENCES "CareTasks" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_FollowUpContacts_Trajectories_TrajectoryId" FOREIGN KEY ("TrajectoryId") REFERENCES "Trajectories" ("Id") ON DELETE CASCADE
+);
+
 CREATE TABLE "AftercarePlans" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_AftercarePlans" PRIMARY KEY,
     "TrajectoryId" TEXT NOT NULL,
+    "PlacementId" TEXT NULL,
     "StartsOn" TEXT NOT NULL,
     "Months" INTEGER NOT NULL,
     "ContactFrequency" TEXT NOT NULL,
@@ -12,12 +28,14 @@ CREATE TABLE "AftercarePlans" (
     "RecordedById" TEXT NOT NULL,
     "Version" INTEGER NOT NULL,
     CONSTRAINT "FK_AftercarePlans_AspNetUsers_TrustedProfessionalId" FOREIGN KEY ("TrustedProfessionalId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_AftercarePlans_Placements_PlacementId" FOREIGN KEY ("PlacementId") REFERENCES "Placements" ("Id"),
     CONSTRAINT "FK_AftercarePlans_Trajectories_TrajectoryId" FOREIGN KEY ("TrajectoryId") REFERENCES "Trajectories" ("Id") ON DELETE CASCADE
 );
 
 CREATE TABLE "Handovers" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_Handovers" PRIMARY KEY,
     "TrajectoryId" TEXT NOT NULL,
+    "FromPlacementId" TEXT NULL,
     "Destination" TEXT NOT NULL,
     "FromOrganisationId" TEXT NOT NULL,
     "ToOrganisationId" TEXT NOT NULL,
@@ -37,6 +55,7 @@ CREATE TABLE "Handovers" (
     CONSTRAINT "FK_Handovers_AspNetUsers_ToProfessionalId" FOREIGN KEY ("ToProfessionalId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
     CONSTRAINT "FK_Handovers_Organisations_FromOrganisationId" FOREIGN KEY ("FromOrganisationId") REFERENCES "Organisations" ("Id") ON DELETE RESTRICT,
     CONSTRAINT "FK_Handovers_Organisations_ToOrganisationId" FOREIGN KEY ("ToOrganisationId") REFERENCES "Organisations" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Handovers_Placements_FromPlacementId" FOREIGN KEY ("FromPlacementId") REFERENCES "Placements" ("Id"),
     CONSTRAINT "FK_Handovers_Trajectories_TrajectoryId" FOREIGN KEY ("TrajectoryId") REFERENCES "Trajectories" ("Id") ON DELETE CASCADE
 );
 
@@ -48,21 +67,6 @@ CREATE TABLE "AftercareSupport" (
     CONSTRAINT "FK_AftercareSupport_AftercarePlans_PlanId" FOREIGN KEY ("PlanId") REFERENCES "AftercarePlans" ("Id") ON DELETE CASCADE
 );
 
-CREATE TABLE "FollowUpContacts" (
-    "Id" TEXT NOT NULL CONSTRAINT "PK_FollowUpContacts" PRIMARY KEY,
-    "TrajectoryId" TEXT NOT NULL,
-    "Months" INTEGER NOT NULL,
-    "DueOn" TEXT NOT NULL,
-    "TaskId" TEXT NOT NULL,
-    "Outcome" TEXT NULL,
-    "Note" TEXT NULL,
-    "RecordedAt" INTEGER NULL,
-    "RecordedById" TEXT NULL,
-    "Version" INTEGER NOT NULL,
-    CONSTRAINT "FK_FollowUpContacts_CareTasks_TaskId" FOREIGN KEY ("TaskId") REFERENCES "CareTasks" ("Id") ON DELETE CASCADE,
-    CONSTRAINT "FK_FollowUpContacts_Trajectories_TrajectoryId" FOREIGN KEY ("TrajectoryId") REFERENCES "Trajectories" ("Id") ON DELETE CASCADE
-);
-
 CREATE TABLE "HandoverChecklistItems" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_HandoverChecklistItems" PRIMARY KEY,
     "HandoverId" TEXT NOT NULL,
@@ -72,6 +76,8 @@ CREATE TABLE "HandoverChecklistItems" (
     "ConfirmedById" TEXT NULL,
     CONSTRAINT "FK_HandoverChecklistItems_Handovers_HandoverId" FOREIGN KEY ("HandoverId") REFERENCES "Handovers" ("Id") ON DELETE CASCADE
 );
+
+CREATE INDEX "IX_AftercarePlans_PlacementId" ON "AftercarePlans" ("PlacementId");
 
 CREATE UNIQUE INDEX "IX_AftercarePlans_TrajectoryId" ON "AftercarePlans" ("TrajectoryId");
 
@@ -86,6 +92,8 @@ CREATE UNIQUE INDEX "IX_FollowUpContacts_TrajectoryId_Months" ON "FollowUpContac
 CREATE UNIQUE INDEX "IX_HandoverChecklistItems_HandoverId_Item" ON "HandoverChecklistItems" ("HandoverId", "Item");
 
 CREATE INDEX "IX_Handovers_FromOrganisationId" ON "Handovers" ("FromOrganisationId");
+
+CREATE INDEX "IX_Handovers_FromPlacementId" ON "Handovers" ("FromPlacementId");
 
 CREATE INDEX "IX_Handovers_ToOrganisationId" ON "Handovers" ("ToOrganisationId");
 
