@@ -13,9 +13,11 @@ using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Data.Seeding;
+using Traject.Web.Modules.Aftercare;
 using Traject.Web.Modules.Auth;
 using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Network;
+using Traject.Web.Modules.Handovers;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.ReportingCode;
@@ -184,6 +186,8 @@ internal static class TrajectApp
         services.AddScreenings();
         services.AddEmergency();
         services.AddNetwork(config);
+        services.AddHandovers(config);
+        services.AddAftercare(config);
         services.AddPlacements(config);
     }
 
@@ -235,6 +239,8 @@ internal static class TrajectApp
         api.MapScreenings();
         api.MapEmergency();
         api.MapNetwork();
+        api.MapHandovers();
+        api.MapAftercare();
         api.MapPlacements();
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
 

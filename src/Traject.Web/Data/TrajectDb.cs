@@ -32,6 +32,11 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<Modules.Screening.ScreeningSignal> ScreeningSignals => Set<Modules.Screening.ScreeningSignal>();
     public DbSet<Modules.Screening.ScreeningWeighing> ScreeningWeighings => Set<Modules.Screening.ScreeningWeighing>();
     public DbSet<Modules.Screening.InstrumentVersion> InstrumentVersions => Set<Modules.Screening.InstrumentVersion>();
+    public DbSet<Modules.Handovers.Handover> Handovers => Set<Modules.Handovers.Handover>();
+    public DbSet<Modules.Handovers.HandoverChecklistItem> HandoverChecklistItems => Set<Modules.Handovers.HandoverChecklistItem>();
+    public DbSet<Modules.Aftercare.AftercarePlan> AftercarePlans => Set<Modules.Aftercare.AftercarePlan>();
+    public DbSet<Modules.Aftercare.AftercareSupport> AftercareSupport => Set<Modules.Aftercare.AftercareSupport>();
+    public DbSet<Modules.Aftercare.FollowUpContact> FollowUpContacts => Set<Modules.Aftercare.FollowUpContact>();
     public DbSet<Modules.Placements.CareProgramme> CareProgrammes => Set<Modules.Placements.CareProgramme>();
     public DbSet<Modules.Placements.CareProgrammeVersion> CareProgrammeVersions => Set<Modules.Placements.CareProgrammeVersion>();
     public DbSet<Modules.Placements.CareProgrammePhase> CareProgrammePhases => Set<Modules.Placements.CareProgrammePhase>();

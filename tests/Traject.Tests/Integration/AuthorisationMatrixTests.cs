@@ -40,6 +40,8 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
     // The demo's Veilig Lima is run by Demo Jeugdzorg Noord: its professionals (and administrators) keep the capacity.
     private static Expect Capacity(string u) =>
         u is Demo.Admin or Demo.Regie or Demo.Mentor or Demo.Aandacht or Demo.Gedrag or Demo.Kwaliteit ? Expect.Allowed : Expect.Forbidden;
+    // The hand-over used is proposed to a professional who is none of the demo users: only she takes the receiving side.
+    private static Expect ReceivingSide(string u) => InScope.Contains(u) ? Expect.Forbidden : Expect.Hidden;
 
     internal static readonly IReadOnlyDictionary<string, Func<string, Expect>> Matrix = new Dictionary<string, Func<string, Expect>>
     {
@@ -115,6 +117,17 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["PUT /api/v1/trajectories/{id:guid}/placements/{placementId:guid}/next-step"] = Steering,
         ["POST /api/v1/trajectories/{id:guid}/placements/{placementId:guid}/time-outs"] = Steering,
         ["POST /api/v1/trajectories/{id:guid}/placements/{placementId:guid}/end"] = Steering,
+        ["GET /api/v1/trajectories/{id:guid}/handovers"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/handovers"] = Steering,
+        ["POST /api/v1/trajectories/{id:guid}/handovers/{handoverId:guid}/confirm"] = ReceivingSide,
+        ["PUT /api/v1/trajectories/{id:guid}/handovers/{handoverId:guid}/meeting"] = Steering,
+        ["POST /api/v1/trajectories/{id:guid}/handovers/{handoverId:guid}/accept"] = ReceivingSide,
+        ["POST /api/v1/trajectories/{id:guid}/handovers/{handoverId:guid}/refuse"] = ReceivingSide,
+        ["POST /api/v1/trajectories/{id:guid}/handovers/{handoverId:guid}/withdraw"] = Steering,
+        ["GET /api/v1/trajectories/{id:guid}/aftercare"] = Dossier,
+        ["PUT /api/v1/trajectories/{id:guid}/aftercare/plan"] = Steering,
+        // The follow-up used is the coordinator's task: team members who do not own it are refused.
+        ["POST /api/v1/trajectories/{id:guid}/aftercare/follow-ups/{followUpId:guid}/outcome"] = Steering,
     };
 
     [SkippableFact]
@@ -154,10 +167,14 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             linkId = (await link.ReadAsync<Changed>(HttpStatusCode.Created)).Id;
         }
 
+        var (handoverId, followUpId) = await ContinuityAsync(regie, person.TrajectoryId);
+
         string Value(ApiEndpoint e, string name) => (name, e.Pattern) switch
         {
             ("entryId", _) => entryIds[0].ToString(),
             ("linkId", _) => linkId.ToString(),
+            ("handoverId", _) => handoverId.ToString(),
+            ("followUpId", _) => followUpId.ToString(),
             ("key", _) => person.Pseudonym,
             ("membershipId", _) => membership.Id.ToString(),
             ("taskId", _) => taskId.ToString(),
@@ -204,6 +221,42 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    /// <summary>
+    /// A hand-over proposed to a professional nobody else's test depends on, and a follow-up contact with its task for
+    /// the coordinator (as closing would plan it), so the hand-over and aftercare endpoints meet real records.
+    /// </summary>
+    private async Task<(Guid HandoverId, Guid FollowUpId)> ContinuityAsync(HttpClient coordinator, Guid trajectoryId)
+    {
+        using var admin = await f.ClientAsync(Demo.Admin);
+        Guid receiver;
+        using (var created = await admin.PostJsonAsync("/api/v1/professionals", new
+        {
+            email = $"matrix-{Guid.NewGuid():N}@example.org", displayName = "Matrix Ontvanger", organisationId = f.Ids.Organisation(Demo.North),
+            roles = new[] { "YouthCareProfessional" }, password = "een lang matrix wachtwoord",
+        }))
+        {
+            receiver = Guid.Parse((string)System.Text.Json.Nodes.JsonNode.Parse(await created.ExpectAsync(HttpStatusCode.Created))!["id"]!);
+        }
+
+        Guid handoverId;
+        using (var proposed = await coordinator.PostJsonAsync($"/api/v1/trajectories/{trajectoryId}/handovers", new { toProfessionalId = receiver, destination = "NextPlacement" }))
+        {
+            handoverId = (await proposed.ReadAsync<Changed>(HttpStatusCode.Created)).Id;
+        }
+
+        var followUpId = await f.WithDbAsync(async db =>
+        {
+            var owner = await db.Trajectories.Where(t => t.Id == trajectoryId).Select(t => t.CoordinatorId).SingleAsync();
+            var (contact, task) = Traject.Web.Modules.Aftercare.FollowUpSchedule.Create(trajectoryId, owner, owner,
+                DateOnly.FromDateTime(f.Clock.GetUtcNow().UtcDateTime), f.Clock.GetUtcNow()).First();
+            db.CareTasks.Add(task);
+            db.FollowUpContacts.Add(contact);
+            await db.SaveChangesAsync();
+            return contact.Id;
+        });
+        return (handoverId, followUpId);
     }
 }
 

@@ -57,6 +57,8 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
     // The demo's Veilig Lima is run by Demo Jeugdzorg Noord: its professionals (and administrators) keep the capacity.
     private static Expect Capacity(Caller c) => SignedIn(c,
         c.Email is Demo.Admin or Demo.Regie or Demo.Mentor or Demo.Aandacht or Demo.Gedrag or Demo.Kwaliteit ? Expect.Allowed : Expect.Forbidden);
+    // The hand-overs used are proposed to a professional who is none of the demo users: only she takes the receiving side.
+    private static Expect ReceivingSide(Caller c) => SignedIn(c, c.InScope ? Expect.Forbidden : Expect.Hidden);
 
     /// <summary>One row per page handler: "page METHOD [handler]" and who may use it.</summary>
     internal static readonly IReadOnlyDictionary<string, Func<Caller, Expect>> Matrix = new Dictionary<string, Func<Caller, Expect>>
@@ -143,6 +145,17 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/NetworkAlerts GET"] = c => SignedIn(c, c.Email == Demo.Aandacht ? Expect.Allowed : Expect.Forbidden),
         // An alert that is not one's own organisation's (here: none at all) is not found for a designated expert.
         ["/NetworkAlerts POST Dismiss"] = c => SignedIn(c, c.Email == Demo.Aandacht ? Expect.Hidden : Expect.Forbidden),
+        ["/Trajectories/Handovers GET"] = Dossier,
+        ["/Trajectories/Handovers POST Propose"] = Steering,
+        ["/Trajectories/Handovers POST Confirm"] = ReceivingSide,
+        ["/Trajectories/Handovers POST Meeting"] = Steering,
+        ["/Trajectories/Handovers POST Accept"] = ReceivingSide,
+        ["/Trajectories/Handovers POST Refuse"] = ReceivingSide,
+        ["/Trajectories/Handovers POST Withdraw"] = Steering,
+        ["/Trajectories/Aftercare GET"] = Dossier,
+        ["/Trajectories/Aftercare POST Plan"] = Steering,
+        // The follow-up used is the coordinator's task: team members who do not own it are refused.
+        ["/Trajectories/Aftercare POST Outcome"] = Steering,
     };
 
     /// <summary>Handlers that end the caller's session: run last, each on a session of its own.</summary>
@@ -158,6 +171,9 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
     private int _address;
     private Guid _programmeId;
 
+    /// <summary>Per trajectory of a scene: a hand-over proposed to the throwaway professional, and a follow-up contact.</summary>
+    private readonly Dictionary<Guid, (Guid Handover, Guid FollowUp)> _continuity = [];
+
     [SkippableFact]
     public async Task Every_page_handler_answers_every_role_as_the_matrix_says()
     {
@@ -170,6 +186,7 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
 
         var scenes = await ScenesAsync();
         var throwaway = await ThrowawayProfessionalAsync();
+        await ContinuityAsync(scenes, throwaway);
         var failures = new List<string>();
         foreach (var email in Users.Prepend(null))
         {
@@ -292,6 +309,8 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ("placementId", _) => scene.PlacementId.ToString(),
         ("programmeId", _) => _programmeId.ToString(),
         ("id", "/Admin/CareProgramme") => _programmeId.ToString(),
+        ("handoverId", _) => _continuity.TryGetValue(scene.TrajectoryId, out var c) ? c.Handover.ToString() : null,
+        ("followUpId", _) => _continuity.TryGetValue(scene.TrajectoryId, out var d) ? d.FollowUp.ToString() : null,
         ("id", var p) when p.StartsWith("/Trajectories/", StringComparison.Ordinal) => scene.TrajectoryId.ToString(),
         ("id", "/Admin/Organisations") => f.Ids.Organisation(Demo.Police).ToString(),
         ("id", "/Admin/Professionals") => throwaway.ToString(),
@@ -356,6 +375,32 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
                 [Demo.Wijkteam] = Relation.Coordinator, [Demo.Gedrag] = Relation.Member,
             }),
         ];
+    }
+
+    /// <summary>
+    /// For each scene: a hand-over its coordinator proposes to the throwaway professional, and a follow-up contact with
+    /// its task for the coordinator (as closing would plan it).
+    /// </summary>
+    private async Task ContinuityAsync(Scene[] scenes, Guid receiver)
+    {
+        foreach (var scene in scenes)
+        {
+            var coordinator = scene.Relations.Single(r => r.Value == Relation.Coordinator).Key;
+            using var client = await f.ClientAsync(coordinator);
+            using var proposed = await client.PostJsonAsync($"/api/v1/trajectories/{scene.TrajectoryId}/handovers",
+                new { toProfessionalId = receiver, destination = "NextPlacement" });
+            var handover = Guid.Parse((string)System.Text.Json.Nodes.JsonNode.Parse(await proposed.ExpectAsync(HttpStatusCode.Created))!["id"]!);
+            var followUp = await f.WithDbAsync(async db =>
+            {
+                var (contact, task) = Traject.Web.Modules.Aftercare.FollowUpSchedule.Create(scene.TrajectoryId, f.Ids.User(coordinator),
+                    f.Ids.User(coordinator), DateOnly.FromDateTime(f.Clock.GetUtcNow().UtcDateTime), f.Clock.GetUtcNow()).First();
+                db.CareTasks.Add(task);
+                db.FollowUpContacts.Add(contact);
+                await db.SaveChangesAsync();
+                return contact.Id;
+            });
+            _continuity[scene.TrajectoryId] = (handover, followUp);
+        }
     }
 
     /// <summary>A screening without signals, recorded by the coordinator, for the screening page and its weighing form.</summary>

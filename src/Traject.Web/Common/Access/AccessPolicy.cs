@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Traject.Web.Data;
+using Traject.Web.Modules.Handovers;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
 
@@ -12,6 +13,12 @@ internal static class AccessBasis
     public const string CareTeam = "care-team";
     public const string DesignatedExpert = "designated-expert";
     public const string Emergency = "emergency";
+
+    /// <summary>The receiving professional of a proposed hand-over, until it is accepted, refused or withdrawn.</summary>
+    public const string HandoverReceiving = "handover-receiving";
+
+    /// <summary>A member of the leaving organisation's team, in the grace period after an accepted hand-over.</summary>
+    public const string HandoverLeaving = "handover-leaving";
 }
 
 /// <summary>
@@ -41,11 +48,12 @@ internal sealed class AccessPolicy(TrajectDb db, TimeProvider time)
         var member = MemberOf(actor);
         var now = time.GetUtcNow();
         var emergency = db.EmergencyAccesses.Where(e => e.ProfessionalId == id && e.ExpiresAt > now).Select(e => e.TrajectoryId);
+        var receiving = Receiving(actor);
         return db.Trajectories.Where(t => t.CoordinatorId == id || member.Contains(t.Id) || (expert && t.LeadOrganisationId == org)
-            || emergency.Contains(t.Id));
+            || emergency.Contains(t.Id) || receiving.Contains(t.Id));
     }
 
-    /// <summary>Trajectories where the actor personally works: coordinator or active team member.</summary>
+    /// <summary>Trajectories where the actor personally works: coordinator, active team member, or receiving a hand-over.</summary>
     public IQueryable<Trajectory> MyTrajectories(Actor actor)
     {
         if (!actor.HasCareRole)
@@ -55,7 +63,15 @@ internal sealed class AccessPolicy(TrajectDb db, TimeProvider time)
 
         var id = actor.Id;
         var member = MemberOf(actor);
-        return db.Trajectories.Where(t => t.CoordinatorId == id || member.Contains(t.Id));
+        var receiving = Receiving(actor);
+        return db.Trajectories.Where(t => t.CoordinatorId == id || member.Contains(t.Id) || receiving.Contains(t.Id));
+    }
+
+    /// <summary>Ids of trajectories with a proposed hand-over to the actor (see <see cref="HandoverWindows"/>).</summary>
+    private IQueryable<Guid> Receiving(Actor actor)
+    {
+        var id = actor.Id;
+        return db.Handovers.Where(h => h.ToProfessionalId == id && h.Status == HandoverStatus.Proposed).Select(h => h.TrajectoryId);
     }
 
     /// <summary>
@@ -96,12 +112,20 @@ internal sealed class AccessPolicy(TrajectDb db, TimeProvider time)
 
         var today = time.Today();
         var now = time.GetUtcNow();
-        var member = await db.CareTeamMemberships.AnyAsync(m => m.TrajectoryId == trajectoryId && m.From <= today
+        // A membership that ends by an accepted hand-over counts as the hand-over's grace period, unless another one holds.
+        var memberships = await db.CareTeamMemberships.Where(m => m.TrajectoryId == trajectoryId && m.From <= today
             && (m.To == null || m.To >= today) && (m.EndedAt == null || m.EndedAt > now)
-            && (m.ProfessionalId == actor.Id || m.OrganisationId == actor.OrganisationId), ct);
-        if (member)
+            && (m.ProfessionalId == actor.Id || m.OrganisationId == actor.OrganisationId))
+            .Select(m => m.EndsByHandoverId == null).ToListAsync(ct);
+        if (memberships.Count > 0)
         {
-            return AccessBasis.CareTeam;
+            return memberships.Contains(true) ? AccessBasis.CareTeam : AccessBasis.HandoverLeaving;
+        }
+
+        if (await db.Handovers.AnyAsync(h => h.TrajectoryId == trajectoryId && h.ToProfessionalId == actor.Id
+                && h.Status == HandoverStatus.Proposed, ct))
+        {
+            return AccessBasis.HandoverReceiving;
         }
 
         if (actor.IsInRole(Roles.DesignatedExpert) && t.LeadOrganisationId == actor.OrganisationId)

@@ -99,6 +99,15 @@ internal static class AuditActions
     public const string NetworkAlertCreated = "network.alert";
     public const string NetworkAlertsRead = "network.alert.read";
     public const string NetworkAlertDismissed = "network.alert.dismiss";
+    public const string HandoverRead = "handover.read";
+    public const string HandoverProposed = "handover.propose";
+    public const string HandoverChanged = "handover.change";
+    public const string HandoverAccepted = "handover.accept";
+    public const string HandoverRefused = "handover.refuse";
+    public const string HandoverWithdrawn = "handover.withdraw";
+    public const string AftercareRead = "aftercare.read";
+    public const string AftercarePlanRecorded = "aftercare.plan";
+    public const string FollowUpRecorded = "followup.record";
     public const string PlacementRead = "placement.read";
     public const string PlacementChanged = "placement.change";
     public const string ProgrammeCapacityChanged = "programme.capacity";

@@ -167,6 +167,10 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
             }
 
             db.Trajectories.Add(t);
+            if (led == north && status is TrajectoryStatus.Aftercare or TrajectoryStatus.Closed)
+            {
+                Aftercare(t, opened.AddDays(120), coordinator, mentor);
+            }
         }
 
         await db.SaveChangesAsync(ct);
@@ -218,6 +222,45 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         Event(t, now.AddDays(-25), TimelineKinds.PlacementNextStep, regie, north, "Next step named: {0}", south.Name);
         Event(t, now.AddDays(-17), TimelineKinds.PlacementPhase, regie, north, "Phase {0} ({1}) from {2}", 2, lima.Phases.Single(p => p.Order == 2).Name,
             started.AddDays(28).ToString("yyyy-MM-dd", null));
+    }
+
+    /// <summary>
+    /// The aftercare plan made when residential care ended and, once the trajectory is closed, its follow-up contacts
+    /// (the first one already made).
+    /// </summary>
+    private void Aftercare(Trajectory t, DateTimeOffset endedAt, Professional coordinator, Professional mentor)
+    {
+        var plan = new Modules.Aftercare.AftercarePlan
+        {
+            TrajectoryId = t.Id, StartsOn = DateOnly.FromDateTime(endedAt.UtcDateTime), Months = 6,
+            ContactFrequency = Modules.Aftercare.ContactFrequency.Fortnightly, TrustedProfessionalId = mentor.Id, RecordedAt = endedAt,
+            RecordedById = coordinator.Id,
+        };
+        plan.Support.Add(new Modules.Aftercare.AftercareSupport { PlanId = plan.Id, Kind = Modules.Aftercare.SupportKind.StudyFinance, Note = "Demo: DUO-aanvraag samen invullen" });
+        plan.Support.Add(new Modules.Aftercare.AftercareSupport { PlanId = plan.Id, Kind = Modules.Aftercare.SupportKind.Housing, Note = "Demo: kamer via het wijkteam" });
+        db.AftercarePlans.Add(plan);
+        if (t.ClosedAt is not { } closedAt)
+        {
+            return;
+        }
+
+        var closedOn = DateOnly.FromDateTime(closedAt.UtcDateTime);
+        foreach (var (contact, task) in Modules.Aftercare.FollowUpSchedule.Create(t.Id, coordinator.Id, coordinator.Id, closedOn, closedAt))
+        {
+            if (contact.Months == 3)
+            {
+                var at = closedAt.AddMonths(3);
+                contact.Outcome = Modules.Aftercare.FollowUpOutcome.Stable;
+                contact.Note = "Demo: woont zelfstandig, gaat naar school.";
+                contact.RecordedAt = at;
+                contact.RecordedById = coordinator.Id;
+                task.CompletedAt = at;
+                task.CompletedById = coordinator.Id;
+            }
+
+            db.CareTasks.Add(task);
+            db.FollowUpContacts.Add(contact);
+        }
     }
 
     private static Organisation Org(string name, OrganisationKind kind, Guid regionId) => new() { Name = name, Kind = kind, RegionId = regionId };

@@ -51,7 +51,7 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, TrajectoryGate 
             .OrderBy(x => x.IsDone).ThenBy(x => x.IsDone ? default : x.DueOn).ThenByDescending(x => x.CompletedAt).ThenBy(x => x.Kind)
             .Select(x => new CareTaskView(x.Id, x.Kind, people[x.OwnerId], x.DueOn, x.IsOverdue(today), x.CompletedAt,
                 x.CompletedById is { } by ? people[by] : null, x.CompletionNote, x.Version,
-                !x.IsDone && (manages || x.OwnerId == actor.Id), !x.IsDone && manages))
+                !x.IsDone && x.Kind != CareTaskKind.FollowUpContact && (manages || x.OwnerId == actor.Id), !x.IsDone && manages))
             .ToList();
     }
 
@@ -76,6 +76,11 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, TrajectoryGate 
         if (!v.IsValid)
         {
             return v.ToError();
+        }
+
+        if (task.Kind == CareTaskKind.FollowUpContact && !task.IsDone)
+        {
+            return Error.Conflict("Record the outcome of the follow-up contact; that finishes the task.");
         }
 
         if (task.Version != version)

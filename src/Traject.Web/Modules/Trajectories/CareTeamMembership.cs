@@ -32,6 +32,9 @@ internal sealed class CareTeamMembership : IVersioned
 
     /// <summary>When the membership was ended with immediate effect; access stops at this moment.</summary>
     public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>The accepted hand-over that set <see cref="To"/>: until then the member reads on the hand-over's grace period.</summary>
+    public Guid? EndsByHandoverId { get; set; }
     public long Version { get; set; }
 
     public bool IsActiveAt(DateOnly today, DateTimeOffset now) =>

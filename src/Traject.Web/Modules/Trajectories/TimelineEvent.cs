@@ -38,8 +38,15 @@ internal static class TimelineKinds
     public const string PlacementNextStep = "placement.nextstep";
     public const string PlacementTimeOut = "placement.timeout";
     public const string PlacementEnded = "placement.ended";
+    public const string HandoverProposed = "handover.proposed";
+    public const string HandoverChanged = "handover.changed";
+    public const string HandoverDecided = "handover.decided";
+    public const string LeadOrganisationChanged = "trajectory.lead";
+    public const string AftercarePlan = "aftercare.plan";
+    public const string FollowUpRecorded = "followup.recorded";
 
     public static readonly IReadOnlyList<string> All =
         [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone, ReportingCode,
-         ScreeningRecorded, ScreeningWeighed, ScreeningFinal, PlacementStarted, PlacementPhase, PlacementNextStep, PlacementTimeOut, PlacementEnded];
+         ScreeningRecorded, ScreeningWeighed, ScreeningFinal, PlacementStarted, PlacementPhase, PlacementNextStep, PlacementTimeOut, PlacementEnded,
+         HandoverProposed, HandoverChanged, HandoverDecided, LeadOrganisationChanged, AftercarePlan, FollowUpRecorded];
 }

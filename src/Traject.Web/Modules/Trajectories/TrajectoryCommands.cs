@@ -3,6 +3,8 @@ using Traject.Web.Common;
 using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
+using Traject.Web.Modules.Aftercare;
+using Traject.Web.Modules.Handovers;
 using Traject.Web.Modules.Organisations;
 
 namespace Traject.Web.Modules.Trajectories;
@@ -21,7 +23,8 @@ internal sealed record Changed(Guid Id, long Version);
 /// Steering a trajectory: status, coordinator and care team. Only the coordinator and the designated expert of the
 /// lead organisation steer; a member may end her own membership.
 /// </summary>
-internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, Timeline timeline)
+internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, Timeline timeline,
+    Aftercares aftercare, WarmHandovers handovers)
 {
     private static string Link(Guid id) => $"/trajectories/{id}";
 
@@ -50,6 +53,13 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
 
         timeline.Add(t.Id, actor, TimelineKinds.StatusChanged, Link(t.Id),
             "Status changed from {0} to {1}", from, status);
+        if (t.IsClosed)
+        {
+            // Closing ends a proposed hand-over and starts the follow-up contacts, in the same transaction.
+            await handovers.WithdrawOpenAsync(t, actor, basis, ct);
+            aftercare.ScheduleFollowUps(t, from, actor);
+        }
+
         audit.Add(actor, AuditActions.TrajectoryUpdated, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis);
         return await SaveAsync(t.Id, t, version, ct);
     }

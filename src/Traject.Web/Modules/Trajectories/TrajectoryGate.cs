@@ -25,15 +25,20 @@ internal sealed class TrajectoryGate(TrajectDb db, AccessPolicy access, AuditLog
         return (t, basis);
     }
 
-    /// <summary>A refusal (audited) when the actor is in the dossier on emergency access only; null otherwise.</summary>
+    /// <summary>
+    /// A refusal (audited) when the actor is in the dossier only to read it: on emergency access, or as the receiving
+    /// professional of a hand-over she has not accepted yet; null otherwise.
+    /// </summary>
     public async Task<Error?> RefuseEmergencyAsync(Actor actor, Trajectory t, string? basis, string action, string objectType, Guid objectId, CancellationToken ct)
     {
-        if (basis != AccessBasis.Emergency)
+        if (basis is not (AccessBasis.Emergency or AccessBasis.HandoverReceiving))
         {
             return null;
         }
 
         await audit.RecordAsync(actor, action, objectType, objectId, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
-        return Error.Forbidden("Emergency access lets you read the dossier, not record decisions in it.");
+        return basis == AccessBasis.Emergency
+            ? Error.Forbidden("Emergency access lets you read the dossier, not record decisions in it.")
+            : Error.Forbidden("Until you accept the hand-over you read the dossier; you do not record decisions in it.");
     }
 }

@@ -1,0 +1,267 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Common.Auditing;
+using Traject.Web.Data;
+using Traject.Web.Modules.Trajectories;
+
+namespace Traject.Web.Modules.Aftercare;
+
+internal sealed record SupportRequest(SupportKind? Kind, string? Note);
+
+internal sealed record SaveAftercarePlanRequest(DateOnly? StartsOn, int? Months, ContactFrequency? ContactFrequency, Guid? TrustedProfessionalId,
+    IReadOnlyList<SupportRequest?>? Support, long? Version, Guid? PlacementId = null);
+
+internal sealed record RecordFollowUpRequest(FollowUpOutcome? Outcome, string? Note, long? Version);
+
+internal sealed record SupportView(SupportKind Kind, string? Note);
+
+internal sealed record AftercarePlanView(Guid Id, Guid? PlacementId, DateOnly StartsOn, int Months, DateOnly EndsOn, ContactFrequency ContactFrequency,
+    PersonRef TrustedProfessional, IReadOnlyList<SupportView> Support, DateTimeOffset RecordedAt, PersonRef RecordedBy, long Version);
+
+internal sealed record FollowUpView(Guid Id, int Months, DateOnly DueOn, bool IsOverdue, FollowUpOutcome? Outcome, string? Note,
+    DateTimeOffset? RecordedAt, PersonRef? RecordedBy, long Version, bool CanRecord);
+
+internal sealed record AftercareView(AftercarePlanView? Plan, int MinimumMonths, bool CanEditPlan, IReadOnlyList<FollowUpView> FollowUps);
+
+/// <summary>
+/// Aftercare: the plan made when residential care ends (the coordinator and the lead organisation's designated expert
+/// record it) and the follow-up contacts after the trajectory closes, scheduled on closing as tasks for the coordinator.
+/// The task's owner, the coordinator and the designated expert record a follow-up's outcome; that finishes its task.
+/// </summary>
+internal sealed class Aftercares(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline, IOptions<AftercareOptions> options)
+{
+    private static string Link(Guid trajectoryId) => $"/trajectories/{trajectoryId}/aftercare";
+
+    public async Task<Result<AftercareView>> GetAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
+    {
+        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.AftercareRead, ct);
+        if (t is null)
+        {
+            return Error.NotFound();
+        }
+
+        var plan = await db.AftercarePlans.AsNoTracking().Include(p => p.Support).SingleOrDefaultAsync(p => p.TrajectoryId == trajectoryId, ct);
+        var followUps = await db.FollowUpContacts.AsNoTracking().Where(f => f.TrajectoryId == trajectoryId).OrderBy(f => f.Months).ToListAsync(ct);
+        var taskIds = followUps.Select(f => f.TaskId).ToList();
+        var owners = await db.CareTasks.AsNoTracking().Where(x => taskIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.OwnerId, ct);
+        var people = await PersonRefs.LoadAsync(db, (plan is null ? [] : new[] { plan.TrustedProfessionalId, plan.RecordedById })
+            .Concat(followUps.Where(f => f.RecordedById is not null).Select(f => f.RecordedById!.Value)), ct);
+        var manages = AccessPolicy.CanManage(actor, t);
+        var today = time.Today();
+        await audit.RecordAsync(actor, AuditActions.AftercareRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
+        var planView = plan is null ? null : new AftercarePlanView(plan.Id, plan.PlacementId, plan.StartsOn, plan.Months, plan.EndsOn, plan.ContactFrequency,
+            people[plan.TrustedProfessionalId], plan.Support.OrderBy(s => s.Kind).Select(s => new SupportView(s.Kind, s.Note)).ToList(),
+            plan.RecordedAt, people[plan.RecordedById], plan.Version);
+        return new AftercareView(planView, options.Value.MinimumMonths, manages && !t.IsClosed, followUps.Select(f => new FollowUpView(
+            f.Id, f.Months, f.DueOn, f.Outcome is null && f.DueOn < today, f.Outcome, f.Note, f.RecordedAt,
+            f.RecordedById is { } by ? people[by] : null, f.Version,
+            f.Outcome is null && (manages || owners.GetValueOrDefault(f.TaskId) == actor.Id) && basis != AccessBasis.Emergency)).ToList());
+    }
+
+    public async Task<Result<Changed>> SavePlanAsync(Actor actor, Guid trajectoryId, SaveAftercarePlanRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var minimum = options.Value.MinimumMonths;
+        var startsOn = v.Required("startsOn", request.StartsOn);
+        var months = v.Required("months", request.Months);
+        if (request.Months is not null && (months < minimum || months > AftercarePlan.MaxMonths))
+        {
+            v.Add("months", "Aftercare lasts at least {0} and at most {1} months.", minimum, AftercarePlan.MaxMonths);
+        }
+
+        var frequency = v.Enum("contactFrequency", request.ContactFrequency);
+        var trusted = v.Id("trustedProfessionalId", request.TrustedProfessionalId);
+        if (trusted != Guid.Empty && !await CareProfessionals.IsEligibleAsync(db, trusted, ct))
+        {
+            v.Add("trustedProfessionalId", "The trusted professional must be an active professional of a care organisation.");
+        }
+
+        var support = new Dictionary<SupportKind, string?>();
+        var given = request.Support ?? [];
+        if (given.Count > Enum.GetValues<SupportKind>().Length)
+        {
+            v.Add("support", "At most {0} support items.", Enum.GetValues<SupportKind>().Length);
+        }
+        else
+        {
+            for (var i = 0; i < given.Count; i++)
+            {
+                if (given[i] is not { } item)
+                {
+                    v.Add($"support[{i}]", "This field is required.");
+                    continue;
+                }
+
+                var kind = v.Enum($"support[{i}].kind", item.Kind);
+                var note = v.OptionalText($"support[{i}].note", item.Note, AftercarePlan.SupportNoteMaxLength);
+                if (item.Kind is not null && Enum.IsDefined(kind) && !support.TryAdd(kind, note))
+                {
+                    v.Add($"support[{i}].kind", "Each item once.");
+                }
+            }
+        }
+
+        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.AftercarePlanRecorded, ct);
+        if (t is null)
+        {
+            return Error.NotFound();
+        }
+
+        if (!AccessPolicy.CanManage(actor, t))
+        {
+            await audit.RecordAsync(actor, AuditActions.AftercarePlanRecorded, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
+            return Error.Forbidden("Only the coordinator or the designated expert of the lead organisation can do this.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        if (t.IsClosed)
+        {
+            return Error.Conflict("The trajectory is closed.");
+        }
+
+        if (request.PlacementId is { } placementId)
+        {
+            var placement = await db.Placements.AsNoTracking().Where(p => p.Id == placementId && p.TrajectoryId == t.Id)
+                .Select(p => new { p.Setting }).SingleOrDefaultAsync(ct);
+            if (placement is null || !Placements.PlacementRules.IsResidential(placement.Setting))
+            {
+                return Error.Invalid("placementId", "Choose a residential placement of this trajectory.");
+            }
+        }
+
+        var plan = await db.AftercarePlans.Include(p => p.Support).SingleOrDefaultAsync(p => p.TrajectoryId == t.Id, ct);
+        if (plan is not null && plan.Version != request.Version)
+        {
+            return Error.Stale();
+        }
+
+        var now = time.GetUtcNow();
+        var isNew = plan is null;
+        if (plan is null)
+        {
+            plan = new AftercarePlan { TrajectoryId = t.Id };
+            db.AftercarePlans.Add(plan);
+        }
+        else
+        {
+            db.AftercareSupport.RemoveRange(plan.Support);
+            plan.Support.Clear();
+            db.Entry(plan).Property(p => p.Version).OriginalValue = plan.Version;
+        }
+
+        plan.PlacementId = request.PlacementId;
+        plan.StartsOn = startsOn;
+        plan.Months = months;
+        plan.ContactFrequency = frequency;
+        plan.TrustedProfessionalId = trusted;
+        plan.RecordedAt = now;
+        plan.RecordedById = actor.Id;
+        var items = support.Select(s => new AftercareSupport { PlanId = plan.Id, Kind = s.Key, Note = s.Value }).ToList();
+        db.AftercareSupport.AddRange(items);
+        var name = await db.Users.Where(u => u.Id == trusted).Select(u => u.DisplayName).SingleAsync(ct);
+        timeline.Add(t.Id, actor, TimelineKinds.AftercarePlan, Link(t.Id), "Aftercare plan: {0} months from {1}, trusted professional {2}",
+            months, startsOn.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture), name);
+        audit.Add(actor, AuditActions.AftercarePlanRecorded, nameof(AftercarePlan), plan.Id, t.YoungPerson!.PseudonymCode, basis);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Stale();
+        }
+        catch (DbUpdateException) when (isNew)
+        {
+            // Two first plans at once: the unique index on the trajectory lets one of them in.
+            return Error.Stale();
+        }
+
+        return new Changed(plan.Id, plan.Version);
+    }
+
+    public async Task<Result<Changed>> RecordOutcomeAsync(Actor actor, Guid trajectoryId, Guid followUpId, RecordFollowUpRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var outcome = v.Enum("outcome", request.Outcome);
+        var note = v.OptionalText("note", request.Note, FollowUpContact.NoteMaxLength);
+        var version = v.Required("version", request.Version);
+        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.FollowUpRecorded, ct);
+        var followUp = t is null ? null : await db.FollowUpContacts.SingleOrDefaultAsync(f => f.Id == followUpId && f.TrajectoryId == trajectoryId, ct);
+        if (t is null || followUp is null)
+        {
+            return Error.NotFound();
+        }
+
+        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.FollowUpRecorded, nameof(FollowUpContact), followUp.Id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var task = await db.CareTasks.SingleAsync(x => x.Id == followUp.TaskId, ct);
+        if (task.OwnerId != actor.Id && !AccessPolicy.CanManage(actor, t))
+        {
+            await audit.RecordAsync(actor, AuditActions.FollowUpRecorded, nameof(FollowUpContact), followUp.Id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
+            return Error.Forbidden("Only the owner of the task, the coordinator or the designated expert can record the outcome.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        if (followUp.Version != version)
+        {
+            return Error.Stale();
+        }
+
+        var now = time.GetUtcNow();
+        if (followUp.Record(outcome, note, actor.Id, now) is { } rule)
+        {
+            return rule;
+        }
+
+        if (!task.IsDone)
+        {
+            task.Complete(actor.Id, null, now);
+        }
+
+        timeline.Add(t.Id, actor, TimelineKinds.FollowUpRecorded, Link(t.Id), "Follow-up after {0} months: {1}", followUp.Months, outcome);
+        audit.Add(actor, AuditActions.FollowUpRecorded, nameof(FollowUpContact), followUp.Id, t.YoungPerson!.PseudonymCode, basis);
+        db.Entry(followUp).Property(f => f.Version).OriginalValue = version;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Stale();
+        }
+
+        return new Changed(followUp.Id, followUp.Version);
+    }
+
+    /// <summary>
+    /// On closing a trajectory in which care took place (active or aftercare): the four follow-up contacts and their
+    /// tasks for the coordinator, in the same unit of work as the closing.
+    /// </summary>
+    public void ScheduleFollowUps(Trajectory t, TrajectoryStatus closedFrom, Actor actor)
+    {
+        if (closedFrom is not (TrajectoryStatus.Active or TrajectoryStatus.Aftercare))
+        {
+            return;
+        }
+
+        foreach (var (contact, task) in FollowUpSchedule.Create(t.Id, t.CoordinatorId, actor.Id, time.Today(), time.GetUtcNow()))
+        {
+            db.CareTasks.Add(task);
+            db.FollowUpContacts.Add(contact);
+            timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, $"/trajectories/{t.Id}#tasks", "Follow-up contact planned after {0} months", contact.Months);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Traject.Web.Modules.Trajectories;
+
+namespace Traject.Web.Modules.Handovers;
+
+/// <summary>
+/// The access windows of a hand-over, as plain rules. The receiving professional reads the dossier while the hand-over
+/// is proposed (the overlap); after acceptance she is a care-team member. The leaving organisation's team keeps its
+/// memberships until <see cref="LeavingAccessUntil"/> (inclusive) and then loses access with them. The coordinator is
+/// untouched: she stays unless explicitly changed.
+/// </summary>
+internal static class HandoverWindows
+{
+    public static bool ReceivingSideReads(HandoverStatus status) => status == HandoverStatus.Proposed;
+
+    public static DateOnly LeavingAccessUntil(DateOnly acceptedOn, int leavingAccessDays) => acceptedOn.AddDays(leavingAccessDays);
+
+    /// <summary>What acceptance changes in the trajectory: its new member, the memberships that end later, the lead organisation.</summary>
+    internal sealed record Acceptance(CareTeamMembership? Joined, IReadOnlyList<CareTeamMembership> Leaving, bool LeadMoved);
+
+    /// <summary>
+    /// Applies an accepted hand-over to the trajectory (with its care team loaded). The receiving professional joins
+    /// the team from today unless she is already an active member. When the hand-over goes to another organisation the
+    /// lead organisation moves to it, and every active membership of the leaving organisation (its professionals, or the
+    /// organisation as a whole) ends on the last day of the grace period, unless it ends sooner already.
+    /// </summary>
+    public static Acceptance Apply(Trajectory t, Handover h, IReadOnlyDictionary<Guid, Guid> organisationOf, Guid by, DateOnly today, DateTimeOffset now)
+    {
+        CareTeamMembership? joined = null;
+        if (!t.CareTeam.Any(m => m.ProfessionalId == h.ToProfessionalId && m.IsActiveAt(today, now)))
+        {
+            joined = new CareTeamMembership
+            {
+                TrajectoryId = t.Id, ProfessionalId = h.ToProfessionalId, Role = h.ReceivingRole, From = today, AddedById = by,
+            };
+            t.CareTeam.Add(joined);
+        }
+
+        if (h.ToOrganisationId == h.FromOrganisationId)
+        {
+            return new Acceptance(joined, [], false);
+        }
+
+        var until = h.LeavingAccessUntil!.Value;
+        var leaving = t.CareTeam
+            .Where(m => m != joined && m.IsActiveAt(today, now) && m.ProfessionalId != h.ToProfessionalId
+                && (m.OrganisationId == h.FromOrganisationId
+                    || (m.ProfessionalId is { } p && organisationOf.TryGetValue(p, out var org) && org == h.FromOrganisationId)))
+            .ToList();
+        foreach (var m in leaving)
+        {
+            if (m.To is null || m.To > until)
+            {
+                m.To = until;
+                m.EndsByHandoverId = h.Id;
+            }
+        }
+
+        var moved = t.LeadOrganisationId != h.ToOrganisationId;
+        t.LeadOrganisationId = h.ToOrganisationId;
+        return new Acceptance(joined, leaving.Where(m => m.EndsByHandoverId == h.Id).ToList(), moved);
+    }
+}

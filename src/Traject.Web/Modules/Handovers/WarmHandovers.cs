@@ -1,0 +1,452 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Common.Auditing;
+using Traject.Web.Data;
+using Traject.Web.Modules.Emergency;
+using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Trajectories;
+
+namespace Traject.Web.Modules.Handovers;
+
+internal sealed record HandoverNoteRequest(HandoverItem? Item, string? Note);
+
+internal sealed record ProposeHandoverRequest(Guid? ToProfessionalId, HandoverDestination? Destination, CareTeamRole? Role,
+    IReadOnlyList<HandoverNoteRequest?>? Notes, Guid? FromPlacementId = null);
+
+internal sealed record ConfirmHandoverItemRequest(HandoverItem? Item, long? Version);
+
+internal sealed record HandoverMeetingRequest(DateOnly? HeldOn, string? Participants, long? Version);
+
+internal sealed record AcceptHandoverRequest(long? Version);
+
+internal sealed record RefuseHandoverRequest(string? Reason, long? Version);
+
+internal sealed record WithdrawHandoverRequest(long? Version);
+
+internal sealed record HandoverItemView(HandoverItem Item, string? Note, DateTimeOffset? ConfirmedAt, PersonRef? ConfirmedBy);
+
+internal sealed record HandoverView(
+    Guid Id,
+    Guid? FromPlacementId,
+    HandoverDestination Destination,
+    string FromOrganisation,
+    string ToOrganisation,
+    PersonRef ToProfessional,
+    CareTeamRole ReceivingRole,
+    HandoverStatus Status,
+    DateTimeOffset ProposedAt,
+    PersonRef ProposedBy,
+    DateOnly? MeetingOn,
+    string? MeetingParticipants,
+    DateTimeOffset? DecidedAt,
+    PersonRef? DecidedBy,
+    string? RefusalReason,
+    DateOnly? LeavingAccessUntil,
+    IReadOnlyList<HandoverItemView> Checklist,
+    bool IsReadyToAccept,
+    long Version,
+    bool CanWithdraw,
+    bool CanRecordMeeting,
+    bool IsReceiving);
+
+/// <summary>
+/// Warm hand-overs of a trajectory. The coordinator or the lead organisation's designated expert proposes one to a
+/// receiving professional and may withdraw it; the receiving professional confirms the checklist item by item, and
+/// accepts or refuses; either side records the joint meeting with the young person. Everyone who may open the dossier
+/// reads them, the receiving professional included while the hand-over is proposed.
+/// </summary>
+internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline,
+    IOptions<HandoverOptions> options)
+{
+    public const string NotificationKind = "handover";
+
+    private static string Link(Guid trajectoryId) => $"/trajectories/{trajectoryId}/handovers";
+
+    public async Task<Result<IReadOnlyList<HandoverView>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
+    {
+        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.HandoverRead, ct);
+        if (t is null)
+        {
+            return Error.NotFound();
+        }
+
+        var rows = await db.Handovers.AsNoTracking().Include(h => h.Checklist).Where(h => h.TrajectoryId == trajectoryId)
+            .OrderByDescending(h => h.ProposedAt).ThenByDescending(h => h.Id).ToListAsync(ct);
+        var people = await PersonRefs.LoadAsync(db, rows.SelectMany(h => new[] { h.ToProfessionalId, h.ProposedById }
+            .Concat(h.DecidedById is { } d ? [d] : [])
+            .Concat(h.Checklist.Where(c => c.ConfirmedById is not null).Select(c => c.ConfirmedById!.Value))), ct);
+        var orgIds = rows.SelectMany(h => new[] { h.FromOrganisationId, h.ToOrganisationId }).Distinct().ToList();
+        var orgs = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var manages = AccessPolicy.CanManage(actor, t);
+        await audit.RecordAsync(actor, AuditActions.HandoverRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
+        return rows.Select(h => new HandoverView(h.Id, h.FromPlacementId, h.Destination, orgs[h.FromOrganisationId], orgs[h.ToOrganisationId],
+            people[h.ToProfessionalId], h.ReceivingRole, h.Status, h.ProposedAt, people[h.ProposedById], h.MeetingOn, h.MeetingParticipants,
+            h.DecidedAt, h.DecidedById is { } by ? people[by] : null, h.RefusalReason, h.LeavingAccessUntil,
+            h.Checklist.OrderBy(c => c.Item).Select(c => new HandoverItemView(c.Item, c.Note, c.ConfirmedAt,
+                c.ConfirmedById is { } cb ? people[cb] : null)).ToList(),
+            h.IsReadyToAccept, h.Version, h.IsOpen && manages, h.IsOpen && (manages || h.ToProfessionalId == actor.Id),
+            h.IsOpen && h.ToProfessionalId == actor.Id)).ToList();
+    }
+
+    public async Task<Result<Changed>> ProposeAsync(Actor actor, Guid trajectoryId, ProposeHandoverRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var to = v.Id("toProfessionalId", request.ToProfessionalId);
+        var destination = v.Enum("destination", request.Destination);
+        if (request.Role is { } r && !Enum.IsDefined(r))
+        {
+            v.Add("role", "Unknown value.");
+        }
+
+        var notes = new Dictionary<HandoverItem, string?>();
+        var given = request.Notes ?? [];
+        if (given.Count > Enum.GetValues<HandoverItem>().Length)
+        {
+            v.Add("notes", "At most {0} notes.", Enum.GetValues<HandoverItem>().Length);
+        }
+        else
+        {
+            for (var i = 0; i < given.Count; i++)
+            {
+                if (given[i] is not { } note)
+                {
+                    v.Add($"notes[{i}]", "This field is required.");
+                    continue;
+                }
+
+                var item = v.Enum($"notes[{i}].item", note.Item);
+                var text = v.OptionalText($"notes[{i}].note", note.Note, Handover.NoteMaxLength);
+                if (note.Item is not null && Enum.IsDefined(item) && !notes.TryAdd(item, text))
+                {
+                    v.Add($"notes[{i}].item", "Each item once.");
+                }
+            }
+        }
+
+        var receiver = to == Guid.Empty ? null : await CareProfessionals.Query(db).Where(u => u.Id == to)
+            .Select(u => new { u.Id, u.OrganisationId, u.Organisation!.Kind, u.DisplayName, Organisation = u.Organisation.Name }).SingleOrDefaultAsync(ct);
+        if (to != Guid.Empty && receiver is null)
+        {
+            v.Add("toProfessionalId", "The receiving professional must be an active professional of a care organisation.");
+        }
+
+        var (t, basis, error) = await LoadForManagementAsync(actor, trajectoryId, AuditActions.HandoverProposed, v, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (t!.IsClosed)
+        {
+            return Error.Conflict("The trajectory is closed.");
+        }
+
+        if (await db.Handovers.AnyAsync(h => h.TrajectoryId == t.Id && h.Status == HandoverStatus.Proposed, ct))
+        {
+            return Error.Conflict("This trajectory already has a proposed hand-over. Withdraw it before proposing another.");
+        }
+
+        if (receiver!.Id == actor.Id)
+        {
+            return Error.Invalid("toProfessionalId", "Hand the trajectory over to someone else.");
+        }
+
+        if (request.FromPlacementId is { } placementId && !await db.Placements.AnyAsync(p => p.Id == placementId && p.TrajectoryId == t.Id, ct))
+        {
+            return Error.Invalid("fromPlacementId", "Choose a placement of this trajectory.");
+        }
+
+        var now = time.GetUtcNow();
+        var handover = new Handover
+        {
+            TrajectoryId = t.Id, FromPlacementId = request.FromPlacementId, Destination = destination, FromOrganisationId = t.LeadOrganisationId, ToOrganisationId = receiver.OrganisationId,
+            ToProfessionalId = receiver.Id,
+            ReceivingRole = request.Role ?? (receiver.Kind == OrganisationKind.MunicipalTeam ? CareTeamRole.NeighbourhoodTeam : CareTeamRole.Mentor),
+            Status = HandoverStatus.Proposed, ProposedAt = now, ProposedById = actor.Id, ChangedAt = now,
+        };
+        handover.Checklist.AddRange(Enum.GetValues<HandoverItem>().Select(item => new HandoverChecklistItem
+        {
+            HandoverId = handover.Id, Item = item, Note = notes.GetValueOrDefault(item),
+        }));
+        db.Handovers.Add(handover);
+        var pseudonym = t.YoungPerson!.PseudonymCode;
+        db.Notifications.Add(new Notification
+        {
+            RecipientId = receiver.Id, CreatedAt = now, Kind = NotificationKind, Link = Link(t.Id),
+            Message = Text.Encode("Hand-over of {0} proposed to you by {1}: you may read the dossier until you accept or refuse", pseudonym, actor.DisplayName),
+        });
+        timeline.Add(t.Id, actor, TimelineKinds.HandoverProposed, Link(t.Id), "Hand-over ({0}) proposed to {1} ({2})",
+            destination, receiver.DisplayName, receiver.Organisation);
+        audit.Add(actor, AuditActions.HandoverProposed, nameof(Handover), handover.Id, pseudonym, basis);
+        await db.SaveChangesAsync(ct);
+        return new Changed(handover.Id, handover.Version);
+    }
+
+    public async Task<Result<Changed>> ConfirmAsync(Actor actor, Guid trajectoryId, Guid handoverId, ConfirmHandoverItemRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var item = v.Enum("item", request.Item);
+        var version = v.Required("version", request.Version);
+        var (t, h, basis, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverChanged, Side.Receiving, v, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (h!.Version != version)
+        {
+            return Error.Stale();
+        }
+
+        if (h.Confirm(item, actor.Id, time.GetUtcNow()) is { } rule)
+        {
+            return rule;
+        }
+
+        timeline.Add(t!.Id, actor, TimelineKinds.HandoverChanged, Link(t.Id), "Hand-over: {0} confirmed by the receiving side", item);
+        audit.Add(actor, AuditActions.HandoverChanged, nameof(Handover), h.Id, t.YoungPerson!.PseudonymCode, basis);
+        return await SaveAsync(h, version, ct);
+    }
+
+    public async Task<Result<Changed>> RecordMeetingAsync(Actor actor, Guid trajectoryId, Guid handoverId, HandoverMeetingRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var heldOn = v.Required("heldOn", request.HeldOn);
+        var participants = v.Text("participants", request.Participants, Handover.ParticipantsMaxLength);
+        var version = v.Required("version", request.Version);
+        var (t, h, basis, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverChanged, Side.Either, v, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (h!.Version != version)
+        {
+            return Error.Stale();
+        }
+
+        if (h.RecordMeeting(heldOn, participants, time.Today(), time.GetUtcNow()) is { } rule)
+        {
+            return rule;
+        }
+
+        timeline.Add(t!.Id, actor, TimelineKinds.HandoverChanged, Link(t.Id), "Hand-over: joint meeting with the young person on {0}",
+            heldOn.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        audit.Add(actor, AuditActions.HandoverChanged, nameof(Handover), h.Id, t.YoungPerson!.PseudonymCode, basis);
+        return await SaveAsync(h, version, ct);
+    }
+
+    public async Task<Result<Changed>> AcceptAsync(Actor actor, Guid trajectoryId, Guid handoverId, AcceptHandoverRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var version = v.Required("version", request.Version);
+        var (t, h, basis, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverAccepted, Side.Receiving, v, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (h!.Version != version)
+        {
+            return Error.Stale();
+        }
+
+        if (t!.IsClosed)
+        {
+            return Error.Conflict("The trajectory is closed.");
+        }
+
+        var today = time.Today();
+        var now = time.GetUtcNow();
+        if (h.Accept(actor.Id, today, now, options.Value.LeavingAccessDays) is { } rule)
+        {
+            return rule;
+        }
+
+        var trajectory = await db.Trajectories.Include(x => x.YoungPerson).Include(x => x.CareTeam).AsSplitQuery().SingleAsync(x => x.Id == t.Id, ct);
+        var memberIds = trajectory.CareTeam.Where(m => m.ProfessionalId is not null).Select(m => m.ProfessionalId!.Value).Distinct().ToList();
+        var organisationOf = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.OrganisationId, ct);
+        var applied = HandoverWindows.Apply(trajectory, h, organisationOf, actor.Id, today, now);
+        var pseudonym = trajectory.YoungPerson!.PseudonymCode;
+        var toOrganisation = await db.Organisations.Where(o => o.Id == h.ToOrganisationId).Select(o => o.Name).SingleAsync(ct);
+        timeline.Add(trajectory.Id, actor, TimelineKinds.HandoverDecided, Link(trajectory.Id), "Hand-over accepted by {0} ({1})", actor.DisplayName, toOrganisation);
+        if (applied.Joined is { } joined)
+        {
+            // Reachable only through the navigation with its key set: add it explicitly, or EF would UPDATE a row that is not there.
+            db.CareTeamMemberships.Add(joined);
+            timeline.Add(trajectory.Id, actor, TimelineKinds.MemberAdded, $"/trajectories/{trajectory.Id}", "{0} joined the care team as {1}",
+                actor.DisplayName, joined.Role);
+            audit.Add(actor, AuditActions.CareTeamChanged, nameof(CareTeamMembership), joined.Id, pseudonym, basis);
+        }
+
+        if (applied.LeadMoved)
+        {
+            timeline.Add(trajectory.Id, actor, TimelineKinds.LeadOrganisationChanged, $"/trajectories/{trajectory.Id}", "Lead organisation is now {0}", toOrganisation);
+            audit.Add(actor, AuditActions.TrajectoryUpdated, nameof(Trajectory), trajectory.Id, pseudonym, basis);
+        }
+
+        foreach (var leaving in applied.Leaving)
+        {
+            audit.Add(actor, AuditActions.CareTeamChanged, nameof(CareTeamMembership), leaving.Id, pseudonym, basis);
+        }
+
+        if (applied.Leaving.Count > 0)
+        {
+            timeline.Add(trajectory.Id, actor, TimelineKinds.MemberEnded, $"/trajectories/{trajectory.Id}",
+                "The leaving team keeps access until {0}", h.LeavingAccessUntil!.Value.ToString("yyyy-MM-dd", null));
+        }
+
+        db.Notifications.Add(new Notification
+        {
+            RecipientId = trajectory.CoordinatorId, CreatedAt = now, Kind = NotificationKind, Link = Link(trajectory.Id),
+            Message = Text.Encode("Hand-over of {0} accepted by {1}", pseudonym, actor.DisplayName),
+        });
+        audit.Add(actor, AuditActions.HandoverAccepted, nameof(Handover), h.Id, pseudonym, basis);
+        return await SaveAsync(h, version, ct);
+    }
+
+    public async Task<Result<Changed>> RefuseAsync(Actor actor, Guid trajectoryId, Guid handoverId, RefuseHandoverRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var reason = v.Text("reason", request.Reason, Handover.ReasonMaxLength, minLength: 10);
+        var version = v.Required("version", request.Version);
+        var (t, h, basis, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverRefused, Side.Receiving, v, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (h!.Version != version)
+        {
+            return Error.Stale();
+        }
+
+        var now = time.GetUtcNow();
+        if (h.Refuse(actor.Id, reason, now) is { } rule)
+        {
+            return rule;
+        }
+
+        timeline.Add(t!.Id, actor, TimelineKinds.HandoverDecided, Link(t.Id), "Hand-over refused by {0}", actor.DisplayName);
+        db.Notifications.Add(new Notification
+        {
+            RecipientId = t.CoordinatorId, CreatedAt = now, Kind = NotificationKind, Link = Link(t.Id),
+            Message = Text.Encode("Hand-over of {0} refused by {1}", t.YoungPerson!.PseudonymCode, actor.DisplayName),
+        });
+        audit.Add(actor, AuditActions.HandoverRefused, nameof(Handover), h.Id, t.YoungPerson!.PseudonymCode, basis);
+        return await SaveAsync(h, version, ct);
+    }
+
+    public async Task<Result<Changed>> WithdrawAsync(Actor actor, Guid trajectoryId, Guid handoverId, WithdrawHandoverRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var version = v.Required("version", request.Version);
+        var (t, h, basis, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverWithdrawn, Side.Leaving, v, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (h!.Version != version)
+        {
+            return Error.Stale();
+        }
+
+        if (h.Withdraw(actor.Id, time.GetUtcNow()) is { } rule)
+        {
+            return rule;
+        }
+
+        timeline.Add(t!.Id, actor, TimelineKinds.HandoverDecided, Link(t.Id), "Hand-over withdrawn by {0}", actor.DisplayName);
+        audit.Add(actor, AuditActions.HandoverWithdrawn, nameof(Handover), h.Id, t.YoungPerson!.PseudonymCode, basis);
+        return await SaveAsync(h, version, ct);
+    }
+
+    /// <summary>When a trajectory closes, a hand-over still proposed is withdrawn with it (same unit of work).</summary>
+    public async Task WithdrawOpenAsync(Trajectory t, Actor actor, string? basis, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        foreach (var open in await db.Handovers.Where(h => h.TrajectoryId == t.Id && h.Status == HandoverStatus.Proposed).ToListAsync(ct))
+        {
+            open.Withdraw(actor.Id, now);
+            timeline.Add(t.Id, actor, TimelineKinds.HandoverDecided, Link(t.Id), "Hand-over withdrawn by {0}", actor.DisplayName);
+            audit.Add(actor, AuditActions.HandoverWithdrawn, nameof(Handover), open.Id, t.YoungPerson?.PseudonymCode, basis);
+        }
+    }
+
+    private enum Side
+    {
+        Leaving,
+        Receiving,
+        Either,
+    }
+
+    private async Task<(Trajectory? Trajectory, Handover? Handover, string? Basis, Error? Error)> LoadAsync(
+        Actor actor, Guid trajectoryId, Guid handoverId, string action, Side side, Validator v, CancellationToken ct)
+    {
+        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, action, ct);
+        var h = t is null ? null : await db.Handovers.Include(x => x.Checklist).SingleOrDefaultAsync(x => x.Id == handoverId && x.TrajectoryId == trajectoryId, ct);
+        if (t is null || h is null)
+        {
+            if (t is not null)
+            {
+                await audit.RecordAsync(actor, action, nameof(Handover), handoverId, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
+            }
+
+            return (null, null, null, Error.NotFound());
+        }
+
+        var receiving = h.ToProfessionalId == actor.Id;
+        var leaving = AccessPolicy.CanManage(actor, t);
+        var allowed = side switch
+        {
+            Side.Receiving => receiving,
+            Side.Leaving => leaving,
+            _ => receiving || leaving,
+        };
+        if (!allowed)
+        {
+            await audit.RecordAsync(actor, action, nameof(Handover), h.Id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
+            return (null, null, null, Error.Forbidden(side == Side.Receiving
+                ? "Only the receiving professional confirms the checklist and accepts or refuses the hand-over."
+                : "Only the coordinator or the designated expert of the lead organisation can do this."));
+        }
+
+        return v.IsValid ? (t, h, basis, null) : (null, null, null, v.ToError());
+    }
+
+    private async Task<(Trajectory? Trajectory, string? Basis, Error? Error)> LoadForManagementAsync(
+        Actor actor, Guid trajectoryId, string action, Validator v, CancellationToken ct)
+    {
+        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, action, ct);
+        if (t is null)
+        {
+            return (null, null, Error.NotFound());
+        }
+
+        if (!AccessPolicy.CanManage(actor, t))
+        {
+            await audit.RecordAsync(actor, action, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
+            return (null, null, Error.Forbidden("Only the coordinator or the designated expert of the lead organisation can do this."));
+        }
+
+        return v.IsValid ? (t, basis, null) : (null, null, v.ToError());
+    }
+
+    private async Task<Result<Changed>> SaveAsync(Handover h, long expected, CancellationToken ct)
+    {
+        db.Entry(h).Property(x => x.Version).OriginalValue = expected;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Stale();
+        }
+
+        return new Changed(h.Id, h.Version);
+    }
+}

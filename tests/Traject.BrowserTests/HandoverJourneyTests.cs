@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Traject.Web.Common;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Traject.BrowserTests;
+
+/// <summary>
+/// The coordinator registers an active trajectory and proposes a warm hand-over to the neighbourhood team; the
+/// neighbourhood-team professional reads the dossier, confirms the checklist, records the joint meeting and accepts;
+/// the coordinator (who stays) makes the aftercare plan, closes the trajectory and sees the four follow-up tasks.
+/// </summary>
+public sealed class HandoverJourneyTests(TrajectAppFixture app, ITestOutputHelper output) : IClassFixture<TrajectAppFixture>
+{
+    private const string Password = "Demo!Traject2026";
+
+    private static readonly string[] Items =
+    [
+        "Vermoeden van uitbuiting en de geschiedenis ervan", "Registratiebesluit", "Veiligheidsplan", "Toekomstplan", "Medicatie en zorgcontacten", "School",
+    ];
+
+    private readonly List<string> _accessibilityViolations = [];
+    private Axe? _axe;
+
+    [SkippableFact]
+    public async Task Coordinator_hands_over_to_the_neighbourhood_team_closes_with_aftercare_and_sees_the_follow_ups()
+    {
+        Chromium.RequireOrSkip();
+        _axe = await Axe.LoadAsync();
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "nl-NL" });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        page.PageError += (_, error) => output.WriteLine($"page error: {error}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                output.WriteLine($"HTTP {response.Status} for {response.Request.Method} {response.Url}");
+            }
+        };
+
+        try
+        {
+            await Journey(page);
+        }
+        catch
+        {
+            var failure = Path.Combine(Path.GetTempPath(), $"traject-handover-failure-{DateTime.UtcNow:yyyyMMddHHmmss}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = failure, FullPage = true });
+            output.WriteLine($"Failed at {page.Url}; screenshot: {failure}");
+            throw;
+        }
+    }
+
+    private async Task Journey(IPage page)
+    {
+        var today = app.Services.GetRequiredService<TimeProvider>().Today();
+
+        // The coordinator registers her with an active trajectory and proposes the hand-over.
+        await SignInAsync(page, "regie@demo.traject");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Jongere registreren", Exact = true }).ClickAsync();
+        await page.GetByLabel("Beginstatus", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Actief" });
+        await page.GetByLabel("Voornaam", new() { Exact = true }).FillAsync("Noor");
+        await page.GetByLabel("Achternaam", new() { Exact = true }).FillAsync("Overdrachtproef");
+        await page.GetByLabel("Geboortedatum", new() { Exact = true }).FillAsync(today.AddYears(-16).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByLabel("Gender", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Meisje" });
+        await page.GetByLabel("Nationaliteit", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Nederlands" });
+        await page.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Groningen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registreren en traject openen", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(app.BaseUrl) + "/trajectories/[0-9a-fA-F-]{36}$"));
+        var dossier = page.Url;
+
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Overdrachten", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Overdrachten");
+        await page.GetByLabel("Ontvangende professional", new() { Exact = true })
+            .SelectOptionAsync(new SelectOptionValue { Label = "Wim Wijkteam (demo) — Demo Wijkteam Zuid" });
+        await page.GetByLabel("Overdracht naar", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Wijkteam voor nazorg" });
+        await page.GetByLabel("Veiligheidsplan", new() { Exact = true }).FillAsync("Veiligheidsplan van deze maand, met afspraken over telefoongebruik.");
+        await CheckAccessibility(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Overdracht voorstellen", Exact = true }).ClickAsync();
+        var handovers = page.Url;
+        var proposal = Handover(page);
+        await Expect(proposal.Locator(".status")).ToHaveTextAsync("Voorgesteld");
+        await Expect(proposal).ToContainTextAsync("Veiligheidsplan van deze maand");
+
+        // The neighbourhood-team professional is told, reads the dossier and works through the checklist.
+        await SignOutAsync(page);
+        await SignInAsync(page, "wijkteam@demo.traject");
+        await page.GotoAsync("/notifications");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Overdracht van .* aan u voorgesteld") }).First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(handovers);
+        proposal = Handover(page);
+        foreach (var item in Items)
+        {
+            await proposal.GetByRole(AriaRole.Button, new() { Name = $"Bevestigen ({item})", Exact = true }).ClickAsync();
+            proposal = Handover(page);
+        }
+
+        await proposal.GetByLabel("Deelnemers", new() { Exact = true }).FillAsync("Noor, Rik Regie, Wim Wijkteam");
+        await proposal.GetByRole(AriaRole.Button, new() { Name = "Gesprek vastleggen", Exact = true }).ClickAsync();
+        proposal = Handover(page);
+        await Expect(proposal).ToContainTextAsync("Noor, Rik Regie, Wim Wijkteam");
+        await CheckAccessibility(page);
+        await proposal.GetByRole(AriaRole.Button, new() { Name = "Overdracht accepteren", Exact = true }).ClickAsync();
+        proposal = Handover(page);
+        await Expect(proposal.Locator(".status")).ToHaveTextAsync("Geaccepteerd");
+        await Expect(proposal).ToContainTextAsync(today.AddDays(30).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture));
+        await page.GotoAsync(dossier);
+        await Expect(Section(page, "Zorgteam")).ToContainTextAsync("Wim Wijkteam (demo)");
+        await Expect(page.Locator(".header-facts")).ToContainTextAsync("Demo Wijkteam Zuid");
+        await Expect(page.Locator(".header-facts")).ToContainTextAsync("Rik Regie (demo)");
+
+        // The coordinator stays: she makes the aftercare plan and closes the trajectory.
+        await SignOutAsync(page);
+        await SignInAsync(page, "regie@demo.traject");
+        await page.GotoAsync(dossier);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Nazorg", Exact = true }).ClickAsync();
+        await page.GetByLabel("Duur in maanden", new() { Exact = true }).FillAsync("9");
+        await page.GetByLabel("Contact", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Om de week" });
+        await page.GetByLabel("Vertrouwde professional", new() { Exact = true })
+            .SelectOptionAsync(new SelectOptionValue { Label = "Wim Wijkteam (demo) — Demo Wijkteam Zuid" });
+        await page.GetByLabel("Studiefinanciering", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Wat is geregeld (Studiefinanciering)", new() { Exact = true }).FillAsync("DUO-aanvraag samen invullen");
+        await page.GetByLabel("Wonen", new() { Exact = true }).CheckAsync();
+        await CheckAccessibility(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nazorgplan opslaan", Exact = true }).ClickAsync();
+        var plan = Section(page, "Nazorgplan");
+        await Expect(plan).ToContainTextAsync("9 maanden");
+        await Expect(plan).ToContainTextAsync("Wim Wijkteam (demo)");
+        await Expect(plan).ToContainTextAsync("Studiefinanciering: DUO-aanvraag samen invullen");
+
+        await page.GotoAsync(dossier);
+        await page.GetByLabel("Nieuwe status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Afgesloten" });
+        await page.GetByLabel("Reden (verplicht bij afsluiten)", new() { Exact = true }).FillAsync("Overgedragen aan het wijkteam, nazorg loopt.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Status wijzigen", Exact = true }).ClickAsync();
+        var followUps = Section(page, "Taken").GetByRole(AriaRole.Row).Filter(new() { HasText = "Vervolgcontact na afsluiting" });
+        await Expect(followUps).ToHaveCountAsync(4);
+        foreach (var months in new[] { 3, 6, 12, 24 })
+        {
+            await Expect(followUps.Filter(new() { HasText = today.AddMonths(months).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture) })).ToHaveCountAsync(1);
+        }
+
+        await CheckAccessibility(page);
+        await followUps.First.GetByRole(AriaRole.Link).ClickAsync();
+        var contacts = Section(page, "Vervolgcontacten").GetByRole(AriaRole.Row);
+        await Expect(contacts).ToHaveCountAsync(5);
+        var first = contacts.Nth(1);
+        await first.GetByRole(AriaRole.Combobox).SelectOptionAsync(new SelectOptionValue { Label = "Stabiel" });
+        await first.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(Section(page, "Vervolgcontacten").GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("Stabiel");
+        await CheckAccessibility(page);
+
+        Assert.True(_accessibilityViolations.Count == 0,
+            "axe-core found accessibility violations (WCAG 2.1 A/AA):" + Environment.NewLine + string.Join(Environment.NewLine, _accessibilityViolations));
+    }
+
+    private async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
+    }
+
+    private static Task SignOutAsync(IPage page) =>
+        page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen", Exact = true }).ClickAsync();
+
+    private async Task CheckAccessibility(IPage page)
+    {
+        if (_axe is not null)
+        {
+            _accessibilityViolations.AddRange(await _axe.CheckAsync(page));
+        }
+    }
+
+    /// <summary>The newest hand-over on the hand-overs page.</summary>
+    private static ILocator Handover(IPage page) => page.Locator("section.handover").First;
+
+    /// <summary>The smallest section headed by the given h2.</summary>
+    private static ILocator Section(IPage page, string heading) =>
+        page.Locator("section").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 2, Exact = true }) }).Last;
+}
