@@ -32,6 +32,11 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<Modules.Screening.ScreeningSignal> ScreeningSignals => Set<Modules.Screening.ScreeningSignal>();
     public DbSet<Modules.Screening.ScreeningWeighing> ScreeningWeighings => Set<Modules.Screening.ScreeningWeighing>();
     public DbSet<Modules.Screening.InstrumentVersion> InstrumentVersions => Set<Modules.Screening.InstrumentVersion>();
+    public DbSet<Modules.Registration.RegistrationDecision> RegistrationDecisions => Set<Modules.Registration.RegistrationDecision>();
+    public DbSet<Modules.Registration.RegistrationConsent> RegistrationConsents => Set<Modules.Registration.RegistrationConsent>();
+    public DbSet<Modules.Registration.ConsentPolicy> ConsentPolicies => Set<Modules.Registration.ConsentPolicy>();
+    public DbSet<Modules.Registration.NationalNotification> NationalNotifications => Set<Modules.Registration.NationalNotification>();
+    public DbSet<Modules.Registration.NotificationExportBatch> NotificationExportBatches => Set<Modules.Registration.NotificationExportBatch>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
