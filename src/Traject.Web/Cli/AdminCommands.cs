@@ -122,6 +122,8 @@ internal static class AdminCommands
                                     print the table with counts from 1 to 4 as <5 and the cells suppressed to protect
                                     them as x (first row: column labels; first column: row labels; optional last row
                                     and/or column "Total" or "Totaal"); exit 2 naming the row and column of bad input
+          stats national --year 2026 --format csv|json [--table victims|exploitation|region|organisation-kind] [--culture en]
+                                    print one table of the national figures, suppressed as on the page and in the API
         Configuration comes from appsettings, environment (Database__Provider, Database__ConnectionString) or --Key=Value.
         """;
 

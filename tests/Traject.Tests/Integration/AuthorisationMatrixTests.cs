@@ -86,6 +86,8 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["GET /api/v1/screening/instrument/versions"] = Everyone,
         ["POST /api/v1/screening/instrument/versions"] = AdminOnly,
         ["POST /api/v1/screening/evaluate"] = Everyone,
+        // National figures are aggregates for national reporters only; other roles know they exist.
+        ["GET /api/v1/statistics/national"] = u => u == Demo.Rapporteur ? Expect.Allowed : Expect.Forbidden,
     };
 
     [SkippableFact]

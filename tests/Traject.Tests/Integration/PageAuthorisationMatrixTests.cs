@@ -50,6 +50,7 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         c.Relation is Relation.Coordinator or Relation.DesignatedExpert ? Expect.Allowed : c.InScope ? Expect.Forbidden : Expect.Hidden);
     private static Expect CareOnly(Caller c) => SignedIn(c, Care.Contains(c.Email!) ? Expect.Allowed : Expect.Forbidden);
     private static Expect Pooling(Caller c) => SignedIn(c, Care.Contains(c.Email!) && c.Email != Demo.Aandacht ? Expect.Allowed : Expect.Forbidden);
+    private static Expect NationalReporter(Caller c) => SignedIn(c, c.Email == Demo.Rapporteur ? Expect.Allowed : Expect.Forbidden);
     private static Expect AdminOnly(Caller c) => SignedIn(c, c.Email == Demo.Admin ? Expect.Allowed : Expect.Forbidden);
     private static Expect ToLogin(Caller c) => Expect.LoginPage;
 
@@ -116,6 +117,9 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/Signals/New GET"] = Pooling,
         ["/Signals/New POST"] = Pooling,
         ["/Signals/New POST AddRow"] = Pooling,
+        // National figures are aggregates for national reporters only; other roles know they exist.
+        ["/Statistics/National GET"] = NationalReporter,
+        ["/Statistics/National GET Csv"] = NationalReporter,
     };
 
     /// <summary>Handlers that end the caller's session: run last, each on a session of its own.</summary>
