@@ -173,6 +173,27 @@ public abstract class NationalFiguresTests(TrajectFixture f)
     }
 
     [SkippableFact]
+    public async Task The_stats_national_verb_prints_what_the_API_answers()
+    {
+        const int year = 2024;
+        await AddAsync([.. Many(12, year, NotifiedNationality.Foreign, minor: true), .. Many(1, year, NotifiedNationality.Dutch, minor: false)]);
+        using var rapporteur = await f.ClientAsync(Demo.Rapporteur);
+        using var response = await rapporteur.GetAsync($"{Url}?year={year}&table=region");
+        var api = await response.ExpectAsync(HttpStatusCode.OK);
+        var json = await VerbProcess.RunAsync(["stats", "national", "--year", $"{year}", "--format", "json", "--table", "region"], f.Database);
+        Assert.True(json.Exit == 0, json.Error);
+        Assert.Equal(api, json.Output.TrimEnd('\r', '\n'));
+
+        var csv = await VerbProcess.RunAsync(["stats", "national", "--year", $"{year}", "--format", "csv"], f.Database);
+        Assert.True(csv.Exit == 0, csv.Error);
+        Assert.StartsWith($"{year},N,%\r\nNederlandse slachtoffers,<5,x\r\n", csv.Output, StringComparison.Ordinal);
+
+        var bad = await VerbProcess.RunAsync(["stats", "national", "--year", "twenty", "--format", "csv"], f.Database);
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("--year", bad.Error, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task The_page_shows_tables_and_bar_charts_without_inline_style_and_downloads_CSV()
     {
         const int year = 2023;

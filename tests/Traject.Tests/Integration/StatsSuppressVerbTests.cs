@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Traject.Tests.Infrastructure;
 
 namespace Traject.Tests.Integration;
 
@@ -60,27 +60,5 @@ public class StatsSuppressVerbTests
         }
     }
 
-    private static async Task<(int Exit, string Output, string Error)> RunFileAsync(string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Traject.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Database__Provider"] = "PostgreSQL";
-        start.Environment["Database__ConnectionString"] = "Host=127.0.0.1;Port=9;Username=nobody;Database=none;Timeout=2";
-        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int Exit, string Output, string Error)> RunFileAsync(string[] args) => VerbProcess.RunAsync(args);
 }
