@@ -157,7 +157,10 @@ internal static class TableCsv
         return sb.ToString();
     }
 
-    /// <summary>A published table: the corner label, the column labels, then each row's label and displayed cells.</summary>
+    /// <summary>
+    /// A published table: the corner label, the column labels, then each row's label and displayed cells. Labels (names
+    /// of regions from the database) are guarded against spreadsheet formulas; the cells are our own numbers and marks.
+    /// </summary>
     public static string Write(string corner, PublishedTable table)
     {
         var sb = new StringBuilder();
@@ -165,7 +168,7 @@ internal static class TableCsv
         sb.Append("\r\n");
         foreach (var row in table.Rows)
         {
-            sb.AppendJoin(',', row.Cells.Select(c => Safe(c.Display)).Prepend(Safe(row.Label)));
+            sb.AppendJoin(',', row.Cells.Select(c => Quote(c.Display)).Prepend(Safe(row.Label)));
             sb.Append("\r\n");
         }
 
