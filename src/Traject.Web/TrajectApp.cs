@@ -16,6 +16,7 @@ using Traject.Web.Data.Seeding;
 using Traject.Web.Modules.Auth;
 using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Registration;
 using Traject.Web.Modules.ReportingCode;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
@@ -181,6 +182,7 @@ internal static class TrajectApp
         services.AddPooling(config);
         services.AddScreenings();
         services.AddEmergency();
+        services.AddRegistration(config);
     }
 
     private static Task ApiAware<T>(Microsoft.AspNetCore.Authentication.RedirectContext<T> ctx, int status)
@@ -230,6 +232,7 @@ internal static class TrajectApp
         api.MapPooling();
         api.MapScreenings();
         api.MapEmergency();
+        api.MapRegistration();
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
 
         app.MapRazorPages();
