@@ -198,10 +198,11 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, TrajectoryG
 
         var tasks = await db.CareTasks.Where(x => x.TrajectoryId == t.Id && x.Kind == CareTaskKind.RegistrationDecision && x.CompletedAt == null)
             .ToListAsync(ct);
+        var tasksLink = $"/trajectories/{t.Id}#tasks";
         foreach (var task in tasks)
         {
             task.Complete(actor.Id, null, now);
-            timeline.Add(t.Id, actor, TimelineKinds.TaskDone, $"/trajectories/{t.Id}#tasks", "Task done: {0}", task.Kind);
+            timeline.Add(t.Id, actor, TimelineKinds.TaskDone, tasksLink, "Task done: {0}", task.Kind);
         }
 
         timeline.Add(t.Id, actor, TimelineKinds.RegistrationDecided, Link(t.Id), "Registration decision: {0}", outcome);

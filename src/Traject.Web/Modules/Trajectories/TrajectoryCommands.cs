@@ -133,15 +133,14 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
         t.LeadOrganisationId = organisationId;
         var decision = await db.RegistrationDecisions.AsNoTracking().Where(d => d.TrajectoryId == t.Id && d.SupersededAt == null)
             .Select(d => (Modules.Registration.RegistrationOutcome?)d.Outcome).SingleOrDefaultAsync(ct);
+        var link = $"/trajectories/{t.Id}/registration";
         if (decision is { } outcome)
         {
-            timeline.Add(t.Id, actor, TimelineKinds.HandedOver, $"/trajectories/{t.Id}/registration",
-                "Handed over from {0} to {1}; registration decision: {2}", from, to, outcome);
+            timeline.Add(t.Id, actor, TimelineKinds.HandedOver, link, "Handed over from {0} to {1}; registration decision: {2}", from, to, outcome);
         }
         else
         {
-            timeline.Add(t.Id, actor, TimelineKinds.HandedOver, $"/trajectories/{t.Id}/registration",
-                "Handed over from {0} to {1}; no registration decision yet", from, to);
+            timeline.Add(t.Id, actor, TimelineKinds.HandedOver, link, "Handed over from {0} to {1}; no registration decision yet", from, to);
         }
 
         audit.Add(actor, AuditActions.TrajectoryHandedOver, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis);
