@@ -21,7 +21,7 @@ internal sealed class ExportsModel(NotificationExports exports) : AppPageModel
 
     public async Task<IActionResult> OnGetDownloadAsync(Guid batchId, string? format)
     {
-        var result = await exports.FileAsync(await ActorAsync(), batchId, format, HttpContext.RequestAborted);
+        var result = await exports.FileAsync(await ActorAsync(), batchId, format ?? "json", HttpContext.RequestAborted);
         if (result.IsSuccess)
         {
             return File(result.Value.Content, result.Value.ContentType, result.Value.FileName);

@@ -58,8 +58,17 @@ internal sealed class RegistrationModel(Registrations registrations, TrajectoryQ
         new RecordConsentRequest(Consent.GivenOn, Consent.YoungPersonConsented, Consent.ParentOrGuardianConsented, Consent.ParentOrGuardianName, Consent.Form),
         HttpContext.RequestAborted)).Error);
 
-    public Task<IActionResult> OnPostWithdrawAsync() => PostAsync("Withdraw", async actor => (await registrations.WithdrawConsentAsync(actor, Id,
-        ConsentId ?? Guid.Empty, new WithdrawConsentRequest(null, Version), HttpContext.RequestAborted)).Error);
+    public async Task<IActionResult> OnPostWithdrawAsync()
+    {
+        if (ConsentId is not { } consentId)
+        {
+            ModelState.AddModelError(string.Empty, L["Choose the consent to withdraw."]);
+            return await LoadAsync() ?? Page();
+        }
+
+        return await PostAsync("Withdraw", async actor => (await registrations.WithdrawConsentAsync(actor, Id, consentId,
+            new WithdrawConsentRequest(null, Version), HttpContext.RequestAborted)).Error);
+    }
 
     private async Task<IActionResult> PostAsync(string prefix, Func<Common.Access.Actor, Task<Common.Error?>> act)
     {
