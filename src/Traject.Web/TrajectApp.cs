@@ -16,6 +16,7 @@ using Traject.Web.Data.Seeding;
 using Traject.Web.Modules.Auth;
 using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Registration;
 using Traject.Web.Modules.ReportingCode;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
@@ -182,6 +183,7 @@ internal static class TrajectApp
         services.AddPooling(config);
         services.AddScreenings();
         services.AddEmergency();
+        services.AddRegistration(config);
         services.AddStatistics();
     }
 
@@ -232,6 +234,7 @@ internal static class TrajectApp
         api.MapPooling();
         api.MapScreenings();
         api.MapEmergency();
+        api.MapRegistration();
         api.MapStatistics();
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
 

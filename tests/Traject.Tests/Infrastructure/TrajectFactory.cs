@@ -27,6 +27,12 @@ internal sealed class TrajectFactory(TestDatabase database, FakeClock clock, str
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", migrateOnStartup ? "true" : "false");
         builder.UseSetting("Demo:SeedOnStartup", "false");
+        if (environment != "Development")
+        {
+            // Outside Development the app refuses to start without its de-duplication secret.
+            builder.UseSetting("Registration:DeduplicationSecret", "test-secret-for-registration-keys-0123456789");
+        }
+
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft", "Warning");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));

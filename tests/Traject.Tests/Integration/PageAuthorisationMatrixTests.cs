@@ -113,6 +113,18 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/Trajectories/NewScreening POST"] = Dossier,
         ["/Trajectories/Screening GET"] = Dossier,
         ["/Trajectories/Screening POST"] = Dossier,
+        ["/Trajectories/Registration GET"] = Dossier,
+        ["/Trajectories/Registration POST Decide"] = Dossier,
+        ["/Trajectories/Registration POST Consent"] = Dossier,
+        ["/Trajectories/Registration POST Withdraw"] = Dossier,
+        // Internal registration: counts and pseudonyms of one's own organisation, for designated experts and quality officers.
+        ["/Registration/Overview GET"] = c => SignedIn(c, c.Email is Demo.Aandacht or Demo.Kwaliteit ? Expect.Allowed : Expect.Forbidden),
+        // Exports of national notifications are for the organisation's designated experts; a batch not one's own (here: none) is not found.
+        ["/Registration/Exports GET"] = c => SignedIn(c, c.Email == Demo.Aandacht ? Expect.Allowed : Expect.Forbidden),
+        ["/Registration/Exports GET Download"] = c => SignedIn(c, c.Email == Demo.Aandacht ? Expect.Hidden : Expect.Forbidden),
+        ["/Registration/Exports POST"] = c => SignedIn(c, c.Email == Demo.Aandacht ? Expect.Allowed : Expect.Forbidden),
+        ["/Admin/ConsentPolicy GET"] = AdminOnly,
+        ["/Admin/ConsentPolicy POST"] = AdminOnly,
         // Pooling is for care roles; a designated expert would learn from a new trajectory that she was unknown.
         ["/Signals/New GET"] = Pooling,
         ["/Signals/New POST"] = Pooling,

@@ -94,4 +94,13 @@ internal static class AuditActions
     public const string ScreeningRead = "screening.read";
     public const string ScreeningRecorded = "screening.record";
     public const string ScreeningWeighed = "screening.weigh";
+    public const string TrajectoryHandedOver = "trajectory.handover";
+    public const string RegistrationRead = "registration.read";
+    public const string RegistrationDecided = "registration.decide";
+    public const string ConsentRecorded = "registration.consent";
+    public const string ConsentWithdrawn = "registration.consent.withdraw";
+    public const string ConsentPolicyChanged = "registration.consentpolicy";
+    public const string RegistrationOverviewRead = "registration.overview";
+    public const string NotificationsExported = "registration.export";
+    public const string NotificationExportRead = "registration.export.read";
 }

@@ -216,6 +216,10 @@ internal sealed class NotificationExportBatch
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
+
+    /// <summary>The organisation's name when exported, so a later export of the batch gives the same bytes.</summary>
+    public string OrganisationName { get; set; } = string.Empty;
+
     public int Sequence { get; set; }
     public DateOnly PeriodFrom { get; set; }
     public DateOnly PeriodTo { get; set; }

@@ -89,6 +89,7 @@ internal sealed class NotificationExportBatchConfiguration : IEntityTypeConfigur
     public void Configure(EntityTypeBuilder<NotificationExportBatch> e)
     {
         e.ToTable("NotificationExportBatches");
+        e.Property(x => x.OrganisationName).HasMaxLength(200);
         e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Professional>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.OrganisationId, x.Sequence }).IsUnique();

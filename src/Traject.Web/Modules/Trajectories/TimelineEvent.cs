@@ -33,8 +33,11 @@ internal static class TimelineKinds
     public const string ScreeningRecorded = "screening.recorded";
     public const string ScreeningWeighed = "screening.weighed";
     public const string ScreeningFinal = "screening.final";
+    public const string HandedOver = "trajectory.handover";
+    public const string RegistrationDecided = "registration.decided";
+    public const string RegistrationConsent = "registration.consent";
 
     public static readonly IReadOnlyList<string> All =
         [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone, ReportingCode,
-         ScreeningRecorded, ScreeningWeighed, ScreeningFinal];
+         ScreeningRecorded, ScreeningWeighed, ScreeningFinal, HandedOver, RegistrationDecided, RegistrationConsent];
 }

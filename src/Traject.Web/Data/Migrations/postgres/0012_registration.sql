@@ -63,6 +63,7 @@ CREATE TABLE "RegistrationDecisions" (
 CREATE TABLE "NotificationExportBatches" (
     "Id" uuid NOT NULL,
     "OrganisationId" uuid NOT NULL,
+    "OrganisationName" character varying(200) NOT NULL,
     "Sequence" integer NOT NULL,
     "PeriodFrom" date NOT NULL,
     "PeriodTo" date NOT NULL,

@@ -60,6 +60,7 @@ CREATE TABLE "RegistrationDecisions" (
 CREATE TABLE "NotificationExportBatches" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_NotificationExportBatches" PRIMARY KEY,
     "OrganisationId" TEXT NOT NULL,
+    "OrganisationName" TEXT NOT NULL,
     "Sequence" INTEGER NOT NULL,
     "PeriodFrom" TEXT NOT NULL,
     "PeriodTo" TEXT NOT NULL,
