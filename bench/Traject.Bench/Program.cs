@@ -17,6 +17,11 @@ public static class Program
             return await AuditCostBench.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == NationalFigures.NationalFiguresBench.Verb)
+        {
+            return await NationalFigures.NationalFiguresBench.RunAsync(args[1..]);
+        }
+
         if (args.Length == 2 && args[0] == LoadClient.Verb)
         {
             return await LoadClient.RunAsync(args[1]);

@@ -20,9 +20,11 @@ using Traject.Web.Modules.Network;
 using Traject.Web.Modules.Handovers;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Placements;
+using Traject.Web.Modules.Registration;
 using Traject.Web.Modules.ReportingCode;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
+using Traject.Web.Modules.Statistics;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
@@ -189,6 +191,8 @@ internal static class TrajectApp
         services.AddHandovers(config);
         services.AddAftercare(config);
         services.AddPlacements(config);
+        services.AddRegistration(config);
+        services.AddStatistics();
     }
 
     private static Task ApiAware<T>(Microsoft.AspNetCore.Authentication.RedirectContext<T> ctx, int status)
@@ -242,6 +246,8 @@ internal static class TrajectApp
         api.MapHandovers();
         api.MapAftercare();
         api.MapPlacements();
+        api.MapRegistration();
+        api.MapStatistics();
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
 
         app.MapRazorPages();

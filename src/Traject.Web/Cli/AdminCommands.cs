@@ -11,11 +11,11 @@ namespace Traject.Web.Cli;
 
 /// <summary>
 /// Administrative verbs on the same executable: <c>migrate</c>, <c>seed</c>, <c>create-admin</c>,
-/// <c>schema-script</c>, <c>verify-audit</c> and <c>screen</c>.
+/// <c>schema-script</c>, <c>verify-audit</c>, <c>screen</c> and <c>stats</c>.
 /// </summary>
 internal static class AdminCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "create-admin", "verify-audit", "schema-script", "screen", "help"];
+    private static readonly string[] Verbs = ["migrate", "seed", "create-admin", "verify-audit", "schema-script", "screen", "stats", "help"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg, StringComparer.Ordinal);
 
@@ -89,6 +89,8 @@ internal static class AdminCommands
                     return 1;
                 case "screen":
                     return await ScreenCommand.RunAsync(sp, options);
+                case "stats":
+                    return await StatsCommand.RunAsync(sp, args.Length > 1 ? args[1] : null, options);
                 default:
                     Console.Error.WriteLine(Usage);
                     return 2;
@@ -116,6 +118,12 @@ internal static class AdminCommands
                                     evaluate a case ({"dateOfBirth", "observationDate", "signals", "instrumentVersion"?})
                                     and print the same JSON as POST /api/v1/screening/evaluate; without a version the
                                     built-in instrument is used and no database is needed
+          stats suppress --in table.csv
+                                    print the table with counts from 1 to 4 as <5 and the cells suppressed to protect
+                                    them as x (first row: column labels; first column: row labels; optional last row
+                                    and/or column "Total" or "Totaal"); exit 2 naming the row and column of bad input
+          stats national --year 2026 --format csv|json [--table victims|exploitation|region|organisation-kind] [--culture en]
+                                    print one table of the national figures, suppressed as on the page and in the API
         Configuration comes from appsettings, environment (Database__Provider, Database__ConnectionString) or --Key=Value.
         """;
 

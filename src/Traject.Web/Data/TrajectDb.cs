@@ -43,6 +43,11 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<Modules.Placements.Placement> Placements => Set<Modules.Placements.Placement>();
     public DbSet<Modules.Placements.PlacementPhaseChange> PlacementPhaseChanges => Set<Modules.Placements.PlacementPhaseChange>();
     public DbSet<Modules.Placements.PlacementTimeOut> PlacementTimeOuts => Set<Modules.Placements.PlacementTimeOut>();
+    public DbSet<Modules.Registration.RegistrationDecision> RegistrationDecisions => Set<Modules.Registration.RegistrationDecision>();
+    public DbSet<Modules.Registration.RegistrationConsent> RegistrationConsents => Set<Modules.Registration.RegistrationConsent>();
+    public DbSet<Modules.Registration.ConsentPolicy> ConsentPolicies => Set<Modules.Registration.ConsentPolicy>();
+    public DbSet<Modules.Registration.NationalNotification> NationalNotifications => Set<Modules.Registration.NationalNotification>();
+    public DbSet<Modules.Registration.NotificationExportBatch> NotificationExportBatches => Set<Modules.Registration.NotificationExportBatch>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -128,6 +128,22 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["PUT /api/v1/trajectories/{id:guid}/aftercare/plan"] = Steering,
         // The follow-up used is the coordinator's task: team members who do not own it are refused.
         ["POST /api/v1/trajectories/{id:guid}/aftercare/follow-ups/{followUpId:guid}/outcome"] = Steering,
+        ["PUT /api/v1/trajectories/{id:guid}/lead-organisation"] = Steering,
+        ["GET /api/v1/trajectories/{id:guid}/registration"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/registration/decisions"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/registration/consents"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/registration/consents/{consentId:guid}/withdraw"] = Dossier,
+        // The consent policy holds no young person's data: everyone reads it; administrators change it.
+        ["GET /api/v1/registration/consent-policy"] = Everyone,
+        ["PUT /api/v1/registration/consent-policy"] = AdminOnly,
+        // Internal registration: one's own organisation's counts, for designated experts and quality officers.
+        ["GET /api/v1/registration/overview"] = u => u is Demo.Aandacht or Demo.Kwaliteit ? Expect.Allowed : Expect.Forbidden,
+        // Exports of national notifications: the organisation's designated experts only.
+        ["GET /api/v1/registration/exports"] = u => u == Demo.Aandacht ? Expect.Allowed : Expect.Forbidden,
+        ["POST /api/v1/registration/exports"] = u => u == Demo.Aandacht ? Expect.Allowed : Expect.Forbidden,
+        ["GET /api/v1/registration/exports/{batchId:guid}"] = u => u == Demo.Aandacht ? Expect.Allowed : Expect.Forbidden,
+        // National figures are aggregates for national reporters only; other roles know they exist.
+        ["GET /api/v1/statistics/national"] = u => u == Demo.Rapporteur ? Expect.Allowed : Expect.Forbidden,
     };
 
     [SkippableFact]
@@ -167,6 +183,13 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             linkId = (await link.ReadAsync<Changed>(HttpStatusCode.Created)).Id;
         }
 
+        Guid consentId;
+        using (var consent = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/registration/consents",
+                   new { givenOn = f.Clock.Today(), youngPersonConsented = true, parentOrGuardianConsented = true, parentOrGuardianName = "Ouder", form = "Written" }))
+        {
+            consentId = (await consent.ReadAsync<Traject.Web.Modules.Registration.RegistrationView>(HttpStatusCode.Created)).Consents[0].Id;
+        }
+
         var (handoverId, followUpId) = await ContinuityAsync(regie, person.TrajectoryId);
 
         string Value(ApiEndpoint e, string name) => (name, e.Pattern) switch
@@ -175,6 +198,7 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             ("linkId", _) => linkId.ToString(),
             ("handoverId", _) => handoverId.ToString(),
             ("followUpId", _) => followUpId.ToString(),
+            ("consentId", _) => consentId.ToString(),
             ("key", _) => person.Pseudonym,
             ("membershipId", _) => membership.Id.ToString(),
             ("taskId", _) => taskId.ToString(),

@@ -51,6 +51,7 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         c.Relation is Relation.Coordinator or Relation.DesignatedExpert ? Expect.Allowed : c.InScope ? Expect.Forbidden : Expect.Hidden);
     private static Expect CareOnly(Caller c) => SignedIn(c, Care.Contains(c.Email!) ? Expect.Allowed : Expect.Forbidden);
     private static Expect Pooling(Caller c) => SignedIn(c, Care.Contains(c.Email!) && c.Email != Demo.Aandacht ? Expect.Allowed : Expect.Forbidden);
+    private static Expect NationalReporter(Caller c) => SignedIn(c, c.Email == Demo.Rapporteur ? Expect.Allowed : Expect.Forbidden);
     private static Expect AdminOnly(Caller c) => SignedIn(c, c.Email == Demo.Admin ? Expect.Allowed : Expect.Forbidden);
     private static Expect ToLogin(Caller c) => Expect.LoginPage;
 
@@ -119,6 +120,18 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/Trajectories/NewScreening POST"] = Dossier,
         ["/Trajectories/Screening GET"] = Dossier,
         ["/Trajectories/Screening POST"] = Dossier,
+        ["/Trajectories/Registration GET"] = Dossier,
+        ["/Trajectories/Registration POST Decide"] = Dossier,
+        ["/Trajectories/Registration POST Consent"] = Dossier,
+        ["/Trajectories/Registration POST Withdraw"] = Dossier,
+        // Internal registration: counts and pseudonyms of one's own organisation, for designated experts and quality officers.
+        ["/Registration/Overview GET"] = c => SignedIn(c, c.Email is Demo.Aandacht or Demo.Kwaliteit ? Expect.Allowed : Expect.Forbidden),
+        // Exports of national notifications are for the organisation's designated experts; a batch not one's own (here: none) is not found.
+        ["/Registration/Exports GET"] = c => SignedIn(c, c.Email == Demo.Aandacht ? Expect.Allowed : Expect.Forbidden),
+        ["/Registration/Exports GET Download"] = c => SignedIn(c, c.Email == Demo.Aandacht ? Expect.Hidden : Expect.Forbidden),
+        ["/Registration/Exports POST"] = c => SignedIn(c, c.Email == Demo.Aandacht ? Expect.Allowed : Expect.Forbidden),
+        ["/Admin/ConsentPolicy GET"] = AdminOnly,
+        ["/Admin/ConsentPolicy POST"] = AdminOnly,
         // Pooling is for care roles; a designated expert would learn from a new trajectory that she was unknown.
         ["/Catalogue/Index GET"] = Everyone,
         ["/Catalogue/Index POST Capacity"] = Capacity,
@@ -156,6 +169,9 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/Trajectories/Aftercare POST Plan"] = Steering,
         // The follow-up used is the coordinator's task: team members who do not own it are refused.
         ["/Trajectories/Aftercare POST Outcome"] = Steering,
+        // National figures are aggregates for national reporters only; other roles know they exist.
+        ["/Statistics/National GET"] = NationalReporter,
+        ["/Statistics/National GET Csv"] = NationalReporter,
     };
 
     /// <summary>Handlers that end the caller's session: run last, each on a session of its own.</summary>

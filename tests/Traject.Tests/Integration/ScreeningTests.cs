@@ -72,7 +72,11 @@ public abstract class ScreeningTests(TrajectFixture f)
     }
 
     private async Task<List<CareTask>> StepPlanTasksAsync(Guid trajectoryId) =>
-        await f.WithDbAsync(db => db.CareTasks.AsNoTracking().Where(t => t.TrajectoryId == trajectoryId && t.Kind != CareTaskKind.ScreenAtIntake).ToListAsync());
+        await f.WithDbAsync(db => db.CareTasks.AsNoTracking()
+            .Where(t => t.TrajectoryId == trajectoryId && t.Kind != CareTaskKind.ScreenAtIntake && t.Kind != CareTaskKind.RegistrationDecision).ToListAsync());
+
+    private async Task<List<CareTask>> RegistrationTasksAsync(Guid trajectoryId) =>
+        await f.WithDbAsync(db => db.CareTasks.AsNoTracking().Where(t => t.TrajectoryId == trajectoryId && t.Kind == CareTaskKind.RegistrationDecision).ToListAsync());
 
     private async Task<List<string>> TimelineAsync(HttpClient client, Guid trajectoryId, string kind)
     {
@@ -521,6 +525,7 @@ public abstract class ScreeningTests(TrajectFixture f)
 
         var tasks = await StepPlanTasksAsync(person.TrajectoryId);
         Assert.Equal(StepPlan.Steps.Select(s => s.Kind).Order(), tasks.Select(t => t.Kind).Order());
+        Assert.Empty(await RegistrationTasksAsync(person.TrajectoryId)); // a potential victim: no registration decision due
         Assert.All(tasks, t => Assert.Equal(f.Ids.User(Demo.Regie), t.OwnerId));
         Assert.All(tasks, t => Assert.Equal(today.AddDays(StepPlan.Steps.Single(s => s.Kind == t.Kind).Days), t.DueOn));
 
@@ -536,6 +541,8 @@ public abstract class ScreeningTests(TrajectFixture f)
         var secondFinal = await WeighAsync(gedrag, person.TrajectoryId, second.Id, Weighing(Classification.Suspected, today));
         Assert.Equal(Classification.Suspected, secondFinal.FinalClassification);
         Assert.Equal(tasks.Select(t => t.Id).Order(), (await StepPlanTasksAsync(person.TrajectoryId)).Select(t => t.Id).Order());
+        // Only the confirmed suspicion makes the registration decision due ("registration unless"), in 30 days by default.
+        Assert.Equal(today.AddDays(30), Assert.Single(await RegistrationTasksAsync(person.TrajectoryId)).DueOn);
 
         var weighed = await TimelineAsync(regie, person.TrajectoryId, TimelineKinds.ScreeningWeighed);
         Assert.Equal(5, weighed.Count);
@@ -644,6 +651,7 @@ public abstract class ScreeningTests(TrajectFixture f)
         var tasks = await StepPlanTasksAsync(person.TrajectoryId);
         Assert.Equal(StepPlan.Steps.Select(s => s.Kind).Order(), tasks.Select(t => t.Kind).Order());
         Assert.Equal(today.AddDays(1), tasks.Single(t => t.Kind == CareTaskKind.SafetyAssessment).DueOn);
+        Assert.Single(await RegistrationTasksAsync(person.TrajectoryId));
         Assert.Contains(await TimelineAsync(regie, person.TrajectoryId, TimelineKinds.TaskCreated), s => s.Contains("Acuut gevaar", StringComparison.Ordinal));
     }
 }

@@ -53,18 +53,20 @@ public class CareTaskTests
     {
         var trajectory = Guid.NewGuid();
         var tasks = StepPlan.Create(trajectory, Coordinator, Colleague, Today, Now, acute: false, []).ToList();
-        Assert.Equal(8, tasks.Count);
+        Assert.Equal(7, tasks.Count);
         Assert.Equal(tasks.Count, tasks.Select(t => t.Kind).Distinct().Count());
         Assert.DoesNotContain(tasks, t => t.Kind == CareTaskKind.ScreenAtIntake);
         Assert.All(tasks, t => Assert.Equal(Coordinator, t.OwnerId));
         Assert.All(tasks, t => Assert.Equal(trajectory, t.TrajectoryId));
         Assert.Equal(Today.AddDays(7), tasks.Single(t => t.Kind == CareTaskKind.SafetyAssessment).DueOn);
-        Assert.Equal(Today.AddDays(30), tasks.Single(t => t.Kind == CareTaskKind.RegistrationDecision).DueOn);
+        Assert.DoesNotContain(tasks, t => t.Kind == CareTaskKind.RegistrationDecision); // due only for a confirmed suspicion
+        var registration = StepPlan.RegistrationDecision(trajectory, Coordinator, Colleague, Today, Now, days: 30);
+        Assert.Equal((CareTaskKind.RegistrationDecision, Today.AddDays(30), Coordinator), (registration.Kind, registration.DueOn, registration.OwnerId));
 
         var again = StepPlan.Create(trajectory, Coordinator, Colleague, Today, Now, acute: true,
-            [CareTaskKind.TalkWithYoungPerson, CareTaskKind.RegistrationDecision]).ToList();
-        Assert.Equal(6, again.Count);
-        Assert.DoesNotContain(again, t => t.Kind is CareTaskKind.TalkWithYoungPerson or CareTaskKind.RegistrationDecision);
+            [CareTaskKind.TalkWithYoungPerson, CareTaskKind.NetworkAnalysis]).ToList();
+        Assert.Equal(5, again.Count);
+        Assert.DoesNotContain(again, t => t.Kind is CareTaskKind.TalkWithYoungPerson or CareTaskKind.NetworkAnalysis);
         Assert.Equal(Today.AddDays(1), again.Single(t => t.Kind == CareTaskKind.SafetyAssessment).DueOn);
     }
 }

@@ -111,4 +111,13 @@ internal static class AuditActions
     public const string PlacementRead = "placement.read";
     public const string PlacementChanged = "placement.change";
     public const string ProgrammeCapacityChanged = "programme.capacity";
+    public const string TrajectoryHandedOver = "trajectory.handover";
+    public const string RegistrationRead = "registration.read";
+    public const string RegistrationDecided = "registration.decide";
+    public const string ConsentRecorded = "registration.consent";
+    public const string ConsentWithdrawn = "registration.consent.withdraw";
+    public const string ConsentPolicyChanged = "registration.consentpolicy";
+    public const string RegistrationOverviewRead = "registration.overview";
+    public const string NotificationsExported = "registration.export";
+    public const string NotificationExportRead = "registration.export.read";
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Traject.Web.Common;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Registration;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
 
@@ -9,7 +10,8 @@ namespace Traject.Web.Data.Seeding;
 
 /// <summary>
 /// Generates many fictitious young people with realistic histories for load tests: earlier closed trajectories,
-/// coordinator changes, team members who joined and left, and timelines. Everything is named "Schaal …".
+/// coordinator changes, team members who joined and left, timelines, and for most of them a registration decision
+/// that notified the national centre (the notifications the national figures count). Everything is named "Schaal …".
 /// The professionals it creates have no password and cannot sign in.
 /// </summary>
 internal sealed class ScaleSeeder(TrajectDb db, UserManager<Professional> users, TimeProvider time)
@@ -55,7 +57,12 @@ internal sealed class ScaleSeeder(TrajectDb db, UserManager<Professional> users,
                     var status = last
                         ? (TrajectoryStatus)random.Next(4)
                         : TrajectoryStatus.Closed;
-                    AddTrajectory(random, person, org, team, start, status);
+                    var trajectory = AddTrajectory(random, person, org, team, start, status);
+                    if (last && random.Next(10) < 6)
+                    {
+                        AddNotification(random, person, trajectory, org, team, today);
+                    }
+
                     start = start.AddDays(random.Next(200, 400));
                     if (start > now)
                     {
@@ -74,7 +81,7 @@ internal sealed class ScaleSeeder(TrajectDb db, UserManager<Professional> users,
         return made;
     }
 
-    private void AddTrajectory(Random random, YoungPerson person, Organisation org, List<Professional> team,
+    private Trajectory AddTrajectory(Random random, YoungPerson person, Organisation org, List<Professional> team,
         DateTimeOffset opened, TrajectoryStatus status)
     {
         var coordinator = team[random.Next(team.Count)];
@@ -138,6 +145,49 @@ internal sealed class ScaleSeeder(TrajectDb db, UserManager<Professional> users,
         }
 
         db.Trajectories.Add(t);
+        return t;
+    }
+
+    private static readonly ExploitationForm[] Forms = Enum.GetValues<ExploitationForm>();
+
+    /// <summary>A decision to notify, a month or two into the trajectory, and the notification the national figures count.</summary>
+    private void AddNotification(Random random, YoungPerson person, Trajectory t, Organisation org, List<Professional> team, DateOnly today)
+    {
+        var decidedOn = t.StartedOn.AddDays(random.Next(10, 60));
+        if (decidedOn > today)
+        {
+            return;
+        }
+
+        var byName = random.Next(3) > 0;
+        var forms = string.Join(',', Forms.Where((_, i) => i == 0 ? random.Next(10) < 8 : random.Next(10) < 2).DefaultIfEmpty(ExploitationForm.Criminal));
+        var decision = new RegistrationDecision
+        {
+            TrajectoryId = t.Id, YoungPersonId = person.Id, OrganisationId = org.Id, Sequence = 1, DecidedOn = decidedOn,
+            RecordedAt = t.OpenedAt.AddDays(decidedOn.DayNumber - t.StartedOn.DayNumber), RecordedById = team[random.Next(team.Count)].Id,
+            Outcome = byName ? RegistrationOutcome.NotifyByName : RegistrationOutcome.NotifyDateOfBirthOnly,
+            VictimStatus = random.Next(4) == 0 ? VictimStatus.Confirmed : VictimStatus.Suspected, Forms = forms,
+            DateOfBirthOnlyReason = byName ? null : "Schaaldata: toestemming vragen schaadt de hulpverleningsrelatie.",
+        };
+        db.RegistrationDecisions.Add(decision);
+        var age = person.AgeOn(decidedOn);
+        db.NationalNotifications.Add(new NationalNotification
+        {
+            DecisionId = decision.Id, TrajectoryId = t.Id, YoungPersonId = person.Id, OrganisationId = org.Id,
+            Kind = byName ? NotificationKind.ByName : NotificationKind.DateOfBirthOnly,
+            DeduplicationKey = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(person.Id.ToByteArray())),
+            DecidedOn = decidedOn, Year = decidedOn.Year, CreatedAt = decision.RecordedAt,
+            FamilyName = byName ? person.FamilyName : null, GivenName = byName ? person.GivenName : null, DateOfBirth = person.DateOfBirth,
+            Gender = person.Gender, Municipality = byName ? null : person.Municipality,
+            Nationality = person.Nationality switch
+            {
+                Nationality.Dutch => NotifiedNationality.Dutch,
+                Nationality.Other => NotifiedNationality.Foreign,
+                _ => NotifiedNationality.Unknown,
+            },
+            AgeOnDecision = age, Minor = age < 18, VictimStatus = decision.VictimStatus, Forms = forms, RegionId = org.RegionId,
+            OrganisationKind = org.Kind, CountedInYear = true,
+        });
     }
 
     private void Event(Trajectory t, DateTimeOffset at, string kind, Professional actor, string template, params object[] args) =>

@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Traject.Web.Common;
 using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Registration;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
@@ -74,7 +76,7 @@ internal sealed record ScreeningSummary(
 /// a classification of potential, suspected or acute final, the step plan starts for the coordinator (once).
 /// </summary>
 internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline,
-    IInstrumentStore instruments, IStringLocalizer<SharedResource> l)
+    IInstrumentStore instruments, IStringLocalizer<SharedResource> l, IOptions<RegistrationOptions> registration)
 {
     private const int Attempts = 3;
 
@@ -349,6 +351,11 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
             {
                 await StartStepPlanAsync(actor, t, s, final == Classification.Acute, now, ct);
             }
+
+            if (final is Classification.Suspected or Classification.Acute)
+            {
+                await RequireRegistrationDecisionAsync(actor, t, now, ct);
+            }
         }
 
         audit.Add(actor, AuditActions.ScreeningWeighed, nameof(Screening), s.Id, t.YoungPerson!.PseudonymCode, basis);
@@ -380,6 +387,24 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
         {
             timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, TasksLink(t.Id), "Step plan started: {0} new tasks for the coordinator", tasks.Count);
         }
+    }
+
+    /// <summary>
+    /// A confirmed suspicion makes the registration decision due ("registration unless"), unless its task is open or
+    /// a decision was already taken.
+    /// </summary>
+    private async Task RequireRegistrationDecisionAsync(Actor actor, Trajectory t, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await db.CareTasks.AnyAsync(x => x.TrajectoryId == t.Id && x.Kind == CareTaskKind.RegistrationDecision && x.CompletedAt == null, ct)
+            || await db.RegistrationDecisions.AnyAsync(d => d.TrajectoryId == t.Id, ct))
+        {
+            return;
+        }
+
+        var task = StepPlan.RegistrationDecision(t.Id, t.CoordinatorId, actor.Id, time.Today(), now, registration.Value.DecisionDays);
+        db.CareTasks.Add(task);
+        timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, TasksLink(t.Id), "Suspicion confirmed: the registration decision is due on {0}",
+            task.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     private static List<WeighingVote> Votes(Screening s) => s.Weighings.OrderBy(w => w.RecordedAt).ThenBy(w => w.Id)

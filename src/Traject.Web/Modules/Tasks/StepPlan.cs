@@ -2,7 +2,8 @@ namespace Traject.Web.Modules.Tasks;
 
 /// <summary>
 /// Which tasks start when, and how long each may take. Screening at intake starts with every trajectory at a
-/// youth-care provider; the step plan starts when a potential or suspected classification is confirmed.
+/// youth-care provider; the step plan starts when a potential or suspected classification is confirmed. The
+/// registration decision is due only when a suspicion (suspected or acute) is confirmed, within the configured days.
 /// </summary>
 internal static class StepPlan
 {
@@ -18,7 +19,6 @@ internal static class StepPlan
         (CareTaskKind.ConsultPoliceLiaison, 14),
         (CareTaskKind.NetworkAnalysis, 28),
         (CareTaskKind.ReferralForTriage, 28),
-        (CareTaskKind.RegistrationDecision, 30),
     ];
 
     /// <summary>
@@ -36,4 +36,15 @@ internal static class StepPlan
             CreatedAt = now,
             CreatedById = createdBy,
         });
+
+    /// <summary>The registration-decision task for the coordinator, due <paramref name="days"/> after today.</summary>
+    public static CareTask RegistrationDecision(Guid trajectoryId, Guid owner, Guid createdBy, DateOnly today, DateTimeOffset now, int days) => new()
+    {
+        TrajectoryId = trajectoryId,
+        Kind = CareTaskKind.RegistrationDecision,
+        OwnerId = owner,
+        DueOn = today.AddDays(days),
+        CreatedAt = now,
+        CreatedById = createdBy,
+    };
 }

@@ -44,9 +44,12 @@ internal static class TimelineKinds
     public const string LeadOrganisationChanged = "trajectory.lead";
     public const string AftercarePlan = "aftercare.plan";
     public const string FollowUpRecorded = "followup.recorded";
+    public const string HandedOver = "trajectory.handover";
+    public const string RegistrationDecided = "registration.decided";
+    public const string RegistrationConsent = "registration.consent";
 
     public static readonly IReadOnlyList<string> All =
         [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone, ReportingCode,
          ScreeningRecorded, ScreeningWeighed, ScreeningFinal, PlacementStarted, PlacementPhase, PlacementNextStep, PlacementTimeOut, PlacementEnded,
-         HandoverProposed, HandoverChanged, HandoverDecided, LeadOrganisationChanged, AftercarePlan, FollowUpRecorded];
+         HandoverProposed, HandoverChanged, HandoverDecided, LeadOrganisationChanged, AftercarePlan, FollowUpRecorded, HandedOver, RegistrationDecided, RegistrationConsent];
 }

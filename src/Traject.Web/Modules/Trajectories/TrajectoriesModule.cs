@@ -56,6 +56,9 @@ internal static class TrajectoriesModule
             (await commands.ChangeStatusAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok));
         trajectories.MapPut("/{id:guid}/coordinator", async (Guid id, ChangeCoordinatorRequest body, CurrentActor current, TrajectoryCommands commands, CancellationToken ct) =>
             (await commands.ChangeCoordinatorAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok));
+        trajectories.MapPut("/{id:guid}/lead-organisation", async (Guid id, HandOverRequest body, CurrentActor current, TrajectoryCommands commands, CancellationToken ct) =>
+            (await commands.HandOverAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("Hand the trajectory over to another care organisation; its registration decisions travel with it");
         trajectories.MapPost("/{id:guid}/care-team", async (Guid id, AddCareTeamMemberRequest body, CurrentActor current, TrajectoryCommands commands, CancellationToken ct) =>
             (await commands.AddMemberAsync(await current.RequireAsync(ct), id, body, ct))
                 .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}", r)));

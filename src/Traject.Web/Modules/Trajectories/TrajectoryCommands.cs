@@ -17,6 +17,8 @@ internal sealed record AddCareTeamMemberRequest(Guid? ProfessionalId, Guid? Orga
 
 internal sealed record EndCareTeamMembershipRequest(DateOnly? EndDate, long? Version);
 
+internal sealed record HandOverRequest(Guid? OrganisationId, long? Version);
+
 internal sealed record Changed(Guid Id, long Version);
 
 /// <summary>
@@ -97,6 +99,61 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
         var name = await MemberNameAsync(professionalId, null, ct);
         timeline.Add(t.Id, actor, TimelineKinds.CoordinatorChanged, Link(t.Id), "Coordinator is now {0}", name);
         audit.Add(actor, AuditActions.CoordinatorChanged, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis);
+        return await SaveAsync(t.Id, t, version, ct);
+    }
+
+    /// <summary>
+    /// Hands the trajectory over to another care organisation, which becomes the lead organisation. The coordinator
+    /// stays; the registration decisions and their reasons belong to the trajectory and so travel with it, and the
+    /// timeline states the current decision for the receiving organisation.
+    /// </summary>
+    public async Task<Result<Changed>> HandOverAsync(Actor actor, Guid id, HandOverRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var organisationId = v.Id("organisationId", request.OrganisationId);
+        var version = v.Required("version", request.Version);
+        if (organisationId != Guid.Empty && !await CareProfessionals.IsCareOrganisationAsync(db, organisationId, ct))
+        {
+            v.Add("organisationId", "Only an active care organisation can lead a trajectory.");
+        }
+
+        var (t, basis, error) = await LoadForManagementAsync(actor, id, AuditActions.TrajectoryHandedOver, v, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (t!.Version != version)
+        {
+            return Error.Stale();
+        }
+
+        if (t.IsClosed)
+        {
+            return Error.Conflict("The trajectory is closed.");
+        }
+
+        if (t.LeadOrganisationId == organisationId)
+        {
+            return Error.Conflict("This organisation already leads the trajectory.");
+        }
+
+        var from = await MemberNameAsync(null, t.LeadOrganisationId, ct);
+        var to = await MemberNameAsync(null, organisationId, ct);
+        t.LeadOrganisationId = organisationId;
+        var decision = await db.RegistrationDecisions.AsNoTracking().Where(d => d.TrajectoryId == t.Id && d.SupersededAt == null)
+            .Select(d => (Modules.Registration.RegistrationOutcome?)d.Outcome).SingleOrDefaultAsync(ct);
+        var link = $"/trajectories/{t.Id}/registration";
+        if (decision is { } outcome)
+        {
+            timeline.Add(t.Id, actor, TimelineKinds.HandedOver, link, "Handed over from {0} to {1}; registration decision: {2}", from, to, outcome);
+        }
+        else
+        {
+            timeline.Add(t.Id, actor, TimelineKinds.HandedOver, link, "Handed over from {0} to {1}; no registration decision yet", from, to);
+        }
+
+        audit.Add(actor, AuditActions.TrajectoryHandedOver, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis);
         return await SaveAsync(t.Id, t, version, ct);
     }
 
