@@ -12,7 +12,8 @@ namespace Traject.Web.Data.Seeding;
 /// Reference data (regions, roles, the built-in screening instrument) for every installation, and plainly fictitious
 /// demo data for Development: organisations named "Demo …", logins at demo.traject, young people with invented names.
 /// </summary>
-internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, RoleManager<IdentityRole<Guid>> roles, TimeProvider time, IServiceProvider services)
+internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, RoleManager<IdentityRole<Guid>> roles, TimeProvider time,
+    IServiceProvider services, Microsoft.Extensions.Options.IOptions<Modules.Registration.RegistrationOptions> registration)
 {
     public const string DemoPassword = "Demo!Traject2026";
 
@@ -171,6 +172,19 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
             {
                 Aftercare(t, opened.AddDays(120), coordinator, mentor);
             }
+
+            if (i == 2)
+            {
+                Registered(t, person, north, regie, today.AddDays(-20));
+                Event(t, now.AddDays(-20), TimelineKinds.RegistrationDecided, regie, north, "Registration decision: {0}",
+                    Modules.Registration.RegistrationOutcome.NotifyDateOfBirthOnly);
+            }
+            else if (i == 4)
+            {
+                // A suspicion confirmed 35 days ago whose registration decision is overdue.
+                db.CareTasks.Add(Modules.Tasks.StepPlan.RegistrationDecision(t.Id, regie.Id, regie.Id, today.AddDays(-35), now.AddDays(-35),
+                    registration.Value.DecisionDays));
+            }
         }
 
         await db.SaveChangesAsync(ct);
@@ -267,6 +281,30 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
 
     private static CareTeamMembership Member(Trajectory t, Guid? professional, Guid? organisation, CareTeamRole role, DateOnly from, Guid by) =>
         new() { TrajectoryId = t.Id, ProfessionalId = professional, OrganisationId = organisation, Role = role, From = from, AddedById = by };
+
+    /// <summary>A registration decision with date of birth only, and its national notification (not exported).</summary>
+    private void Registered(Trajectory t, YoungPerson person, Organisation org, Professional by, DateOnly decidedOn)
+    {
+        var decision = new Modules.Registration.RegistrationDecision
+        {
+            TrajectoryId = t.Id, YoungPersonId = person.Id, OrganisationId = org.Id, Sequence = 1, DecidedOn = decidedOn,
+            RecordedAt = time.GetUtcNow().AddDays(-20), RecordedById = by.Id,
+            Outcome = Modules.Registration.RegistrationOutcome.NotifyDateOfBirthOnly, VictimStatus = Modules.Registration.VictimStatus.Suspected,
+            Forms = "Sexual,Financial", DateOfBirthOnlyReason = "Demo: toestemming vragen zou de hulpverleningsrelatie nu schaden.",
+        };
+        var age = Clock.AgeOn(person.DateOfBirth, decidedOn);
+        db.RegistrationDecisions.Add(decision);
+        db.NationalNotifications.Add(new Modules.Registration.NationalNotification
+        {
+            DecisionId = decision.Id, TrajectoryId = t.Id, YoungPersonId = person.Id, OrganisationId = org.Id,
+            Kind = Modules.Registration.NotificationKind.DateOfBirthOnly,
+            DeduplicationKey = Modules.Registration.DeduplicationKey.Compute(registration.Value.DeduplicationSecret!,
+                Modules.Registration.DeduplicationKey.DateOfBirthOnlyInput(person.DateOfBirth, person.Gender, person.Municipality)),
+            DecidedOn = decidedOn, Year = decidedOn.Year, CreatedAt = decision.RecordedAt, DateOfBirth = person.DateOfBirth, Gender = person.Gender,
+            Municipality = person.Municipality, Nationality = Modules.Registration.NotifiedNationality.Dutch, AgeOnDecision = age, Minor = age < 18,
+            VictimStatus = decision.VictimStatus, Forms = decision.Forms, RegionId = org.RegionId, OrganisationKind = org.Kind, CountedInYear = true,
+        });
+    }
 
     private void Event(Trajectory t, DateTimeOffset at, string kind, Professional actor, Organisation org, string template, params object[] args) =>
         db.TimelineEvents.Add(new TimelineEvent
