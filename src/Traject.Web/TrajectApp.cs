@@ -14,7 +14,9 @@ using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Data.Seeding;
 using Traject.Web.Modules.Auth;
+using Traject.Web.Modules.Continuity;
 using Traject.Web.Modules.Emergency;
+using Traject.Web.Modules.FuturePlans;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.ReportingCode;
 using Traject.Web.Modules.Screening;
@@ -181,6 +183,8 @@ internal static class TrajectApp
         services.AddPooling(config);
         services.AddScreenings();
         services.AddEmergency();
+        services.AddFuturePlans();
+        services.AddContinuity(config);
     }
 
     private static Task ApiAware<T>(Microsoft.AspNetCore.Authentication.RedirectContext<T> ctx, int status)
@@ -230,6 +234,8 @@ internal static class TrajectApp
         api.MapPooling();
         api.MapScreenings();
         api.MapEmergency();
+        api.MapFuturePlans();
+        api.MapContinuity();
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
 
         app.MapRazorPages();

@@ -94,4 +94,10 @@ internal static class AuditActions
     public const string ScreeningRead = "screening.read";
     public const string ScreeningRecorded = "screening.record";
     public const string ScreeningWeighed = "screening.weigh";
+    public const string FuturePlanRead = "futureplan.read";
+    public const string FuturePlanChanged = "futureplan.change";
+    public const string MyPlanRead = "futureplan.myplan";
+    public const string ContinuityRead = "continuity.read";
+    public const string ContinuityChanged = "continuity.change";
+    public const string OverviewRead = "trajectory.overview";
 }
