@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
+using Traject.Web.Common;
 using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Tests.Integration;
@@ -86,6 +87,18 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["GET /api/v1/screening/instrument/versions"] = Everyone,
         ["POST /api/v1/screening/instrument/versions"] = AdminOnly,
         ["POST /api/v1/screening/evaluate"] = Everyone,
+        // The future plan is the whole care team's: everyone in scope reads and edits it.
+        ["GET /api/v1/trajectories/{id:guid}/future-plan"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/future-plan/history"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/future-plan/mine"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/future-plan/goals"] = Dossier,
+        ["PUT /api/v1/trajectories/{id:guid}/future-plan/goals/{goalId:guid}"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/future-plan/steps"] = Dossier,
+        ["PUT /api/v1/trajectories/{id:guid}/future-plan/steps/{stepId:guid}"] = Dossier,
+        // Turning 18: the team reads the checklist; the coordinator and the designated expert settle it.
+        ["GET /api/v1/trajectories/{id:guid}/continuity"] = Dossier,
+        ["PUT /api/v1/trajectories/{id:guid}/continuity"] = Steering,
+        ["GET /api/v1/trajectories/{id:guid}/overview"] = Dossier,
     };
 
     [SkippableFact]
@@ -107,8 +120,22 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             screeningId = (await screening.ReadAsync<Traject.Web.Modules.Screening.ScreeningView>(HttpStatusCode.Created)).Id;
         }
 
+        Changed goal, step;
+        using (var added = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/future-plan/goals", new { domain = "Housing", inHerWords = "Een eigen kamer." }))
+        {
+            goal = await added.ReadAsync<Changed>(HttpStatusCode.Created);
+        }
+
+        using (var added = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/future-plan/steps",
+            new { goalId = goal.Id, description = "Inschrijven", ownerKind = "YoungPerson", dueOn = f.Clock.Today().AddDays(7) }))
+        {
+            step = await added.ReadAsync<Changed>(HttpStatusCode.Created);
+        }
+
         string Value(ApiEndpoint e, string name) => (name, e.Pattern) switch
         {
+            ("goalId", _) => goal.Id.ToString(),
+            ("stepId", _) => step.Id.ToString(),
             ("key", _) => person.Pseudonym,
             ("membershipId", _) => membership.Id.ToString(),
             ("taskId", _) => taskId.ToString(),
