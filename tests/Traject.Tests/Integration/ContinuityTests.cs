@@ -191,10 +191,24 @@ public abstract class ContinuityTests(TrajectFixture f)
             await step.ExpectAsync(HttpStatusCode.Created);
         }
 
+        var lima = await f.WithDbAsync(db => db.CareProgrammes.Where(p => p.Code == "veilig-lima").Select(p => p.Id).SingleAsync());
+        using (var placement = await regie.PostJsonAsync($"/api/v1/trajectories/{id}/placements", new
+        {
+            programmeId = lima, organisationId = f.Ids.Organisation(Demo.North), setting = "Open", startedOn = f.Clock.Today(),
+            groupComposition = "Homogeneous", indicationConfirmed = false,
+        }))
+        {
+            await placement.ExpectAsync(HttpStatusCode.Created);
+        }
+
         using var response = await regie.GetAsync($"/api/v1/trajectories/{id}/overview");
         var overview = await response.ReadAsync<TrajectoryOverview>();
         Assert.Equal(TrajectoryOverviews.CoordinatorLane, overview.Lanes[0].Kind);
         Assert.Contains(overview.Lanes, l => l.Kind == TrajectoryOverviews.OrganisationLane && l.Bars.Count == 2); // Regie and Mentor, one organisation
+        var placed = Assert.Single(overview.Lanes, l => l.Kind == TrajectoryOverviews.PlacementLane);
+        Assert.StartsWith("1. ", Assert.Single(placed.Bars).Label);
+        var current = Assert.Single(overview.Current);
+        Assert.Equal(1, current.Phase);
         Assert.Contains(overview.OpenTasks, t => t.Kind == CareTaskKind.PlanContinuityAtEighteen);
         Assert.Equal(new Traject.Web.Modules.FuturePlans.PlanProgress(0, 1), overview.FuturePlan);
         Assert.True(overview.Continuity.Applies);
@@ -216,6 +230,8 @@ public abstract class ContinuityTests(TrajectFixture f)
         using var page = await browser.GetAsync($"/trajectories/{id}");
         var document = await Browser.ParseAsync(page);
         Assert.NotNull(document.QuerySelector("#overview svg rect.bar.coordinator"));
+        Assert.NotNull(document.QuerySelector("#overview svg rect.bar.placement"));
+        Assert.NotNull(document.QuerySelector("#overview table.restrictions"));
         Assert.NotNull(document.QuerySelector("#continuity select[name='Continuity.Items[0].State']"));
         Assert.Empty(document.QuerySelectorAll("[style]"));
     }

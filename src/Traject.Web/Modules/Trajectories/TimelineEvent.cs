@@ -36,7 +36,14 @@ internal static class TimelineKinds
     public const string FuturePlan = "futureplan";
     public const string Continuity = "continuity";
 
+    public const string PlacementStarted = "placement.started";
+    public const string PlacementPhase = "placement.phase";
+    public const string PlacementNextStep = "placement.nextstep";
+    public const string PlacementTimeOut = "placement.timeout";
+    public const string PlacementEnded = "placement.ended";
+
     public static readonly IReadOnlyList<string> All =
         [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone, ReportingCode,
-         ScreeningRecorded, ScreeningWeighed, ScreeningFinal, FuturePlan, Continuity];
+         ScreeningRecorded, ScreeningWeighed, ScreeningFinal, PlacementStarted, PlacementPhase, PlacementNextStep, PlacementTimeOut, PlacementEnded,
+         FuturePlan, Continuity];
 }

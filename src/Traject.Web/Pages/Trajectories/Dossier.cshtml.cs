@@ -3,6 +3,7 @@ using Traject.Web.Common;
 using Traject.Web.Modules.Continuity;
 using Traject.Web.Modules.FuturePlans;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Tasks;
@@ -10,10 +11,13 @@ using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web.Pages.Trajectories;
 
-/// <summary>The dossier of one trajectory: header, overview, turning 18, tasks, screenings, pooled signals, care team, coordinator, status and timeline.</summary>
+/// <summary>
+/// The dossier of one trajectory: header, overview, turning 18, placements, tasks, screenings, pooled signals, care team,
+/// coordinator, status and timeline.
+/// </summary>
 internal sealed class DossierModel(
     TrajectoryQueries queries, TrajectoryCommands commands, CareTasks tasks, Screenings screenings, PooledSignalQueries pooled,
-    Administration directory, FuturePlans plans, ContinuityChecklists continuity, TimeProvider time) : AppPageModel
+    Administration directory, PlacementService placements, FuturePlans plans, ContinuityChecklists continuity, TimeProvider time) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -27,6 +31,7 @@ internal sealed class DossierModel(
     public IReadOnlyList<CareTaskView> Tasks { get; private set; } = [];
     public IReadOnlyList<ScreeningSummary> Screenings { get; private set; } = [];
     public TrajectoryOverview Overview { get; private set; } = null!;
+    public IReadOnlyList<PlacementView> Placements { get; private set; } = [];
 
     /// <summary>Pooled signals, for the coordinator and the lead organisation's designated experts only; otherwise null.</summary>
     public PooledSignalsView? Pooled { get; private set; }
@@ -193,9 +198,16 @@ internal sealed class DossierModel(
             return NotFound();
         }
 
+        var placementList = await placements.ListAsync(actor, Id, HttpContext.RequestAborted);
+        if (!placementList.IsSuccess)
+        {
+            return NotFound();
+        }
+
         Detail = detail.Value;
+        Placements = placementList.Value;
         Tasks = taskList.Value;
-        Overview = TrajectoryOverviews.Compose(Detail, Tasks, await plans.ProgressAsync(Id, HttpContext.RequestAborted), checklist.Value, time.Today());
+        Overview = TrajectoryOverviews.Compose(Detail, Placements, Tasks, await plans.ProgressAsync(Id, HttpContext.RequestAborted), checklist.Value, time.Today());
         Screenings = screeningList.Value;
         MyId = actor.Id;
         Timeline = timeline.Value;
