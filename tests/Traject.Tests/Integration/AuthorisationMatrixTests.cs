@@ -37,6 +37,10 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
     private static Expect AdminOnly(string u) => u == Demo.Admin ? Expect.Allowed : Expect.Forbidden;
     private static Expect Everyone(string u) => Expect.Allowed;
 
+    // The demo's Veilig Lima is run by Demo Jeugdzorg Noord: its professionals (and administrators) keep the capacity.
+    private static Expect Capacity(string u) =>
+        u is Demo.Admin or Demo.Regie or Demo.Mentor or Demo.Aandacht or Demo.Gedrag or Demo.Kwaliteit ? Expect.Allowed : Expect.Forbidden;
+
     internal static readonly IReadOnlyDictionary<string, Func<string, Expect>> Matrix = new Dictionary<string, Func<string, Expect>>
     {
         ["POST /api/v1/young-people"] = u => Care.Contains(u) ? Expect.Allowed : Expect.Forbidden,
@@ -99,6 +103,19 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["GET /api/v1/trajectories/{id:guid}/continuity"] = Dossier,
         ["PUT /api/v1/trajectories/{id:guid}/continuity"] = Steering,
         ["GET /api/v1/trajectories/{id:guid}/overview"] = Dossier,
+        // The catalogue holds no young person's data: everyone reads it; administrators edit it.
+        ["GET /api/v1/care-programmes"] = Everyone,
+        ["GET /api/v1/care-programmes/{id:guid}"] = Everyone,
+        ["POST /api/v1/care-programmes"] = AdminOnly,
+        ["PUT /api/v1/care-programmes/{id:guid}"] = AdminOnly,
+        ["PUT /api/v1/care-programmes/{id:guid}/capacity"] = Capacity,
+        ["GET /api/v1/trajectories/{id:guid}/placements"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/placements"] = Steering,
+        ["GET /api/v1/trajectories/{id:guid}/placements/{placementId:guid}"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/placements/{placementId:guid}/phase"] = Steering,
+        ["PUT /api/v1/trajectories/{id:guid}/placements/{placementId:guid}/next-step"] = Steering,
+        ["POST /api/v1/trajectories/{id:guid}/placements/{placementId:guid}/time-outs"] = Steering,
+        ["POST /api/v1/trajectories/{id:guid}/placements/{placementId:guid}/end"] = Steering,
     };
 
     [SkippableFact]
@@ -113,7 +130,10 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         var person = await Dossiers.RegisterAsync(regie, f.Clock);
         var membership = await Dossiers.AddMemberAsync(regie, person.TrajectoryId, new { professionalId = f.Ids.User(Demo.Mentor), role = "Mentor" });
         var regionId = await f.WithDbAsync(db => db.Regions.Select(r => r.Id).FirstAsync());
-        var taskId = await f.WithDbAsync(db => db.CareTasks.Where(t => t.TrajectoryId == person.TrajectoryId).Select(t => t.Id).SingleAsync());
+        var taskId = await f.WithDbAsync(db => db.CareTasks.Where(t => t.TrajectoryId == person.TrajectoryId && t.Kind == Traject.Web.Modules.Tasks.CareTaskKind.ScreenAtIntake)
+            .Select(t => t.Id).SingleAsync());
+        var programmeId = await PlacementSteps.ProgrammeAsync(f, PlacementSteps.VeiligLima);
+        var placementId = await PlacementSteps.StartAsync(regie, person.TrajectoryId, programmeId, f.Ids.Organisation(Demo.North), f.Clock.Today());
         Guid screeningId;
         using (var screening = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/screenings", new { signals = Array.Empty<object>() }))
         {
@@ -140,6 +160,8 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             ("membershipId", _) => membership.Id.ToString(),
             ("taskId", _) => taskId.ToString(),
             ("screeningId", _) => screeningId.ToString(),
+            ("placementId", _) => placementId.ToString(),
+            ("id", var p) when p.StartsWith("/api/v1/care-programmes", StringComparison.Ordinal) => programmeId.ToString(),
             ("id", var p) when p.StartsWith("/api/v1/trajectories", StringComparison.Ordinal) => person.TrajectoryId.ToString(),
             ("id", var p) when p.StartsWith("/api/v1/regions", StringComparison.Ordinal) => regionId.ToString(),
             ("id", var p) when p.StartsWith("/api/v1/organisations", StringComparison.Ordinal) => f.Ids.Organisation(Demo.North).ToString(),

@@ -10,12 +10,14 @@ internal sealed class IndexModel(Modules.Placements.CareProgrammes programmes) :
     public IReadOnlyList<CareProgrammeView> Programmes { get; private set; } = [];
     public Actor Me { get; private set; } = null!;
 
+    /// <summary>The programme whose capacity form failed, to show its messages beside it.</summary>
+    public Guid? Failed { get; private set; }
+
     [BindProperty]
     public CapacityInput Capacity { get; set; } = new();
 
     internal sealed class CapacityInput
     {
-        public Guid? ProgrammeId { get; set; }
         public int? Places { get; set; }
         public int? Occupied { get; set; }
         public int? ExpectedWaitingWeeks { get; set; }
@@ -30,7 +32,7 @@ internal sealed class IndexModel(Modules.Placements.CareProgrammes programmes) :
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCapacityAsync()
+    public async Task<IActionResult> OnPostCapacityAsync(Guid? programmeId)
     {
         if (!ModelState.IsValid)
         {
@@ -39,7 +41,7 @@ internal sealed class IndexModel(Modules.Placements.CareProgrammes programmes) :
             return Page();
         }
 
-        var result = await programmes.UpdateCapacityAsync(await ActorAsync(), Capacity.ProgrammeId ?? Guid.Empty,
+        var result = await programmes.UpdateCapacityAsync(await ActorAsync(), programmeId ?? Guid.Empty,
             new CapacityRequest(Capacity.Places, Capacity.Occupied, Capacity.ExpectedWaitingWeeks, Capacity.Version), HttpContext.RequestAborted);
         if (result.IsSuccess)
         {
@@ -48,6 +50,7 @@ internal sealed class IndexModel(Modules.Placements.CareProgrammes programmes) :
 
         ModelState.Clear();
         await LoadAsync();
+        Failed = programmeId;
         return Fail(result.Error!, Page, "Capacity");
     }
 
