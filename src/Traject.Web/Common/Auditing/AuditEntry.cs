@@ -99,7 +99,6 @@ internal static class AuditActions
     public const string MyPlanRead = "futureplan.myplan";
     public const string ContinuityRead = "continuity.read";
     public const string ContinuityChanged = "continuity.change";
-    public const string OverviewRead = "trajectory.overview";
     public const string PlacementRead = "placement.read";
     public const string PlacementChanged = "placement.change";
     public const string ProgrammeCapacityChanged = "programme.capacity";
