@@ -37,6 +37,10 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<Modules.Aftercare.AftercarePlan> AftercarePlans => Set<Modules.Aftercare.AftercarePlan>();
     public DbSet<Modules.Aftercare.AftercareSupport> AftercareSupport => Set<Modules.Aftercare.AftercareSupport>();
     public DbSet<Modules.Aftercare.FollowUpContact> FollowUpContacts => Set<Modules.Aftercare.FollowUpContact>();
+    public DbSet<Modules.FuturePlans.FuturePlanGoal> FuturePlanGoals => Set<Modules.FuturePlans.FuturePlanGoal>();
+    public DbSet<Modules.FuturePlans.FuturePlanStep> FuturePlanSteps => Set<Modules.FuturePlans.FuturePlanStep>();
+    public DbSet<Modules.FuturePlans.FuturePlanChange> FuturePlanChanges => Set<Modules.FuturePlans.FuturePlanChange>();
+    public DbSet<Modules.Continuity.ContinuityChecklist> ContinuityChecklists => Set<Modules.Continuity.ContinuityChecklist>();
     public DbSet<Modules.Placements.CareProgramme> CareProgrammes => Set<Modules.Placements.CareProgramme>();
     public DbSet<Modules.Placements.CareProgrammeVersion> CareProgrammeVersions => Set<Modules.Placements.CareProgrammeVersion>();
     public DbSet<Modules.Placements.CareProgrammePhase> CareProgrammePhases => Set<Modules.Placements.CareProgrammePhase>();

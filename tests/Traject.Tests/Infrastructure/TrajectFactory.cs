@@ -37,6 +37,8 @@ internal sealed class TrajectFactory(TestDatabase database, FakeClock clock, str
             builder.UseSetting("Registration:DeduplicationSecret", "test-secret-for-registration-keys-0123456789");
         }
 
+        // The 18-plus schedule runs when a test asks for it (ContinuitySchedule), never on its own in the background.
+        builder.UseSetting("TurningEighteen:ScanEvery", "00:00:00");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft", "Warning");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));

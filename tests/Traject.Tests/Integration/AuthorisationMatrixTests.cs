@@ -104,6 +104,18 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["GET /api/v1/network-alerts"] = u => u == Demo.Aandacht ? Expect.Allowed : Expect.Forbidden,
         // An alert that is not one's own organisation's (here: none at all) is not found for a designated expert.
         ["POST /api/v1/network-alerts/{id:guid}/dismiss"] = u => u == Demo.Aandacht ? Expect.Hidden : Expect.Forbidden,
+        // The future plan is the whole care team's: everyone in scope reads and edits it.
+        ["GET /api/v1/trajectories/{id:guid}/future-plan"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/future-plan/history"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/future-plan/mine"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/future-plan/goals"] = Dossier,
+        ["PUT /api/v1/trajectories/{id:guid}/future-plan/goals/{goalId:guid}"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/future-plan/steps"] = Dossier,
+        ["PUT /api/v1/trajectories/{id:guid}/future-plan/steps/{stepId:guid}"] = Dossier,
+        // Turning 18: the team reads the checklist; the coordinator and the designated expert settle it.
+        ["GET /api/v1/trajectories/{id:guid}/continuity"] = Dossier,
+        ["PUT /api/v1/trajectories/{id:guid}/continuity"] = Steering,
+        ["GET /api/v1/trajectories/{id:guid}/overview"] = Dossier,
         // The catalogue holds no young person's data: everyone reads it; administrators edit it.
         ["GET /api/v1/care-programmes"] = Everyone,
         ["GET /api/v1/care-programmes/{id:guid}"] = Everyone,
@@ -190,6 +202,18 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             consentId = (await consent.ReadAsync<Traject.Web.Modules.Registration.RegistrationView>(HttpStatusCode.Created)).Consents[0].Id;
         }
 
+        Changed goal, step;
+        using (var added = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/future-plan/goals", new { domain = "Housing", inHerWords = "Een eigen kamer." }))
+        {
+            goal = await added.ReadAsync<Changed>(HttpStatusCode.Created);
+        }
+
+        using (var added = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/future-plan/steps",
+            new { goalId = goal.Id, description = "Inschrijven", ownerKind = "YoungPerson", dueOn = f.Clock.Today().AddDays(7) }))
+        {
+            step = await added.ReadAsync<Changed>(HttpStatusCode.Created);
+        }
+
         var (handoverId, followUpId) = await ContinuityAsync(regie, person.TrajectoryId);
 
         string Value(ApiEndpoint e, string name) => (name, e.Pattern) switch
@@ -199,6 +223,8 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             ("handoverId", _) => handoverId.ToString(),
             ("followUpId", _) => followUpId.ToString(),
             ("consentId", _) => consentId.ToString(),
+            ("goalId", _) => goal.Id.ToString(),
+            ("stepId", _) => step.Id.ToString(),
             ("key", _) => person.Pseudonym,
             ("membershipId", _) => membership.Id.ToString(),
             ("taskId", _) => taskId.ToString(),

@@ -114,6 +114,15 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         // The task used is the screening at intake, owned by the coordinator: team members who do not own it are refused.
         ["/Trajectories/Dossier POST TaskDone"] = Steering,
         ["/Trajectories/Dossier POST PlanTask"] = Steering,
+        // Turning 18: the coordinator and the designated expert settle the continuity checklist.
+        ["/Trajectories/Dossier POST Continuity"] = Steering,
+        // The future plan is the whole care team's; her own plan is printed by whoever sits with her.
+        ["/Trajectories/FuturePlan GET"] = Dossier,
+        ["/Trajectories/FuturePlan POST AddGoal"] = Dossier,
+        ["/Trajectories/FuturePlan POST ChangeGoal"] = Dossier,
+        ["/Trajectories/FuturePlan POST AddStep"] = Dossier,
+        ["/Trajectories/FuturePlan POST ChangeStep"] = Dossier,
+        ["/Trajectories/MyPlan GET"] = Dossier,
         ["/Trajectories/ReportingCode GET"] = Dossier,
         ["/Trajectories/ReportingCode POST"] = Dossier,
         ["/Trajectories/NewScreening GET"] = Dossier,

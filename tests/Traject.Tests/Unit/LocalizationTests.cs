@@ -68,6 +68,11 @@ public partial class LocalizationTests
         keys.AddRange(Enum.GetNames<SignalSource>().Select(n => "SignalSource." + n));
         keys.AddRange(Enum.GetNames<ScreeningStatus>().Select(n => "ScreeningStatus." + n));
         keys.AddRange(Enum.GetNames<WeighingNeed>().Select(n => "WeighingNeed." + n));
+        keys.AddRange(Enum.GetNames<Traject.Web.Modules.FuturePlans.LifeDomain>().SelectMany(n => new[] { "LifeDomain." + n, "MyPlan." + n }));
+        keys.AddRange(Enum.GetNames<Traject.Web.Modules.FuturePlans.StepStatus>().Select(n => "StepStatus." + n));
+        keys.AddRange(new[] { "Planned", "Doing", "Done" }.Select(n => "MyPlan." + n));
+        keys.AddRange(Enum.GetNames<Traject.Web.Modules.Continuity.ContinuityItem>().Select(n => "ContinuityItem." + n));
+        keys.AddRange(Enum.GetNames<Traject.Web.Modules.Continuity.ContinuityState>().Select(n => "ContinuityState." + n));
         keys.AddRange(Enum.GetNames<Traject.Web.Modules.Tasks.CareTaskKind>().Select(n => "CareTaskKind." + n));
         keys.AddRange(Enum.GetNames<PlacementSetting>().Select(n => "PlacementSetting." + n));
         keys.AddRange(Enum.GetNames<GroupComposition>().Select(n => "GroupComposition." + n));

@@ -108,6 +108,11 @@ internal static class AuditActions
     public const string AftercareRead = "aftercare.read";
     public const string AftercarePlanRecorded = "aftercare.plan";
     public const string FollowUpRecorded = "followup.record";
+    public const string FuturePlanRead = "futureplan.read";
+    public const string FuturePlanChanged = "futureplan.change";
+    public const string MyPlanRead = "futureplan.myplan";
+    public const string ContinuityRead = "continuity.read";
+    public const string ContinuityChanged = "continuity.change";
     public const string PlacementRead = "placement.read";
     public const string PlacementChanged = "placement.change";
     public const string ProgrammeCapacityChanged = "programme.capacity";

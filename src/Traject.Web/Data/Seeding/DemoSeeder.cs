@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Traject.Web.Common;
+using Traject.Web.Modules.FuturePlans;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Trajectories;
@@ -185,6 +186,11 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
                 db.CareTasks.Add(Modules.Tasks.StepPlan.RegistrationDecision(t.Id, regie.Id, regie.Id, today.AddDays(-35), now.AddDays(-35),
                     registration.Value.DecisionDays));
             }
+
+            if (i == 5)
+            {
+                FuturePlan(t, mentor, today, now);
+            }
         }
 
         await db.SaveChangesAsync(ct);
@@ -197,6 +203,39 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
             (northDemo.Id, Modules.Network.NetworkDemo.ActorOf(regie, north, Roles.Coordinator, Roles.YouthCareProfessional)),
             (southDemo.Id, Modules.Network.NetworkDemo.ActorOf(wijk, south, Roles.MunicipalTeamMember)), today, ct);
         return true;
+    }
+
+    /// <summary>A small future plan for one demo young person (she turns 18 within the year), made with her.</summary>
+    private void FuturePlan(Trajectory t, Professional mentor, DateOnly today, DateTimeOffset now)
+    {
+        (LifeDomain Domain, string Words, (string Step, StepOwnerKind Who, string? Name, int Days, StepStatus Status)[] Steps)[] plan =
+        [
+            (LifeDomain.EducationAndWork, "Demo: ik wil mijn mbo-diploma halen en later in de dierenzorg werken.",
+                [("Open dag van het mbo bezoeken", StepOwnerKind.YoungPerson, null, -10, StepStatus.Done), ("Inschrijven voor de opleiding", StepOwnerKind.YoungPerson, null, 20, StepStatus.Planned)]),
+            (LifeDomain.Housing, "Demo: ik wil later op mezelf wonen, dichtbij mijn oma.",
+                [("Samen uitzoeken hoe begeleid wonen werkt", StepOwnerKind.Professional, null, 30, StepStatus.Doing)]),
+            (LifeDomain.RelationshipsAndNetwork, "Demo: ik wil vrienden die goed voor me zijn.",
+                [("Elke week samen koken", StepOwnerKind.Network, "Oma (demo)", 7, StepStatus.Doing)]),
+        ];
+        foreach (var (domain, words, steps) in plan)
+        {
+            var goal = new FuturePlanGoal { TrajectoryId = t.Id, Domain = domain, InHerWords = words, CreatedAt = now.AddDays(-20), CreatedById = mentor.Id };
+            db.FuturePlanGoals.Add(goal);
+            db.FuturePlanChanges.Add(new FuturePlanChange
+            {
+                TrajectoryId = t.Id, ChangedAt = goal.CreatedAt, ChangedById = mentor.Id, Domain = domain, ItemId = goal.Id,
+                Summary = Text.Encode("Goal added in {0}", domain), After = words,
+            });
+            foreach (var (step, who, name, days, status) in steps)
+            {
+                db.FuturePlanSteps.Add(new FuturePlanStep
+                {
+                    TrajectoryId = t.Id, GoalId = goal.Id, Description = step, OwnerKind = who,
+                    OwnerProfessionalId = who == StepOwnerKind.Professional ? mentor.Id : null, OwnerName = name,
+                    DueOn = today.AddDays(days), Status = status, CreatedAt = goal.CreatedAt, CreatedById = mentor.Id,
+                });
+            }
+        }
     }
 
     /// <summary>Demo Jeugdzorg Noord runs two programmes of the catalogue and keeps their capacity; returns Veilig Lima's current version.</summary>

@@ -2,7 +2,7 @@ using Traject.Web.Common;
 
 namespace Traject.Web.Modules.Tasks;
 
-/// <summary>The next steps the step plan knows (core element 3), the screening at intake, naming a placement's next place and the follow-up contacts after closing.</summary>
+/// <summary>The next steps the step plan knows (core element 3), the screening at intake, naming a placement's next place, the follow-up contacts after closing and continuity at 18.</summary>
 internal enum CareTaskKind
 {
     ScreenAtIntake,
@@ -14,6 +14,7 @@ internal enum CareTaskKind
     RegistrationDecision,
     ConsultPoliceLiaison,
     ReferralForTriage,
+    PlanContinuityAtEighteen,
     NameNextPlace,
     FollowUpContact,
 }

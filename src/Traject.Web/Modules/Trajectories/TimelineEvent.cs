@@ -33,6 +33,9 @@ internal static class TimelineKinds
     public const string ScreeningRecorded = "screening.recorded";
     public const string ScreeningWeighed = "screening.weighed";
     public const string ScreeningFinal = "screening.final";
+    public const string FuturePlan = "futureplan";
+    public const string Continuity = "continuity";
+
     public const string PlacementStarted = "placement.started";
     public const string PlacementPhase = "placement.phase";
     public const string PlacementNextStep = "placement.nextstep";
@@ -51,5 +54,6 @@ internal static class TimelineKinds
     public static readonly IReadOnlyList<string> All =
         [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone, ReportingCode,
          ScreeningRecorded, ScreeningWeighed, ScreeningFinal, PlacementStarted, PlacementPhase, PlacementNextStep, PlacementTimeOut, PlacementEnded,
-         HandoverProposed, HandoverChanged, HandoverDecided, LeadOrganisationChanged, AftercarePlan, FollowUpRecorded, HandedOver, RegistrationDecided, RegistrationConsent];
+         HandoverProposed, HandoverChanged, HandoverDecided, LeadOrganisationChanged, AftercarePlan, FollowUpRecorded, HandedOver, RegistrationDecided, RegistrationConsent,
+         FuturePlan, Continuity];
 }

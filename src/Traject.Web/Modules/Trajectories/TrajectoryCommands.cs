@@ -23,10 +23,11 @@ internal sealed record Changed(Guid Id, long Version);
 
 /// <summary>
 /// Steering a trajectory: status, coordinator and care team. Only the coordinator and the designated expert of the
-/// lead organisation steer; a member may end her own membership.
+/// lead organisation steer; a member may end her own membership. A trajectory of someone turning 18 closes only
+/// once her continuity checklist is complete.
 /// </summary>
 internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, Timeline timeline,
-    Aftercares aftercare, WarmHandovers handovers)
+    Aftercares aftercare, WarmHandovers handovers, Continuity.ContinuityChecklists continuity)
 {
     private static string Link(Guid id) => $"/trajectories/{id}";
 
@@ -45,6 +46,13 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
         if (t!.Version != version)
         {
             return Error.Stale();
+        }
+
+        // A trajectory of someone turning 18 does not end before her continuity is settled.
+        if (status == TrajectoryStatus.Closed && Trajectory.CanMove(t.Status, status)
+            && await continuity.RefuseClosingAsync(t, t.YoungPerson!.DateOfBirth, ct) is { } notYet)
+        {
+            return notYet;
         }
 
         var from = t.Status;

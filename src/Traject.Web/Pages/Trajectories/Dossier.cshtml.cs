@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Traject.Web.Common;
+using Traject.Web.Modules.Continuity;
+using Traject.Web.Modules.FuturePlans;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Screening;
@@ -9,10 +11,13 @@ using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web.Pages.Trajectories;
 
-/// <summary>The dossier of one trajectory: header, placements, tasks, screenings, pooled signals, care team, coordinator, status and timeline.</summary>
+/// <summary>
+/// The dossier of one trajectory: header, overview, turning 18, placements, tasks, screenings, pooled signals, care team,
+/// coordinator, status and timeline.
+/// </summary>
 internal sealed class DossierModel(
     TrajectoryQueries queries, TrajectoryCommands commands, CareTasks tasks, Screenings screenings, PooledSignalQueries pooled,
-    Administration directory, PlacementService placements) : AppPageModel
+    Administration directory, PlacementService placements, FuturePlans plans, ContinuityChecklists continuity, TimeProvider time) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -25,6 +30,7 @@ internal sealed class DossierModel(
     public TimelinePage Timeline { get; private set; } = null!;
     public IReadOnlyList<CareTaskView> Tasks { get; private set; } = [];
     public IReadOnlyList<ScreeningSummary> Screenings { get; private set; } = [];
+    public TrajectoryOverview Overview { get; private set; } = null!;
     public IReadOnlyList<PlacementView> Placements { get; private set; } = [];
 
     /// <summary>Pooled signals, for the coordinator and the lead organisation's designated experts only; otherwise null.</summary>
@@ -41,6 +47,15 @@ internal sealed class DossierModel(
 
     [BindProperty]
     public CoordinatorInput Coordinator { get; set; } = new();
+
+    [BindProperty]
+    public ContinuityInput Continuity { get; set; } = new();
+
+    internal sealed class ContinuityInput
+    {
+        public List<ContinuityItemInput> Items { get; set; } = [];
+        public long? Version { get; set; }
+    }
 
     internal sealed class MemberInput
     {
@@ -106,6 +121,26 @@ internal sealed class DossierModel(
         return await AfterAsync(result, "Member");
     }
 
+    public async Task<IActionResult> OnPostContinuityAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            ReplaceBindingErrors();
+            return await LoadAsync() ?? Page();
+        }
+
+        var result = await continuity.UpdateAsync(await ActorAsync(), Id, new UpdateContinuityRequest(Continuity.Items, Continuity.Version),
+            HttpContext.RequestAborted);
+        if (result.IsSuccess)
+        {
+            return Redirect($"/trajectories/{Id}#continuity");
+        }
+
+        ModelState.Clear();
+        var failed = Fail(result.Error!, Page, "Continuity");
+        return failed is NotFoundResult ? failed : await LoadAsync() ?? failed;
+    }
+
     public async Task<IActionResult> OnPostTaskDoneAsync(Guid taskId, string? note, long? version)
     {
         var result = await tasks.CompleteAsync(await ActorAsync(), Id, taskId, new CompleteTaskRequest(note, version), HttpContext.RequestAborted);
@@ -157,6 +192,12 @@ internal sealed class DossierModel(
             return NotFound();
         }
 
+        var checklist = await continuity.GetAsync(actor, Id, HttpContext.RequestAborted);
+        if (!checklist.IsSuccess)
+        {
+            return NotFound();
+        }
+
         var placementList = await placements.ListAsync(actor, Id, HttpContext.RequestAborted);
         if (!placementList.IsSuccess)
         {
@@ -166,6 +207,7 @@ internal sealed class DossierModel(
         Detail = detail.Value;
         Placements = placementList.Value;
         Tasks = taskList.Value;
+        Overview = TrajectoryOverviews.Compose(Detail, Placements, Tasks, await plans.ProgressAsync(Id, HttpContext.RequestAborted), checklist.Value, time.Today());
         Screenings = screeningList.Value;
         MyId = actor.Id;
         Timeline = timeline.Value;
