@@ -17,6 +17,7 @@ using Traject.Web.Modules.Auth;
 using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.ReportingCode;
+using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Tasks;
@@ -181,6 +182,7 @@ internal static class TrajectApp
         services.AddPooling(config);
         services.AddScreenings();
         services.AddEmergency();
+        services.AddSafety();
     }
 
     private static Task ApiAware<T>(Microsoft.AspNetCore.Authentication.RedirectContext<T> ctx, int status)
@@ -230,6 +232,7 @@ internal static class TrajectApp
         api.MapPooling();
         api.MapScreenings();
         api.MapEmergency();
+        api.MapSafety();
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
 
         app.MapRazorPages();

@@ -32,6 +32,16 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<Modules.Screening.ScreeningSignal> ScreeningSignals => Set<Modules.Screening.ScreeningSignal>();
     public DbSet<Modules.Screening.ScreeningWeighing> ScreeningWeighings => Set<Modules.Screening.ScreeningWeighing>();
     public DbSet<Modules.Screening.InstrumentVersion> InstrumentVersions => Set<Modules.Screening.InstrumentVersion>();
+    public DbSet<Modules.Safety.SafetyAssessment> SafetyAssessments => Set<Modules.Safety.SafetyAssessment>();
+    public DbSet<Modules.Safety.SafetyAssessmentItem> SafetyAssessmentItems => Set<Modules.Safety.SafetyAssessmentItem>();
+    public DbSet<Modules.Safety.SafetyPlan> SafetyPlans => Set<Modules.Safety.SafetyPlan>();
+    public DbSet<Modules.Safety.SafetyMeasure> SafetyMeasures => Set<Modules.Safety.SafetyMeasure>();
+    public DbSet<Modules.Safety.SafetyContext> SafetyContexts => Set<Modules.Safety.SafetyContext>();
+    public DbSet<Modules.Safety.AcuteMedicalEvent> AcuteMedicalEvents => Set<Modules.Safety.AcuteMedicalEvent>();
+    public DbSet<Modules.Safety.MissingEpisode> MissingEpisodes => Set<Modules.Safety.MissingEpisode>();
+    public DbSet<Modules.Safety.MissingNotice> MissingNotices => Set<Modules.Safety.MissingNotice>();
+    public DbSet<Modules.Safety.GroupIncident> GroupIncidents => Set<Modules.Safety.GroupIncident>();
+    public DbSet<Modules.Safety.GroupIncidentLink> GroupIncidentLinks => Set<Modules.Safety.GroupIncidentLink>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

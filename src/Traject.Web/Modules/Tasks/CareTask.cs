@@ -14,6 +14,9 @@ internal enum CareTaskKind
     RegistrationDecision,
     ConsultPoliceLiaison,
     ReferralForTriage,
+    SafetyReassessment,
+    InformAboutMissingEpisode,
+    AcuteMedicalCare,
 }
 
 /// <summary>A task in a trajectory: one owner, a due date, done once with an optional note.</summary>

@@ -33,8 +33,17 @@ internal static class TimelineKinds
     public const string ScreeningRecorded = "screening.recorded";
     public const string ScreeningWeighed = "screening.weighed";
     public const string ScreeningFinal = "screening.final";
+    public const string SafetyAssessed = "safety.assessed";
+    public const string SafetyPlan = "safety.plan";
+    public const string SafetyContext = "safety.context";
+    public const string AcuteMedical = "safety.medical";
+    public const string MissingReported = "missing.reported";
+    public const string MissingInformed = "missing.informed";
+    public const string MissingClosed = "missing.closed";
+    public const string GroupIncident = "incident.recorded";
 
     public static readonly IReadOnlyList<string> All =
         [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone, ReportingCode,
-         ScreeningRecorded, ScreeningWeighed, ScreeningFinal];
+         ScreeningRecorded, ScreeningWeighed, ScreeningFinal, SafetyAssessed, SafetyPlan, SafetyContext, AcuteMedical, MissingReported,
+         MissingInformed, MissingClosed, GroupIncident];
 }
