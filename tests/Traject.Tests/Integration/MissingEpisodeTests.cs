@@ -107,7 +107,6 @@ public abstract class MissingEpisodeTests(TrajectFixture f)
         Assert.NotNull(Assert.Single(await TasksAsync(regie, person.TrajectoryId), t => t.Kind == CareTaskKind.InformAboutMissingEpisode).CompletedAt);
 
         // Closing: found before she was last seen is refused; then the return conversation, with tasks for medical care and the network.
-        f.Clock.Advance(TimeSpan.FromHours(5));
         var close = new
         {
             foundAt = f.Clock.GetUtcNow().AddHours(-1), foundWhere = "Bij een vriendin in Rotterdam", foundBy = "Politie Rijnmond", acuteMedicalNeed = true,

@@ -98,6 +98,7 @@ public abstract class SafetyTests(TrajectFixture f)
             await response.ExpectAsync(HttpStatusCode.Created);
         }
 
+        f.Clock.Advance(TimeSpan.FromMinutes(1));
         await Dossiers.ChangeStatusAsync(regie, person.TrajectoryId, "Active");
         var task = Assert.Single(await TasksAsync(regie, person.TrajectoryId), t => t.Kind == CareTaskKind.SafetyReassessment && t.CompletedAt is null);
         Assert.Equal(f.Clock.Today().AddDays(ReassessmentSchedule.DaysAfterPhaseChange), task.DueOn);

@@ -32,23 +32,29 @@ internal static class SafetyFacts
         return db.MissingEpisodes.CountAsync(e => e.TrajectoryId == trajectoryId && e.LastSeenAt >= since, ct);
     }
 
-    public static async Task<DateOnly?> LastPhaseChangeOnAsync(TrajectDb db, Guid trajectoryId, CancellationToken ct)
+    public static Task<DateTimeOffset?> LastPhaseChangeAtAsync(TrajectDb db, Guid trajectoryId, CancellationToken ct)
     {
         var kinds = PhaseChangeKinds.ToList();
-        var at = await db.TimelineEvents.Where(e => e.TrajectoryId == trajectoryId && kinds.Contains(e.Kind))
+        return db.TimelineEvents.Where(e => e.TrajectoryId == trajectoryId && kinds.Contains(e.Kind))
             .OrderByDescending(e => e.OccurredAt).Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefaultAsync(ct);
-        return at is { } value ? DateOnly.FromDateTime(value.ToLocal().DateTime) : null;
     }
+
+    /// <summary>The due date from the moments themselves: a phase change counts when it came after the last assessment.</summary>
+    public static DateOnly DueOn(DateTimeOffset? lastAssessedAt, DateOnly startedOn, DateTimeOffset? lastPhaseChangeAt) =>
+        ReassessmentSchedule.DueOn(
+            lastAssessedAt is { } a ? DateOnly.FromDateTime(a.ToLocal().DateTime) : null,
+            startedOn,
+            lastPhaseChangeAt is { } p && (lastAssessedAt is null || p > lastAssessedAt) ? DateOnly.FromDateTime(p.ToLocal().DateTime) : null);
 
     public static async Task<(DateOnly DueOn, ReassessmentState State, DateOnly? LastAssessedOn, DateOnly? LastPhaseChangeOn)> ReassessmentAsync(
         TrajectDb db, Trajectory t, DateOnly today, CancellationToken ct)
     {
         var lastAt = await db.SafetyAssessments.Where(a => a.TrajectoryId == t.Id).OrderByDescending(a => a.AssessedAt)
             .Select(a => (DateTimeOffset?)a.AssessedAt).FirstOrDefaultAsync(ct);
-        DateOnly? last = lastAt is { } at ? DateOnly.FromDateTime(at.ToLocal().DateTime) : null;
-        var phase = await LastPhaseChangeOnAsync(db, t.Id, ct);
-        var due = ReassessmentSchedule.DueOn(last, t.StartedOn, phase);
-        return (due, ReassessmentSchedule.State(due, today), last, phase);
+        var phaseAt = await LastPhaseChangeAtAsync(db, t.Id, ct);
+        var due = DueOn(lastAt, t.StartedOn, phaseAt);
+        return (due, ReassessmentSchedule.State(due, today), lastAt is { } a ? DateOnly.FromDateTime(a.ToLocal().DateTime) : null,
+            phaseAt is { } p ? DateOnly.FromDateTime(p.ToLocal().DateTime) : null);
     }
 
     /// <summary>The region she is in now: the region of the organisation leading her trajectory.</summary>

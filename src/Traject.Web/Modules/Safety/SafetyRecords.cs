@@ -348,7 +348,7 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryG
         foreach (var m in measures)
         {
             m.PlanId = plan.Id;
-            plan.Measures.Add(m);
+            db.SafetyMeasures.Add(m); // added explicitly: found through the navigation, a measure with its id set would count as existing
         }
 
         timeline.Add(t.Id, actor, TimelineKinds.SafetyPlan, Link(t.Id), "Safety plan set: {0} measures, review on {1}", measures.Count, reviewOn.ToString("yyyy-MM-dd", null));

@@ -117,7 +117,8 @@ internal enum ReassessmentState
 
 /// <summary>
 /// When safety must be assessed again: at least every three months, and within a week of every phase change after the
-/// last assessment. Without any assessment, the first is due a week after the trajectory started. Pure.
+/// last assessment. Without any assessment, the first is due a week after the trajectory started. Pure; the caller passes
+/// a phase change only when it happened after the last assessment (a change earlier the same day was taken into account).
 /// </summary>
 internal static class ReassessmentSchedule
 {
@@ -136,7 +137,7 @@ internal static class ReassessmentSchedule
         }
 
         var due = last.AddMonths(MonthsBetween);
-        if (lastPhaseChangeOn is { } phase && phase > last)
+        if (lastPhaseChangeOn is { } phase && phase >= last)
         {
             var afterPhase = phase.AddDays(DaysAfterPhaseChange);
             due = afterPhase < due ? afterPhase : due;

@@ -146,9 +146,7 @@ internal sealed class TrajectoryQueries(
 
     /// <summary>When safety must be assessed again (see <see cref="Safety.ReassessmentSchedule"/>); none for a closed trajectory.</summary>
     private static DateOnly? SafetyDue(DateTimeOffset? assessedAt, DateOnly startedOn, DateTimeOffset? phaseAt, TrajectoryStatus status) =>
-        status == TrajectoryStatus.Closed ? null : Safety.ReassessmentSchedule.DueOn(
-            assessedAt is { } a ? DateOnly.FromDateTime(a.ToLocal().DateTime) : null, startedOn,
-            phaseAt is { } p ? DateOnly.FromDateTime(p.ToLocal().DateTime) : null);
+        status == TrajectoryStatus.Closed ? null : Safety.SafetyFacts.DueOn(assessedAt, startedOn, phaseAt);
 
     public async Task<Result<TrajectoryDetail>> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
