@@ -11,7 +11,7 @@ namespace Traject.Web.Pages.Trajectories;
 /// <summary>The dossier of one trajectory: header, tasks, screenings, pooled signals, care team, coordinator, status and timeline.</summary>
 internal sealed class DossierModel(
     TrajectoryQueries queries, TrajectoryCommands commands, CareTasks tasks, Screenings screenings, PooledSignalQueries pooled,
-    Administration directory) : AppPageModel
+    Administration directory, Modules.Safety.SafetyRecords safety) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -24,6 +24,9 @@ internal sealed class DossierModel(
     public TimelinePage Timeline { get; private set; } = null!;
     public IReadOnlyList<CareTaskView> Tasks { get; private set; } = [];
     public IReadOnlyList<ScreeningSummary> Screenings { get; private set; } = [];
+
+    /// <summary>The safety picture: level, re-assessment and missing episodes (a risk indicator).</summary>
+    public Modules.Safety.SafetyOverview? Safety { get; private set; }
 
     /// <summary>Pooled signals, for the coordinator and the lead organisation's designated experts only; otherwise null.</summary>
     public PooledSignalsView? Pooled { get; private set; }
@@ -155,6 +158,8 @@ internal sealed class DossierModel(
             return NotFound();
         }
 
+        var overview = await safety.OverviewAsync(actor, Id, HttpContext.RequestAborted);
+        Safety = overview.IsSuccess ? overview.Value : null;
         Detail = detail.Value;
         Tasks = taskList.Value;
         Screenings = screeningList.Value;
