@@ -42,6 +42,12 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<Modules.Safety.MissingNotice> MissingNotices => Set<Modules.Safety.MissingNotice>();
     public DbSet<Modules.Safety.GroupIncident> GroupIncidents => Set<Modules.Safety.GroupIncident>();
     public DbSet<Modules.Safety.GroupIncidentLink> GroupIncidentLinks => Set<Modules.Safety.GroupIncidentLink>();
+    public DbSet<Modules.Placements.CareProgramme> CareProgrammes => Set<Modules.Placements.CareProgramme>();
+    public DbSet<Modules.Placements.CareProgrammeVersion> CareProgrammeVersions => Set<Modules.Placements.CareProgrammeVersion>();
+    public DbSet<Modules.Placements.CareProgrammePhase> CareProgrammePhases => Set<Modules.Placements.CareProgrammePhase>();
+    public DbSet<Modules.Placements.Placement> Placements => Set<Modules.Placements.Placement>();
+    public DbSet<Modules.Placements.PlacementPhaseChange> PlacementPhaseChanges => Set<Modules.Placements.PlacementPhaseChange>();
+    public DbSet<Modules.Placements.PlacementTimeOut> PlacementTimeOuts => Set<Modules.Placements.PlacementTimeOut>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

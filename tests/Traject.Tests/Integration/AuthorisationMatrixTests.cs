@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
+using Traject.Web.Common;
 using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Tests.Integration;
@@ -35,6 +36,10 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
     private static Expect Steering(string u) => Steers.Contains(u) ? Expect.Allowed : InScope.Contains(u) ? Expect.Forbidden : Expect.Hidden;
     private static Expect AdminOnly(string u) => u == Demo.Admin ? Expect.Allowed : Expect.Forbidden;
     private static Expect Everyone(string u) => Expect.Allowed;
+
+    // The demo's Veilig Lima is run by Demo Jeugdzorg Noord: its professionals (and administrators) keep the capacity.
+    private static Expect Capacity(string u) =>
+        u is Demo.Admin or Demo.Regie or Demo.Mentor or Demo.Aandacht or Demo.Gedrag or Demo.Kwaliteit ? Expect.Allowed : Expect.Forbidden;
 
     internal static readonly IReadOnlyDictionary<string, Func<string, Expect>> Matrix = new Dictionary<string, Func<string, Expect>>
     {
@@ -101,6 +106,19 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["GET /api/v1/incidents"] = u => u is Demo.Kwaliteit or Demo.Aandacht ? Expect.Allowed : Expect.Forbidden,
         ["POST /api/v1/incidents"] = u => Care.Contains(u) ? Expect.Allowed : Expect.Forbidden,
         ["PUT /api/v1/incidents/{id:guid}/actions"] = u => u is Demo.Kwaliteit or Demo.Aandacht ? Expect.Allowed : Expect.Forbidden,
+        // The catalogue holds no young person's data: everyone reads it; administrators edit it.
+        ["GET /api/v1/care-programmes"] = Everyone,
+        ["GET /api/v1/care-programmes/{id:guid}"] = Everyone,
+        ["POST /api/v1/care-programmes"] = AdminOnly,
+        ["PUT /api/v1/care-programmes/{id:guid}"] = AdminOnly,
+        ["PUT /api/v1/care-programmes/{id:guid}/capacity"] = Capacity,
+        ["GET /api/v1/trajectories/{id:guid}/placements"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/placements"] = Steering,
+        ["GET /api/v1/trajectories/{id:guid}/placements/{placementId:guid}"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/placements/{placementId:guid}/phase"] = Steering,
+        ["PUT /api/v1/trajectories/{id:guid}/placements/{placementId:guid}/next-step"] = Steering,
+        ["POST /api/v1/trajectories/{id:guid}/placements/{placementId:guid}/time-outs"] = Steering,
+        ["POST /api/v1/trajectories/{id:guid}/placements/{placementId:guid}/end"] = Steering,
     };
 
     [SkippableFact]
@@ -115,7 +133,10 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         var person = await Dossiers.RegisterAsync(regie, f.Clock);
         var membership = await Dossiers.AddMemberAsync(regie, person.TrajectoryId, new { professionalId = f.Ids.User(Demo.Mentor), role = "Mentor" });
         var regionId = await f.WithDbAsync(db => db.Regions.Select(r => r.Id).FirstAsync());
-        var taskId = await f.WithDbAsync(db => db.CareTasks.Where(t => t.TrajectoryId == person.TrajectoryId).Select(t => t.Id).SingleAsync());
+        var taskId = await f.WithDbAsync(db => db.CareTasks.Where(t => t.TrajectoryId == person.TrajectoryId && t.Kind == Traject.Web.Modules.Tasks.CareTaskKind.ScreenAtIntake)
+            .Select(t => t.Id).SingleAsync());
+        var programmeId = await PlacementSteps.ProgrammeAsync(f, PlacementSteps.VeiligLima);
+        var placementId = await PlacementSteps.StartAsync(regie, person.TrajectoryId, programmeId, f.Ids.Organisation(Demo.North), f.Clock.Today());
         Guid screeningId;
         using (var screening = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/screenings", new { signals = Array.Empty<object>() }))
         {
@@ -134,6 +155,8 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             ("membershipId", _) => membership.Id.ToString(),
             ("taskId", _) => taskId.ToString(),
             ("screeningId", _) => screeningId.ToString(),
+            ("placementId", _) => placementId.ToString(),
+            ("id", var p) when p.StartsWith("/api/v1/care-programmes", StringComparison.Ordinal) => programmeId.ToString(),
             ("id", var p) when p.StartsWith("/api/v1/trajectories", StringComparison.Ordinal) => person.TrajectoryId.ToString(),
             ("id", var p) when p.StartsWith("/api/v1/regions", StringComparison.Ordinal) => regionId.ToString(),
             ("id", var p) when p.StartsWith("/api/v1/organisations", StringComparison.Ordinal) => f.Ids.Organisation(Demo.North).ToString(),

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
+using Traject.Web.Common;
 using Traject.Web.Modules.Tasks;
 
 namespace Traject.Tests.Integration;
@@ -52,6 +53,10 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
     private static Expect Pooling(Caller c) => SignedIn(c, Care.Contains(c.Email!) && c.Email != Demo.Aandacht ? Expect.Allowed : Expect.Forbidden);
     private static Expect AdminOnly(Caller c) => SignedIn(c, c.Email == Demo.Admin ? Expect.Allowed : Expect.Forbidden);
     private static Expect ToLogin(Caller c) => Expect.LoginPage;
+
+    // The demo's Veilig Lima is run by Demo Jeugdzorg Noord: its professionals (and administrators) keep the capacity.
+    private static Expect Capacity(Caller c) => SignedIn(c,
+        c.Email is Demo.Admin or Demo.Regie or Demo.Mentor or Demo.Aandacht or Demo.Gedrag or Demo.Kwaliteit ? Expect.Allowed : Expect.Forbidden);
 
     /// <summary>One row per page handler: "page METHOD [handler]" and who may use it.</summary>
     internal static readonly IReadOnlyDictionary<string, Func<Caller, Expect>> Matrix = new Dictionary<string, Func<Caller, Expect>>
@@ -127,6 +132,18 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/Incidents/Index GET"] = c => SignedIn(c, Care.Contains(c.Email!) || c.Email == Demo.Kwaliteit ? Expect.Allowed : Expect.Forbidden),
         ["/Incidents/Index POST"] = CareOnly,
         ["/Incidents/Index POST Actions"] = c => SignedIn(c, c.Email is Demo.Kwaliteit or Demo.Aandacht ? Expect.Allowed : Expect.Forbidden),
+        ["/Catalogue/Index GET"] = Everyone,
+        ["/Catalogue/Index POST Capacity"] = Capacity,
+        ["/Admin/CareProgrammes GET"] = AdminOnly,
+        ["/Admin/CareProgramme GET"] = AdminOnly,
+        ["/Admin/CareProgramme POST"] = AdminOnly,
+        ["/Trajectories/NewPlacement GET"] = Steering,
+        ["/Trajectories/NewPlacement POST"] = Steering,
+        ["/Trajectories/Placement GET"] = Dossier,
+        ["/Trajectories/Placement POST Phase"] = Steering,
+        ["/Trajectories/Placement POST NextStep"] = Steering,
+        ["/Trajectories/Placement POST TimeOut"] = Steering,
+        ["/Trajectories/Placement POST End"] = Steering,
         ["/Signals/New GET"] = Pooling,
         ["/Signals/New POST"] = Pooling,
         ["/Signals/New POST AddRow"] = Pooling,
@@ -136,7 +153,8 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
     private static readonly HashSet<string> EndsSession = ["/Account/Logout POST", "/Account/Security POST LogoutEverywhere"];
 
     /// <summary>A young person and the ids the requests about her need.</summary>
-    private sealed record Scene(string Name, Guid TrajectoryId, string Pseudonym, Guid MembershipId, Guid TaskId, Guid ScreeningId, IReadOnlyDictionary<string, Relation> Relations)
+    private sealed record Scene(string Name, Guid TrajectoryId, string Pseudonym, Guid MembershipId, Guid TaskId, Guid ScreeningId, Guid PlacementId,
+        IReadOnlyDictionary<string, Relation> Relations)
     {
         public SafetyScene Safety { get; init; } = null!;
 
@@ -144,6 +162,7 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
     }
 
     private int _address;
+    private Guid _programmeId;
 
     [SkippableFact]
     public async Task Every_page_handler_answers_every_role_as_the_matrix_says()
@@ -279,6 +298,9 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ("episodeId", _) => scene.Safety.EpisodeId.ToString(),
         ("noticeId", _) => scene.Safety.NoticeId.ToString(),
         ("incidentId", _) => scene.Safety.IncidentId.ToString(),
+        ("placementId", _) => scene.PlacementId.ToString(),
+        ("programmeId", _) => _programmeId.ToString(),
+        ("id", "/Admin/CareProgramme") => _programmeId.ToString(),
         ("id", var p) when p.StartsWith("/Trajectories/", StringComparison.Ordinal) => scene.TrajectoryId.ToString(),
         ("id", "/Admin/Organisations") => f.Ids.Organisation(Demo.Police).ToString(),
         ("id", "/Admin/Professionals") => throwaway.ToString(),
@@ -301,6 +323,11 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         var southMember = await Dossiers.AddMemberAsync(wijkteam, south.TrajectoryId,
             new { professionalId = f.Ids.User(Demo.Gedrag), role = "BehaviouralScientist" });
         var northTask = await f.WithDbAsync(db => db.CareTasks.Where(t => t.TrajectoryId == north.TrajectoryId).Select(t => t.Id).SingleAsync());
+        // A residential placement in the north (it can hold a time-out), an outpatient one in the south.
+        _programmeId = await PlacementSteps.ProgrammeAsync(f, PlacementSteps.VeiligLima);
+        var northPlacement = await PlacementSteps.StartAsync(regie, north.TrajectoryId, _programmeId, f.Ids.Organisation(Demo.North), f.Clock.Today());
+        var southPlacement = await PlacementSteps.StartAsync(wijkteam, south.TrajectoryId, await PlacementSteps.ProgrammeAsync(f, PlacementSteps.Outpatient),
+            f.Ids.Organisation(Demo.South), f.Clock.Today());
         // A neighbourhood team gets no screening task at intake; this one is given the same task a youth-care provider gets.
         var southTask = await f.WithDbAsync(async db =>
         {
@@ -331,11 +358,11 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         });
         return
         [
-            new Scene("Matrixnoord", north.TrajectoryId, north.Pseudonym, northMember.Id, northTask, northScreening, new Dictionary<string, Relation>
+            new Scene("Matrixnoord", north.TrajectoryId, north.Pseudonym, northMember.Id, northTask, northScreening, northPlacement, new Dictionary<string, Relation>
             {
                 [Demo.Regie] = Relation.Coordinator, [Demo.Mentor] = Relation.Member, [Demo.Aandacht] = Relation.DesignatedExpert,
             }) { Safety = northSafety },
-            new Scene("Matrixzuid", south.TrajectoryId, south.Pseudonym, southMember.Id, southTask, southScreening, new Dictionary<string, Relation>
+            new Scene("Matrixzuid", south.TrajectoryId, south.Pseudonym, southMember.Id, southTask, southScreening, southPlacement, new Dictionary<string, Relation>
             {
                 [Demo.Wijkteam] = Relation.Coordinator, [Demo.Gedrag] = Relation.Member,
             }) { Safety = southSafety },

@@ -106,4 +106,7 @@ internal static class AuditActions
     public const string IncidentsRead = "incident.read";
     public const string IncidentRecorded = "incident.record";
     public const string IncidentActions = "incident.actions";
+    public const string PlacementRead = "placement.read";
+    public const string PlacementChanged = "placement.change";
+    public const string ProgrammeCapacityChanged = "programme.capacity";
 }

@@ -139,7 +139,7 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, Trajector
         var clothing = v.OptionalText("clothing", request.Clothing, MissingEpisode.ShortTextMaxLength);
         var phone = v.Enum("phoneStatus", request.PhoneStatus);
         var risk = v.Enum("riskLevel", request.RiskLevel);
-        var current = request.CurrentRegionId ?? await SafetyFacts.CurrentRegionIdAsync(db, t, ct);
+        var current = request.CurrentRegionId ?? await SafetyFacts.CurrentRegionIdAsync(db, t, time.Today(), ct);
         if (!await db.Regions.AnyAsync(r => r.Id == current, ct))
         {
             v.Add("currentRegionId", "Unknown region.");

@@ -15,7 +15,7 @@ namespace Traject.Web.Modules.Safety;
 internal static class SafetyFacts
 {
     /// <summary>Timeline kinds that count as a phase change of the trajectory for the re-assessment rule.</summary>
-    public static readonly IReadOnlyList<string> PhaseChangeKinds = [TimelineKinds.StatusChanged];
+    public static readonly IReadOnlyList<string> PhaseChangeKinds = [TimelineKinds.StatusChanged, TimelineKinds.PlacementStarted, TimelineKinds.PlacementPhase];
 
     /// <summary>The level set in the trajectory's latest safety assessment, or null when there is none.</summary>
     public static Task<SafetyLevel?> LatestLevelAsync(TrajectDb db, Guid trajectoryId, CancellationToken ct) =>
@@ -57,9 +57,19 @@ internal static class SafetyFacts
             phaseAt is { } p ? DateOnly.FromDateTime(p.ToLocal().DateTime) : null);
     }
 
-    /// <summary>The region she is in now: the region of the organisation leading her trajectory.</summary>
-    public static Task<Guid> CurrentRegionIdAsync(TrajectDb db, Trajectory t, CancellationToken ct) =>
-        db.Organisations.Where(o => o.Id == t.LeadOrganisationId).Select(o => o.RegionId).SingleAsync(ct);
+    /// <summary>
+    /// The region she is in now: that of the organisation carrying out her current placement (a residential one first),
+    /// else that of the organisation leading her trajectory.
+    /// </summary>
+    public static async Task<Guid> CurrentRegionIdAsync(TrajectDb db, Trajectory t, DateOnly today, CancellationToken ct)
+    {
+        var placed = await (from p in db.Placements
+                            join o in db.Organisations on p.OrganisationId equals o.Id
+                            where p.TrajectoryId == t.Id && p.EndedOn == null && p.StartedOn <= today
+                            orderby p.Setting == Placements.PlacementSetting.Outpatient, p.StartedOn descending
+                            select (Guid?)o.RegionId).FirstOrDefaultAsync(ct);
+        return placed ?? await db.Organisations.Where(o => o.Id == t.LeadOrganisationId).Select(o => o.RegionId).SingleAsync(ct);
+    }
 
     public static async Task<RegionPolice> RegionPoliceAsync(TrajectDb db, Guid regionId, CancellationToken ct)
     {

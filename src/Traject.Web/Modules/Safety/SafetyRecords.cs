@@ -112,7 +112,7 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryG
             .ToListAsync(ct);
         var recent = await SafetyFacts.RecentMissingEpisodesAsync(db, t.Id, now, ct);
         var schedule = await SafetyFacts.ReassessmentAsync(db, t, today, ct);
-        var currentRegion = await SafetyFacts.CurrentRegionIdAsync(db, t, ct);
+        var currentRegion = await SafetyFacts.CurrentRegionIdAsync(db, t, today, ct);
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         var people = await PersonRefs.LoadAsync(db, assessments.SelectMany(a => new[] { a.AssessedById, a.TreatmentCoordinatorId })
             .Concat(plan is null ? [] : plan.Measures.Select(m => m.OwnerId).Append(plan.UpdatedById))

@@ -2,7 +2,7 @@ using Traject.Web.Common;
 
 namespace Traject.Web.Modules.Tasks;
 
-/// <summary>The next steps the step plan knows (core element 3), and the screening at intake.</summary>
+/// <summary>The next steps the step plan knows (core element 3), the screening at intake, and naming a placement's next place.</summary>
 internal enum CareTaskKind
 {
     ScreenAtIntake,
@@ -17,6 +17,7 @@ internal enum CareTaskKind
     SafetyReassessment,
     InformAboutMissingEpisode,
     AcuteMedicalCare,
+    NameNextPlace,
 }
 
 /// <summary>A task in a trajectory: one owner, a due date, done once with an optional note.</summary>

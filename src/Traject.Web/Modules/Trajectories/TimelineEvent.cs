@@ -42,8 +42,14 @@ internal static class TimelineKinds
     public const string MissingClosed = "missing.closed";
     public const string GroupIncident = "incident.recorded";
 
+    public const string PlacementStarted = "placement.started";
+    public const string PlacementPhase = "placement.phase";
+    public const string PlacementNextStep = "placement.nextstep";
+    public const string PlacementTimeOut = "placement.timeout";
+    public const string PlacementEnded = "placement.ended";
+
     public static readonly IReadOnlyList<string> All =
         [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone, ReportingCode,
-         ScreeningRecorded, ScreeningWeighed, ScreeningFinal, SafetyAssessed, SafetyPlan, SafetyContext, AcuteMedical, MissingReported,
-         MissingInformed, MissingClosed, GroupIncident];
+         ScreeningRecorded, ScreeningWeighed, ScreeningFinal, PlacementStarted, PlacementPhase, PlacementNextStep, PlacementTimeOut, PlacementEnded,
+         SafetyAssessed, SafetyPlan, SafetyContext, AcuteMedical, MissingReported, MissingInformed, MissingClosed, GroupIncident];
 }

@@ -111,6 +111,7 @@ internal sealed class TrajectoryQueries(
 
         var total = await query.CountAsync(ct);
         var today = time.Today();
+        var phaseKinds = Safety.SafetyFacts.PhaseChangeKinds.ToList();
         var rows = await query
             .OrderBy(t => t.Status == TrajectoryStatus.Closed).ThenBy(t => t.YoungPerson!.FamilyName).ThenBy(t => t.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
@@ -129,7 +130,7 @@ internal sealed class TrajectoryQueries(
                     .Select(a => (Safety.SafetyLevel?)a.Level).FirstOrDefault(),
                 AssessedAt = db.SafetyAssessments.Where(a => a.TrajectoryId == t.Id).OrderByDescending(a => a.AssessedAt)
                     .Select(a => (DateTimeOffset?)a.AssessedAt).FirstOrDefault(),
-                PhaseAt = db.TimelineEvents.Where(e => e.TrajectoryId == t.Id && e.Kind == TimelineKinds.StatusChanged).OrderByDescending(e => e.OccurredAt)
+                PhaseAt = db.TimelineEvents.Where(e => e.TrajectoryId == t.Id && phaseKinds.Contains(e.Kind)).OrderByDescending(e => e.OccurredAt)
                     .Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefault(),
                 t.StartedOn,
                 Missing = db.MissingEpisodes.Any(e => e.TrajectoryId == t.Id && e.ClosedAt == null),

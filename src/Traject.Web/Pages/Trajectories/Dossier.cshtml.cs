@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Traject.Web.Common;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Tasks;
@@ -8,10 +9,10 @@ using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web.Pages.Trajectories;
 
-/// <summary>The dossier of one trajectory: header, tasks, screenings, pooled signals, care team, coordinator, status and timeline.</summary>
+/// <summary>The dossier of one trajectory: header, placements, tasks, screenings, pooled signals, care team, coordinator, status and timeline.</summary>
 internal sealed class DossierModel(
     TrajectoryQueries queries, TrajectoryCommands commands, CareTasks tasks, Screenings screenings, PooledSignalQueries pooled,
-    Administration directory, Modules.Safety.SafetyRecords safety) : AppPageModel
+    Administration directory, PlacementService placements, Modules.Safety.SafetyRecords safety) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -24,6 +25,7 @@ internal sealed class DossierModel(
     public TimelinePage Timeline { get; private set; } = null!;
     public IReadOnlyList<CareTaskView> Tasks { get; private set; } = [];
     public IReadOnlyList<ScreeningSummary> Screenings { get; private set; } = [];
+    public IReadOnlyList<PlacementView> Placements { get; private set; } = [];
 
     /// <summary>The safety picture: level, re-assessment and missing episodes (a risk indicator).</summary>
     public Modules.Safety.SafetyOverview? Safety { get; private set; }
@@ -158,9 +160,16 @@ internal sealed class DossierModel(
             return NotFound();
         }
 
+        var placementList = await placements.ListAsync(actor, Id, HttpContext.RequestAborted);
+        if (!placementList.IsSuccess)
+        {
+            return NotFound();
+        }
+
         var overview = await safety.OverviewAsync(actor, Id, HttpContext.RequestAborted);
         Safety = overview.IsSuccess ? overview.Value : null;
         Detail = detail.Value;
+        Placements = placementList.Value;
         Tasks = taskList.Value;
         Screenings = screeningList.Value;
         MyId = actor.Id;
