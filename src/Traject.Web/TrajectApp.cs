@@ -24,6 +24,7 @@ using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Registration;
 using Traject.Web.Modules.ReportingCode;
+using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Statistics;
@@ -194,6 +195,7 @@ internal static class TrajectApp
         services.AddAftercare(config);
         services.AddFuturePlans();
         services.AddContinuity(config);
+        services.AddSafety();
         services.AddPlacements(config);
         services.AddRegistration(config);
         services.AddStatistics();
@@ -251,6 +253,7 @@ internal static class TrajectApp
         api.MapAftercare();
         api.MapFuturePlans();
         api.MapContinuity();
+        api.MapSafety();
         api.MapPlacements();
         api.MapRegistration();
         api.MapStatistics();

@@ -41,6 +41,16 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<Modules.FuturePlans.FuturePlanStep> FuturePlanSteps => Set<Modules.FuturePlans.FuturePlanStep>();
     public DbSet<Modules.FuturePlans.FuturePlanChange> FuturePlanChanges => Set<Modules.FuturePlans.FuturePlanChange>();
     public DbSet<Modules.Continuity.ContinuityChecklist> ContinuityChecklists => Set<Modules.Continuity.ContinuityChecklist>();
+    public DbSet<Modules.Safety.SafetyAssessment> SafetyAssessments => Set<Modules.Safety.SafetyAssessment>();
+    public DbSet<Modules.Safety.SafetyAssessmentItem> SafetyAssessmentItems => Set<Modules.Safety.SafetyAssessmentItem>();
+    public DbSet<Modules.Safety.SafetyPlan> SafetyPlans => Set<Modules.Safety.SafetyPlan>();
+    public DbSet<Modules.Safety.SafetyMeasure> SafetyMeasures => Set<Modules.Safety.SafetyMeasure>();
+    public DbSet<Modules.Safety.SafetyContext> SafetyContexts => Set<Modules.Safety.SafetyContext>();
+    public DbSet<Modules.Safety.AcuteMedicalEvent> AcuteMedicalEvents => Set<Modules.Safety.AcuteMedicalEvent>();
+    public DbSet<Modules.Safety.MissingEpisode> MissingEpisodes => Set<Modules.Safety.MissingEpisode>();
+    public DbSet<Modules.Safety.MissingNotice> MissingNotices => Set<Modules.Safety.MissingNotice>();
+    public DbSet<Modules.Safety.GroupIncident> GroupIncidents => Set<Modules.Safety.GroupIncident>();
+    public DbSet<Modules.Safety.GroupIncidentLink> GroupIncidentLinks => Set<Modules.Safety.GroupIncidentLink>();
     public DbSet<Modules.Placements.CareProgramme> CareProgrammes => Set<Modules.Placements.CareProgramme>();
     public DbSet<Modules.Placements.CareProgrammeVersion> CareProgrammeVersions => Set<Modules.Placements.CareProgrammeVersion>();
     public DbSet<Modules.Placements.CareProgrammePhase> CareProgrammePhases => Set<Modules.Placements.CareProgrammePhase>();

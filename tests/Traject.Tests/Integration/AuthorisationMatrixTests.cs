@@ -116,6 +116,21 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["GET /api/v1/trajectories/{id:guid}/continuity"] = Dossier,
         ["PUT /api/v1/trajectories/{id:guid}/continuity"] = Steering,
         ["GET /api/v1/trajectories/{id:guid}/overview"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/safety"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/safety/assessments"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/safety/assessments/{assessmentId:guid}"] = Dossier,
+        ["PUT /api/v1/trajectories/{id:guid}/safety/plan"] = Dossier,
+        ["PUT /api/v1/trajectories/{id:guid}/safety/context"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/safety/medical-events"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/missing-episodes"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/missing-episodes"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/missing-episodes/{episodeId:guid}"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/missing-episodes/{episodeId:guid}/notices/{noticeId:guid}/informed"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/missing-episodes/{episodeId:guid}/close"] = Dossier,
+        // Incidents in groups belong to the organisation: quality officers and designated experts read them and record the actions.
+        ["GET /api/v1/incidents"] = u => u is Demo.Kwaliteit or Demo.Aandacht ? Expect.Allowed : Expect.Forbidden,
+        ["POST /api/v1/incidents"] = u => Care.Contains(u) ? Expect.Allowed : Expect.Forbidden,
+        ["PUT /api/v1/incidents/{id:guid}/actions"] = u => u is Demo.Kwaliteit or Demo.Aandacht ? Expect.Allowed : Expect.Forbidden,
         // The catalogue holds no young person's data: everyone reads it; administrators edit it.
         ["GET /api/v1/care-programmes"] = Everyone,
         ["GET /api/v1/care-programmes/{id:guid}"] = Everyone,
@@ -214,6 +229,8 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             step = await added.ReadAsync<Changed>(HttpStatusCode.Created);
         }
 
+        var safety = await SafetyScene.CreateAsync(f, regie, person.TrajectoryId);
+
         var (handoverId, followUpId) = await ContinuityAsync(regie, person.TrajectoryId);
 
         string Value(ApiEndpoint e, string name) => (name, e.Pattern) switch
@@ -225,6 +242,10 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             ("consentId", _) => consentId.ToString(),
             ("goalId", _) => goal.Id.ToString(),
             ("stepId", _) => step.Id.ToString(),
+            ("assessmentId", _) => safety.AssessmentId.ToString(),
+            ("episodeId", _) => safety.EpisodeId.ToString(),
+            ("noticeId", _) => safety.NoticeId.ToString(),
+            ("id", var p) when p.StartsWith("/api/v1/incidents", StringComparison.Ordinal) => safety.IncidentId.ToString(),
             ("key", _) => person.Pseudonym,
             ("membershipId", _) => membership.Id.ToString(),
             ("taskId", _) => taskId.ToString(),

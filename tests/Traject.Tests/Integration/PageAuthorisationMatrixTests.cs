@@ -142,6 +142,20 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/Admin/ConsentPolicy GET"] = AdminOnly,
         ["/Admin/ConsentPolicy POST"] = AdminOnly,
         // Pooling is for care roles; a designated expert would learn from a new trajectory that she was unknown.
+        ["/Trajectories/Safety GET"] = Dossier,
+        ["/Trajectories/Safety POST Assess"] = Dossier,
+        ["/Trajectories/Safety POST Plan"] = Dossier,
+        ["/Trajectories/Safety POST Context"] = Dossier,
+        ["/Trajectories/Safety POST Medical"] = Dossier,
+        ["/Trajectories/ReportMissing GET"] = Dossier,
+        ["/Trajectories/ReportMissing POST"] = Dossier,
+        ["/Trajectories/Missing GET"] = Dossier,
+        ["/Trajectories/Missing POST Informed"] = Dossier,
+        ["/Trajectories/Missing POST Close"] = Dossier,
+        // Care professionals record incidents in groups; quality officers and designated experts read them and record the actions.
+        ["/Incidents/Index GET"] = c => SignedIn(c, Care.Contains(c.Email!) || c.Email == Demo.Kwaliteit ? Expect.Allowed : Expect.Forbidden),
+        ["/Incidents/Index POST"] = CareOnly,
+        ["/Incidents/Index POST Actions"] = c => SignedIn(c, c.Email is Demo.Kwaliteit or Demo.Aandacht ? Expect.Allowed : Expect.Forbidden),
         ["/Catalogue/Index GET"] = Everyone,
         ["/Catalogue/Index POST Capacity"] = Capacity,
         ["/Admin/CareProgrammes GET"] = AdminOnly,
@@ -190,6 +204,8 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
     private sealed record Scene(string Name, Guid TrajectoryId, string Pseudonym, Guid MembershipId, Guid TaskId, Guid ScreeningId, Guid PlacementId,
         IReadOnlyDictionary<string, Relation> Relations)
     {
+        public SafetyScene Safety { get; init; } = null!;
+
         public Relation RelationOf(string? email) => email is not null && Relations.TryGetValue(email, out var r) ? r : Relation.None;
     }
 
@@ -331,6 +347,9 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ("membershipId", _) => scene.MembershipId.ToString(),
         ("taskId", _) => scene.TaskId.ToString(),
         ("screeningId", _) => scene.ScreeningId.ToString(),
+        ("episodeId", _) => scene.Safety.EpisodeId.ToString(),
+        ("noticeId", _) => scene.Safety.NoticeId.ToString(),
+        ("incidentId", _) => scene.Safety.IncidentId.ToString(),
         ("placementId", _) => scene.PlacementId.ToString(),
         ("programmeId", _) => _programmeId.ToString(),
         ("id", "/Admin/CareProgramme") => _programmeId.ToString(),
@@ -376,6 +395,8 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
             await db.SaveChangesAsync();
             return task.Id;
         });
+        var northSafety = await SafetyScene.CreateAsync(f, regie, north.TrajectoryId);
+        var southSafety = await SafetyScene.CreateAsync(f, wijkteam, south.TrajectoryId) with { IncidentId = northSafety.IncidentId };
         var northScreening = await ScreeningAsync(regie, north.TrajectoryId);
         var southScreening = await ScreeningAsync(wijkteam, south.TrajectoryId);
         // Recording a screening finishes the intake task; the task handlers are to meet an open task.
@@ -394,11 +415,11 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
             new Scene("Matrixnoord", north.TrajectoryId, north.Pseudonym, northMember.Id, northTask, northScreening, northPlacement, new Dictionary<string, Relation>
             {
                 [Demo.Regie] = Relation.Coordinator, [Demo.Mentor] = Relation.Member, [Demo.Aandacht] = Relation.DesignatedExpert,
-            }),
+            }) { Safety = northSafety },
             new Scene("Matrixzuid", south.TrajectoryId, south.Pseudonym, southMember.Id, southTask, southScreening, southPlacement, new Dictionary<string, Relation>
             {
                 [Demo.Wijkteam] = Relation.Coordinator, [Demo.Gedrag] = Relation.Member,
-            }),
+            }) { Safety = southSafety },
         ];
     }
 

@@ -222,6 +222,8 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
         db.Placements.Add(placement);
         timeline.Add(t.Id, actor, TimelineKinds.PlacementStarted, Link(t.Id, placement.Id), "Placement in {0} ({1}) from {2}",
             version.Name, setting.Value, startedOn.ToString("yyyy-MM-dd", null));
+        // A new placement is a phase change: the safety re-assessment comes forward.
+        await Safety.SafetyFacts.PhaseChangedAsync(db, timeline, actor, t, time.Today(), time.GetUtcNow(), ct);
         if (placement.NextStepDueOn is { } due)
         {
             // Plan the next step from day one: the coordinator names the next place and the receiving organisation.
@@ -267,6 +269,7 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
         placement.UpdatedAt = now;
         timeline.Add(t!.Id, actor, TimelineKinds.PlacementPhase, Link(t.Id, placement.Id), "Phase {0} ({1}) from {2}",
             phase, phases[phase - 1].Name, on.ToString("yyyy-MM-dd", null));
+        await Safety.SafetyFacts.PhaseChangedAsync(db, timeline, actor, t, today, now, ct);
         audit.Add(actor, AuditActions.PlacementChanged, nameof(Placement), placement.Id, t.YoungPerson!.PseudonymCode, basis);
         return await SaveAsync(placement, expected, ct);
     }

@@ -15,6 +15,9 @@ internal enum CareTaskKind
     ConsultPoliceLiaison,
     ReferralForTriage,
     PlanContinuityAtEighteen,
+    SafetyReassessment,
+    InformAboutMissingEpisode,
+    AcuteMedicalCare,
     NameNextPlace,
     FollowUpContact,
 }

@@ -35,6 +35,14 @@ internal static class TimelineKinds
     public const string ScreeningFinal = "screening.final";
     public const string FuturePlan = "futureplan";
     public const string Continuity = "continuity";
+    public const string SafetyAssessed = "safety.assessed";
+    public const string SafetyPlan = "safety.plan";
+    public const string SafetyContext = "safety.context";
+    public const string AcuteMedical = "safety.medical";
+    public const string MissingReported = "missing.reported";
+    public const string MissingInformed = "missing.informed";
+    public const string MissingClosed = "missing.closed";
+    public const string GroupIncident = "incident.recorded";
 
     public const string PlacementStarted = "placement.started";
     public const string PlacementPhase = "placement.phase";
@@ -55,5 +63,6 @@ internal static class TimelineKinds
         [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone, ReportingCode,
          ScreeningRecorded, ScreeningWeighed, ScreeningFinal, PlacementStarted, PlacementPhase, PlacementNextStep, PlacementTimeOut, PlacementEnded,
          HandoverProposed, HandoverChanged, HandoverDecided, LeadOrganisationChanged, AftercarePlan, FollowUpRecorded, HandedOver, RegistrationDecided, RegistrationConsent,
-         FuturePlan, Continuity];
+         FuturePlan, Continuity,
+         SafetyAssessed, SafetyPlan, SafetyContext, AcuteMedical, MissingReported, MissingInformed, MissingClosed, GroupIncident];
 }

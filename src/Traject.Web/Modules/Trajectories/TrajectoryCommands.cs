@@ -70,6 +70,8 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
             aftercare.ScheduleFollowUps(t, from, actor);
         }
 
+        // A phase change brings the safety re-assessment forward.
+        await Safety.SafetyFacts.PhaseChangedAsync(db, timeline, actor, t, time.Today(), time.GetUtcNow(), ct);
         audit.Add(actor, AuditActions.TrajectoryUpdated, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis);
         return await SaveAsync(t.Id, t, version, ct);
     }

@@ -17,7 +17,8 @@ namespace Traject.Web.Pages.Trajectories;
 /// </summary>
 internal sealed class DossierModel(
     TrajectoryQueries queries, TrajectoryCommands commands, CareTasks tasks, Screenings screenings, PooledSignalQueries pooled,
-    Administration directory, PlacementService placements, FuturePlans plans, ContinuityChecklists continuity, TimeProvider time) : AppPageModel
+    Administration directory, PlacementService placements, FuturePlans plans, ContinuityChecklists continuity, TimeProvider time,
+    Modules.Safety.SafetyRecords safety) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -32,6 +33,9 @@ internal sealed class DossierModel(
     public IReadOnlyList<ScreeningSummary> Screenings { get; private set; } = [];
     public TrajectoryOverview Overview { get; private set; } = null!;
     public IReadOnlyList<PlacementView> Placements { get; private set; } = [];
+
+    /// <summary>The safety picture: level, re-assessment and missing episodes (a risk indicator).</summary>
+    public Modules.Safety.SafetyOverview? Safety { get; private set; }
 
     /// <summary>Pooled signals, for the coordinator and the lead organisation's designated experts only; otherwise null.</summary>
     public PooledSignalsView? Pooled { get; private set; }
@@ -204,6 +208,8 @@ internal sealed class DossierModel(
             return NotFound();
         }
 
+        var overview = await safety.OverviewAsync(actor, Id, HttpContext.RequestAborted);
+        Safety = overview.IsSuccess ? overview.Value : null;
         Detail = detail.Value;
         Placements = placementList.Value;
         Tasks = taskList.Value;
