@@ -21,6 +21,7 @@ using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Triage;
 
 namespace Traject.Web;
 
@@ -181,6 +182,7 @@ internal static class TrajectApp
         services.AddPooling(config);
         services.AddScreenings();
         services.AddEmergency();
+        services.AddTriage();
     }
 
     private static Task ApiAware<T>(Microsoft.AspNetCore.Authentication.RedirectContext<T> ctx, int status)
@@ -230,6 +232,7 @@ internal static class TrajectApp
         api.MapPooling();
         api.MapScreenings();
         api.MapEmergency();
+        api.MapTriage();
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
 
         app.MapRazorPages();

@@ -32,6 +32,10 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<Modules.Screening.ScreeningSignal> ScreeningSignals => Set<Modules.Screening.ScreeningSignal>();
     public DbSet<Modules.Screening.ScreeningWeighing> ScreeningWeighings => Set<Modules.Screening.ScreeningWeighing>();
     public DbSet<Modules.Screening.InstrumentVersion> InstrumentVersions => Set<Modules.Screening.InstrumentVersion>();
+    public DbSet<Modules.Triage.ProblemAnalysis> ProblemAnalyses => Set<Modules.Triage.ProblemAnalysis>();
+    public DbSet<Modules.Triage.AnalysisNetworkPerson> AnalysisNetworkPeople => Set<Modules.Triage.AnalysisNetworkPerson>();
+    public DbSet<Modules.Triage.AnalysisSignature> AnalysisSignatures => Set<Modules.Triage.AnalysisSignature>();
+    public DbSet<Modules.Triage.ParentInvolvement> ParentInvolvements => Set<Modules.Triage.ParentInvolvement>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -86,6 +86,13 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["GET /api/v1/screening/instrument/versions"] = Everyone,
         ["POST /api/v1/screening/instrument/versions"] = AdminOnly,
         ["POST /api/v1/screening/evaluate"] = Everyone,
+        // A draft analysis is open: starting another answers 409 to those in scope, an empty edit or signature 400.
+        ["GET /api/v1/trajectories/{id:guid}/analyses"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/analyses"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/analyses/compare"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/analyses/{analysisId:guid}"] = Dossier,
+        ["PUT /api/v1/trajectories/{id:guid}/analyses/{analysisId:guid}"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/analyses/{analysisId:guid}/signatures"] = Dossier,
     };
 
     [SkippableFact]
@@ -107,8 +114,15 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             screeningId = (await screening.ReadAsync<Traject.Web.Modules.Screening.ScreeningView>(HttpStatusCode.Created)).Id;
         }
 
+        Guid analysisId;
+        using (var analysis = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/analyses", new { }))
+        {
+            analysisId = (await analysis.ReadAsync<Traject.Web.Modules.Triage.AnalysisView>(HttpStatusCode.Created)).Id;
+        }
+
         string Value(ApiEndpoint e, string name) => (name, e.Pattern) switch
         {
+            ("analysisId", _) => analysisId.ToString(),
             ("key", _) => person.Pseudonym,
             ("membershipId", _) => membership.Id.ToString(),
             ("taskId", _) => taskId.ToString(),

@@ -112,6 +112,13 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/Trajectories/NewScreening POST"] = Dossier,
         ["/Trajectories/Screening GET"] = Dossier,
         ["/Trajectories/Screening POST"] = Dossier,
+        // A draft analysis is open: starting another is refused on the form; an empty edit or signature is refused as invalid.
+        ["/Trajectories/Analyses GET"] = Dossier,
+        ["/Trajectories/Analyses POST"] = Dossier,
+        ["/Trajectories/Analysis GET"] = Dossier,
+        ["/Trajectories/Analysis POST"] = Dossier,
+        ["/Trajectories/Analysis POST Sign"] = Dossier,
+        ["/Trajectories/CompareAnalyses GET"] = Dossier,
         // Pooling is for care roles; a designated expert would learn from a new trajectory that she was unknown.
         ["/Signals/New GET"] = Pooling,
         ["/Signals/New POST"] = Pooling,
@@ -122,7 +129,7 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
     private static readonly HashSet<string> EndsSession = ["/Account/Logout POST", "/Account/Security POST LogoutEverywhere"];
 
     /// <summary>A young person and the ids the requests about her need.</summary>
-    private sealed record Scene(string Name, Guid TrajectoryId, string Pseudonym, Guid MembershipId, Guid TaskId, Guid ScreeningId, IReadOnlyDictionary<string, Relation> Relations)
+    private sealed record Scene(string Name, Guid TrajectoryId, string Pseudonym, Guid MembershipId, Guid TaskId, Guid ScreeningId, Guid AnalysisId, IReadOnlyDictionary<string, Relation> Relations)
     {
         public Relation RelationOf(string? email) => email is not null && Relations.TryGetValue(email, out var r) ? r : Relation.None;
     }
@@ -260,6 +267,7 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ("membershipId", _) => scene.MembershipId.ToString(),
         ("taskId", _) => scene.TaskId.ToString(),
         ("screeningId", _) => scene.ScreeningId.ToString(),
+        ("analysisId", _) => scene.AnalysisId.ToString(),
         ("id", var p) when p.StartsWith("/Trajectories/", StringComparison.Ordinal) => scene.TrajectoryId.ToString(),
         ("id", "/Admin/Organisations") => f.Ids.Organisation(Demo.Police).ToString(),
         ("id", "/Admin/Professionals") => throwaway.ToString(),
@@ -297,6 +305,8 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         });
         var northScreening = await ScreeningAsync(regie, north.TrajectoryId);
         var southScreening = await ScreeningAsync(wijkteam, south.TrajectoryId);
+        var northAnalysis = await AnalysisAsync(regie, north.TrajectoryId);
+        var southAnalysis = await AnalysisAsync(wijkteam, south.TrajectoryId);
         // Recording a screening finishes the intake task; the task handlers are to meet an open task.
         await f.WithDbAsync(async db =>
         {
@@ -310,15 +320,23 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         });
         return
         [
-            new Scene("Matrixnoord", north.TrajectoryId, north.Pseudonym, northMember.Id, northTask, northScreening, new Dictionary<string, Relation>
+            new Scene("Matrixnoord", north.TrajectoryId, north.Pseudonym, northMember.Id, northTask, northScreening, northAnalysis, new Dictionary<string, Relation>
             {
                 [Demo.Regie] = Relation.Coordinator, [Demo.Mentor] = Relation.Member, [Demo.Aandacht] = Relation.DesignatedExpert,
             }),
-            new Scene("Matrixzuid", south.TrajectoryId, south.Pseudonym, southMember.Id, southTask, southScreening, new Dictionary<string, Relation>
+            new Scene("Matrixzuid", south.TrajectoryId, south.Pseudonym, southMember.Id, southTask, southScreening, southAnalysis, new Dictionary<string, Relation>
             {
                 [Demo.Wijkteam] = Relation.Coordinator, [Demo.Gedrag] = Relation.Member,
             }),
         ];
+    }
+
+    /// <summary>An empty draft analysis started by the coordinator, for the analysis pages.</summary>
+    private static async Task<Guid> AnalysisAsync(HttpClient coordinator, Guid trajectoryId)
+    {
+        using var response = await coordinator.PostJsonAsync($"/api/v1/trajectories/{trajectoryId}/analyses", new { });
+        var body = await response.ExpectAsync(HttpStatusCode.Created);
+        return Guid.Parse((string)System.Text.Json.Nodes.JsonNode.Parse(body)!["id"]!);
     }
 
     /// <summary>A screening without signals, recorded by the coordinator, for the screening page and its weighing form.</summary>

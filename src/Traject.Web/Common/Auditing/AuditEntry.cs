@@ -94,4 +94,8 @@ internal static class AuditActions
     public const string ScreeningRead = "screening.read";
     public const string ScreeningRecorded = "screening.record";
     public const string ScreeningWeighed = "screening.weigh";
+    public const string AnalysisRead = "analysis.read";
+    public const string AnalysisStarted = "analysis.start";
+    public const string AnalysisSaved = "analysis.save";
+    public const string AnalysisSigned = "analysis.sign";
 }

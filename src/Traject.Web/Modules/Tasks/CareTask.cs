@@ -2,7 +2,7 @@ using Traject.Web.Common;
 
 namespace Traject.Web.Modules.Tasks;
 
-/// <summary>The next steps the step plan knows (core element 3), and the screening at intake.</summary>
+/// <summary>The next steps the step plan knows (core element 3), the screening at intake and the three-monthly analysis.</summary>
 internal enum CareTaskKind
 {
     ScreenAtIntake,
@@ -14,6 +14,7 @@ internal enum CareTaskKind
     RegistrationDecision,
     ConsultPoliceLiaison,
     ReferralForTriage,
+    ProblemAnalysis,
 }
 
 /// <summary>A task in a trajectory: one owner, a due date, done once with an optional note.</summary>

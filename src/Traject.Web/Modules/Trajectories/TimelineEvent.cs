@@ -33,8 +33,12 @@ internal static class TimelineKinds
     public const string ScreeningRecorded = "screening.recorded";
     public const string ScreeningWeighed = "screening.weighed";
     public const string ScreeningFinal = "screening.final";
+    public const string AnalysisStarted = "analysis.started";
+    public const string AnalysisSaved = "analysis.saved";
+    public const string AnalysisSigned = "analysis.signed";
+    public const string ParentInvolvement = "analysis.parent-involvement";
 
     public static readonly IReadOnlyList<string> All =
         [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone, ReportingCode,
-         ScreeningRecorded, ScreeningWeighed, ScreeningFinal];
+         ScreeningRecorded, ScreeningWeighed, ScreeningFinal, AnalysisStarted, AnalysisSaved, AnalysisSigned, ParentInvolvement];
 }

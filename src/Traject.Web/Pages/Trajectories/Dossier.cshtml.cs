@@ -5,13 +5,14 @@ using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Triage;
 
 namespace Traject.Web.Pages.Trajectories;
 
-/// <summary>The dossier of one trajectory: header, tasks, screenings, pooled signals, care team, coordinator, status and timeline.</summary>
+/// <summary>The dossier of one trajectory: header, tasks, screenings, analyses, pooled signals, care team, coordinator, status and timeline.</summary>
 internal sealed class DossierModel(
     TrajectoryQueries queries, TrajectoryCommands commands, CareTasks tasks, Screenings screenings, PooledSignalQueries pooled,
-    Administration directory) : AppPageModel
+    Administration directory, ProblemAnalyses analyses) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -24,6 +25,7 @@ internal sealed class DossierModel(
     public TimelinePage Timeline { get; private set; } = null!;
     public IReadOnlyList<CareTaskView> Tasks { get; private set; } = [];
     public IReadOnlyList<ScreeningSummary> Screenings { get; private set; } = [];
+    public AnalysesOverview Analyses { get; private set; } = null!;
 
     /// <summary>Pooled signals, for the coordinator and the lead organisation's designated experts only; otherwise null.</summary>
     public PooledSignalsView? Pooled { get; private set; }
@@ -155,7 +157,14 @@ internal sealed class DossierModel(
             return NotFound();
         }
 
+        var analysisOverview = await analyses.OverviewAsync(actor, Id, HttpContext.RequestAborted);
+        if (!analysisOverview.IsSuccess)
+        {
+            return NotFound();
+        }
+
         Detail = detail.Value;
+        Analyses = analysisOverview.Value;
         Tasks = taskList.Value;
         Screenings = screeningList.Value;
         MyId = actor.Id;
