@@ -16,6 +16,7 @@ using Traject.Web.Data.Seeding;
 using Traject.Web.Modules.Auth;
 using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.ReportingCode;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
@@ -183,6 +184,7 @@ internal static class TrajectApp
         services.AddScreenings();
         services.AddEmergency();
         services.AddTriage();
+        services.AddPlacements(config);
     }
 
     private static Task ApiAware<T>(Microsoft.AspNetCore.Authentication.RedirectContext<T> ctx, int status)
@@ -233,6 +235,7 @@ internal static class TrajectApp
         api.MapScreenings();
         api.MapEmergency();
         api.MapTriage();
+        api.MapPlacements();
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
 
         app.MapRazorPages();

@@ -36,6 +36,12 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<Modules.Triage.AnalysisNetworkPerson> AnalysisNetworkPeople => Set<Modules.Triage.AnalysisNetworkPerson>();
     public DbSet<Modules.Triage.AnalysisSignature> AnalysisSignatures => Set<Modules.Triage.AnalysisSignature>();
     public DbSet<Modules.Triage.ParentInvolvement> ParentInvolvements => Set<Modules.Triage.ParentInvolvement>();
+    public DbSet<Modules.Placements.CareProgramme> CareProgrammes => Set<Modules.Placements.CareProgramme>();
+    public DbSet<Modules.Placements.CareProgrammeVersion> CareProgrammeVersions => Set<Modules.Placements.CareProgrammeVersion>();
+    public DbSet<Modules.Placements.CareProgrammePhase> CareProgrammePhases => Set<Modules.Placements.CareProgrammePhase>();
+    public DbSet<Modules.Placements.Placement> Placements => Set<Modules.Placements.Placement>();
+    public DbSet<Modules.Placements.PlacementPhaseChange> PlacementPhaseChanges => Set<Modules.Placements.PlacementPhaseChange>();
+    public DbSet<Modules.Placements.PlacementTimeOut> PlacementTimeOuts => Set<Modules.Placements.PlacementTimeOut>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -98,4 +98,7 @@ internal static class AuditActions
     public const string AnalysisStarted = "analysis.start";
     public const string AnalysisSaved = "analysis.save";
     public const string AnalysisSigned = "analysis.sign";
+    public const string PlacementRead = "placement.read";
+    public const string PlacementChanged = "placement.change";
+    public const string ProgrammeCapacityChanged = "programme.capacity";
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Traject.Web.Common;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
 
@@ -53,6 +54,7 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         }
 
         await Modules.Screening.InstrumentPublishing.StoreBuiltInAsync(db, time, ct);
+        await Modules.Placements.CareProgrammes.StoreBuiltInAsync(db, time, ct);
     }
 
     /// <summary>Seeds demo data when there are no organisations yet (or, forced, when no demo data exists).</summary>
@@ -87,6 +89,7 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
 
         var now = time.GetUtcNow();
         var today = time.Today();
+        var lima = await DemoProgrammesAsync(north, regie, now, ct);
         for (var i = 0; i < 20; i++)
         {
             var led = i < 15 ? north : south;
@@ -158,11 +161,55 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
                 Event(t, t.ClosedAt.Value, TimelineKinds.StatusChanged, coordinator, led, "Status changed from {0} to {1}", TrajectoryStatus.Aftercare, TrajectoryStatus.Closed);
             }
 
+            if (i == 2)
+            {
+                DemoPlacement(t, lima, north, south, regie, today, now);
+            }
+
             db.Trajectories.Add(t);
         }
 
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>Demo Jeugdzorg Noord runs two programmes of the catalogue and keeps their capacity; returns Veilig Lima's current version.</summary>
+    private async Task<CareProgrammeVersion> DemoProgrammesAsync(Organisation north, Professional by, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var (code, places, occupied, waiting) in new[] { ("veilig-lima", 8, 7, 3), ("generic-outpatient", 20, 12, 0) })
+        {
+            var programme = await db.CareProgrammes.SingleAsync(p => p.Code == code, ct);
+            programme.OrganisationId = north.Id;
+            programme.Places = places;
+            programme.Occupied = occupied;
+            programme.ExpectedWaitingWeeks = waiting;
+            programme.CapacityUpdatedAt = now;
+            programme.CapacityUpdatedById = by.Id;
+        }
+
+        return await db.CareProgrammeVersions.Include(v => v.Phases).Include(v => v.Programme)
+            .SingleAsync(v => v.Programme!.Code == "veilig-lima" && v.Number == v.Programme.CurrentNumber, ct);
+    }
+
+    /// <summary>A placement in Veilig Lima, in its second phase, with the next step named.</summary>
+    private void DemoPlacement(Trajectory t, CareProgrammeVersion lima, Organisation north, Organisation south, Professional regie, DateOnly today, DateTimeOffset now)
+    {
+        var started = today.AddDays(-45);
+        var placement = new Placement
+        {
+            TrajectoryId = t.Id, ProgrammeVersionId = lima.Id, OrganisationId = north.Id, Setting = PlacementSetting.Open,
+            GroupComposition = GroupComposition.Homogeneous, StartedOn = started, PlannedEndOn = started.AddDays(182), CurrentPhase = 2,
+            NextStepDueOn = started.AddDays(28), NextPlace = "Demo: terug naar huis met ambulante hulp", NextOrganisationId = south.Id,
+            NextStepRecordedAt = now.AddDays(-25), NextStepRecordedById = regie.Id, CreatedAt = now.AddDays(-45), CreatedById = regie.Id,
+            UpdatedAt = now.AddDays(-17),
+        };
+        placement.PhaseChanges.Add(new PlacementPhaseChange { PlacementId = placement.Id, Phase = 1, StartedOn = started, DecidedById = regie.Id, DecidedAt = now.AddDays(-45) });
+        placement.PhaseChanges.Add(new PlacementPhaseChange { PlacementId = placement.Id, Phase = 2, StartedOn = started.AddDays(28), DecidedById = regie.Id, DecidedAt = now.AddDays(-17) });
+        db.Placements.Add(placement);
+        Event(t, now.AddDays(-45), TimelineKinds.PlacementStarted, regie, north, "Placement in {0} ({1}) from {2}", lima.Name, PlacementSetting.Open, started.ToString("yyyy-MM-dd", null));
+        Event(t, now.AddDays(-25), TimelineKinds.PlacementNextStep, regie, north, "Next step named: {0}", south.Name);
+        Event(t, now.AddDays(-17), TimelineKinds.PlacementPhase, regie, north, "Phase {0} ({1}) from {2}", 2, lima.Phases.Single(p => p.Order == 2).Name,
+            started.AddDays(28).ToString("yyyy-MM-dd", null));
     }
 
     private static Organisation Org(string name, OrganisationKind kind, Guid regionId) => new() { Name = name, Kind = kind, RegionId = regionId };

@@ -2,7 +2,7 @@ using Traject.Web.Common;
 
 namespace Traject.Web.Modules.Tasks;
 
-/// <summary>The next steps the step plan knows (core element 3), the screening at intake and the three-monthly analysis.</summary>
+/// <summary>The next steps the step plan knows (core element 3), the screening at intake, the three-monthly analysis and naming a placement's next place.</summary>
 internal enum CareTaskKind
 {
     ScreenAtIntake,
@@ -15,6 +15,7 @@ internal enum CareTaskKind
     ConsultPoliceLiaison,
     ReferralForTriage,
     ProblemAnalysis,
+    NameNextPlace,
 }
 
 /// <summary>A task in a trajectory: one owner, a due date, done once with an optional note.</summary>

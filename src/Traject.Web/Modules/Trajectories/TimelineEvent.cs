@@ -38,7 +38,14 @@ internal static class TimelineKinds
     public const string AnalysisSigned = "analysis.signed";
     public const string ParentInvolvement = "analysis.parent-involvement";
 
+    public const string PlacementStarted = "placement.started";
+    public const string PlacementPhase = "placement.phase";
+    public const string PlacementNextStep = "placement.nextstep";
+    public const string PlacementTimeOut = "placement.timeout";
+    public const string PlacementEnded = "placement.ended";
+
     public static readonly IReadOnlyList<string> All =
         [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone, ReportingCode,
-         ScreeningRecorded, ScreeningWeighed, ScreeningFinal, AnalysisStarted, AnalysisSaved, AnalysisSigned, ParentInvolvement];
+         ScreeningRecorded, ScreeningWeighed, ScreeningFinal, AnalysisStarted, AnalysisSaved, AnalysisSigned, ParentInvolvement,
+         PlacementStarted, PlacementPhase, PlacementNextStep, PlacementTimeOut, PlacementEnded];
 }

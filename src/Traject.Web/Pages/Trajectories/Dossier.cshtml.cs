@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Traject.Web.Common;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Tasks;
@@ -9,10 +10,10 @@ using Traject.Web.Modules.Triage;
 
 namespace Traject.Web.Pages.Trajectories;
 
-/// <summary>The dossier of one trajectory: header, tasks, screenings, analyses, pooled signals, care team, coordinator, status and timeline.</summary>
+/// <summary>The dossier of one trajectory: header, placements, tasks, screenings, analyses, pooled signals, care team, coordinator, status and timeline.</summary>
 internal sealed class DossierModel(
     TrajectoryQueries queries, TrajectoryCommands commands, CareTasks tasks, Screenings screenings, PooledSignalQueries pooled,
-    Administration directory, ProblemAnalyses analyses) : AppPageModel
+    Administration directory, PlacementService placements, ProblemAnalyses analyses) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -26,6 +27,7 @@ internal sealed class DossierModel(
     public IReadOnlyList<CareTaskView> Tasks { get; private set; } = [];
     public IReadOnlyList<ScreeningSummary> Screenings { get; private set; } = [];
     public AnalysesOverview Analyses { get; private set; } = null!;
+    public IReadOnlyList<PlacementView> Placements { get; private set; } = [];
 
     /// <summary>Pooled signals, for the coordinator and the lead organisation's designated experts only; otherwise null.</summary>
     public PooledSignalsView? Pooled { get; private set; }
@@ -163,8 +165,15 @@ internal sealed class DossierModel(
             return NotFound();
         }
 
+        var placementList = await placements.ListAsync(actor, Id, HttpContext.RequestAborted);
+        if (!placementList.IsSuccess)
+        {
+            return NotFound();
+        }
+
         Detail = detail.Value;
         Analyses = analysisOverview.Value;
+        Placements = placementList.Value;
         Tasks = taskList.Value;
         Screenings = screeningList.Value;
         MyId = actor.Id;

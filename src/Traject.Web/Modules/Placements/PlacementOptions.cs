@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Traject.Web.Modules.Placements;
+
+/// <summary>The <c>Placements</c> configuration section.</summary>
+internal sealed class PlacementOptions
+{
+    public const string Section = "Placements";
+
+    /// <summary>"Plan the next step from day one": days after the start of a residential placement to name the next place.</summary>
+    [Range(1, 365)]
+    public int NextStepDays { get; set; } = 28;
+
+    /// <summary>The longest a closed time-out inside an open placement may last, in days.</summary>
+    [Range(1, 90)]
+    public int TimeOutMaxDays { get; set; } = 28;
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Mvc;
+using Traject.Web.Common;
+using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Placements;
+using Traject.Web.Modules.Trajectories;
+
+namespace Traject.Web.Pages.Trajectories;
+
+/// <summary>Starts a placement: programme, organisation, setting, dates, group composition and indication (coordinator or designated expert).</summary>
+internal sealed class NewPlacementModel(PlacementService placements, CareProgrammes programmes, TrajectoryQueries queries, Administration directory,
+    TimeProvider time) : AppPageModel
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    public TrajectoryDetail Detail { get; private set; } = null!;
+    public IReadOnlyList<CareProgrammeView> Programmes { get; private set; } = [];
+    public IReadOnlyList<OrganisationResponse> Organisations { get; private set; } = [];
+
+    [BindProperty]
+    public PlacementInput Input { get; set; } = new();
+
+    internal sealed class PlacementInput
+    {
+        public Guid? ProgrammeId { get; set; }
+        public Guid? OrganisationId { get; set; }
+        public PlacementSetting? Setting { get; set; }
+        public DateOnly? StartedOn { get; set; }
+        public DateOnly? PlannedEndOn { get; set; }
+        public GroupComposition? GroupComposition { get; set; }
+        public string? MixedGroupArgument { get; set; }
+        public bool? IndicationConfirmed { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            ReplaceBindingErrors();
+            return await LoadAsync() ?? Page();
+        }
+
+        var result = await placements.StartAsync(await ActorAsync(), Id, new StartPlacementRequest(Input.ProgrammeId, Input.OrganisationId,
+            Input.Setting, Input.StartedOn, Input.PlannedEndOn, Input.GroupComposition, Input.MixedGroupArgument, Input.IndicationConfirmed),
+            HttpContext.RequestAborted);
+        if (result.IsSuccess)
+        {
+            return Redirect($"/trajectories/{Id}/placements/{result.Value.Id}");
+        }
+
+        ModelState.Clear();
+        var failed = Fail(result.Error!, Page);
+        return failed is NotFoundResult ? failed : await LoadAsync() ?? failed;
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var detail = await queries.GetAsync(await ActorAsync(), Id, HttpContext.RequestAborted);
+        if (!detail.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        if (!detail.Value.CanManage)
+        {
+            return NotAllowed();
+        }
+
+        Detail = detail.Value;
+        Programmes = await programmes.ListAsync(false, HttpContext.RequestAborted);
+        Organisations = (await directory.OrganisationsAsync(HttpContext.RequestAborted)).Where(o => o.IsActive && Organisation.IsCareKind(o.Kind)).ToList();
+        Input.StartedOn ??= time.Today();
+        return null;
+    }
+}
