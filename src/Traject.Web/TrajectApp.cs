@@ -18,6 +18,7 @@ using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.ReportingCode;
+using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Tasks;
@@ -185,6 +186,7 @@ internal static class TrajectApp
         services.AddEmergency();
         services.AddTriage();
         services.AddPlacements(config);
+        services.AddSafety();
     }
 
     private static Task ApiAware<T>(Microsoft.AspNetCore.Authentication.RedirectContext<T> ctx, int status)
@@ -236,6 +238,7 @@ internal static class TrajectApp
         api.MapEmergency();
         api.MapTriage();
         api.MapPlacements();
+        api.MapSafety();
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
 
         app.MapRazorPages();

@@ -35,13 +35,22 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<Modules.Triage.ProblemAnalysis> ProblemAnalyses => Set<Modules.Triage.ProblemAnalysis>();
     public DbSet<Modules.Triage.AnalysisNetworkPerson> AnalysisNetworkPeople => Set<Modules.Triage.AnalysisNetworkPerson>();
     public DbSet<Modules.Triage.AnalysisSignature> AnalysisSignatures => Set<Modules.Triage.AnalysisSignature>();
-    public DbSet<Modules.Triage.ParentInvolvement> ParentInvolvements => Set<Modules.Triage.ParentInvolvement>();
     public DbSet<Modules.Placements.CareProgramme> CareProgrammes => Set<Modules.Placements.CareProgramme>();
     public DbSet<Modules.Placements.CareProgrammeVersion> CareProgrammeVersions => Set<Modules.Placements.CareProgrammeVersion>();
     public DbSet<Modules.Placements.CareProgrammePhase> CareProgrammePhases => Set<Modules.Placements.CareProgrammePhase>();
     public DbSet<Modules.Placements.Placement> Placements => Set<Modules.Placements.Placement>();
     public DbSet<Modules.Placements.PlacementPhaseChange> PlacementPhaseChanges => Set<Modules.Placements.PlacementPhaseChange>();
     public DbSet<Modules.Placements.PlacementTimeOut> PlacementTimeOuts => Set<Modules.Placements.PlacementTimeOut>();
+    public DbSet<Modules.Safety.SafetyAssessment> SafetyAssessments => Set<Modules.Safety.SafetyAssessment>();
+    public DbSet<Modules.Safety.SafetyAssessmentItem> SafetyAssessmentItems => Set<Modules.Safety.SafetyAssessmentItem>();
+    public DbSet<Modules.Safety.SafetyPlan> SafetyPlans => Set<Modules.Safety.SafetyPlan>();
+    public DbSet<Modules.Safety.SafetyMeasure> SafetyMeasures => Set<Modules.Safety.SafetyMeasure>();
+    public DbSet<Modules.Safety.SafetyContext> SafetyContexts => Set<Modules.Safety.SafetyContext>();
+    public DbSet<Modules.Safety.AcuteMedicalEvent> AcuteMedicalEvents => Set<Modules.Safety.AcuteMedicalEvent>();
+    public DbSet<Modules.Safety.MissingEpisode> MissingEpisodes => Set<Modules.Safety.MissingEpisode>();
+    public DbSet<Modules.Safety.MissingNotice> MissingNotices => Set<Modules.Safety.MissingNotice>();
+    public DbSet<Modules.Safety.GroupIncident> GroupIncidents => Set<Modules.Safety.GroupIncident>();
+    public DbSet<Modules.Safety.GroupIncidentLink> GroupIncidentLinks => Set<Modules.Safety.GroupIncidentLink>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -202,9 +202,10 @@ public abstract class AnalysisTests(TrajectFixture f)
 
         // The whole team sees it while the analysis is still a draft.
         var seen = await OverviewAsync(mentor, t);
-        Assert.Equal([new InvolvedPerson(Traject.Web.Modules.Triage.NetworkRelation.Father, "Vader Proef")], seen.ParentInvolvement);
-        var flag = await f.WithDbAsync(db => db.ParentInvolvements.AsNoTracking().SingleAsync(p => p.TrajectoryId == t));
-        Assert.True(flag.MayBeInvolved);
+        Assert.True(seen.ParentInvolvement.MayBeInvolved);
+        Assert.Equal([new InvolvedPerson(Traject.Web.Modules.Triage.NetworkRelation.Father, "Vader Proef")], seen.ParentInvolvement.People);
+        // The trajectory's flag that leaves parents off the list of whom to inform of a missing episode is set with it.
+        Assert.True(await f.WithDbAsync(db => Traject.Web.Modules.Safety.SafetyFacts.ParentMayBeInvolvedAsync(db, t, default)));
 
         draft = await SignAsync(regie, t, draft.Id, draft.Version);
         await SignAsync(gedrag, t, draft.Id, draft.Version);
@@ -212,11 +213,11 @@ public abstract class AnalysisTests(TrajectFixture f)
         // A new draft that says "no" does not lift the warning; signing it does.
         var next = await StartAsync(mentor, t);
         next = await SaveAsync(mentor, t, next.Id, Content(next.Version, fatherInvolved: false));
-        Assert.Single((await OverviewAsync(mentor, t)).ParentInvolvement);
+        Assert.Single((await OverviewAsync(mentor, t)).ParentInvolvement.People);
         next = await SignAsync(mentor, t, next.Id, next.Version);
         await SignAsync(gedrag, t, next.Id, next.Version);
-        Assert.Empty((await OverviewAsync(mentor, t)).ParentInvolvement);
-        Assert.False((await f.WithDbAsync(db => db.ParentInvolvements.AsNoTracking().SingleAsync(p => p.TrajectoryId == t))).MayBeInvolved);
+        Assert.False((await OverviewAsync(mentor, t)).ParentInvolvement.MayBeInvolved);
+        Assert.False(await f.WithDbAsync(db => Traject.Web.Modules.Safety.SafetyFacts.ParentMayBeInvolvedAsync(db, t, default)));
     }
 
     [SkippableFact]

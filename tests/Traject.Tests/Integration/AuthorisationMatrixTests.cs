@@ -93,6 +93,21 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["GET /api/v1/trajectories/{id:guid}/analyses/{analysisId:guid}"] = Dossier,
         ["PUT /api/v1/trajectories/{id:guid}/analyses/{analysisId:guid}"] = Dossier,
         ["POST /api/v1/trajectories/{id:guid}/analyses/{analysisId:guid}/signatures"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/safety"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/safety/assessments"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/safety/assessments/{assessmentId:guid}"] = Dossier,
+        ["PUT /api/v1/trajectories/{id:guid}/safety/plan"] = Dossier,
+        ["PUT /api/v1/trajectories/{id:guid}/safety/context"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/safety/medical-events"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/missing-episodes"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/missing-episodes"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/missing-episodes/{episodeId:guid}"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/missing-episodes/{episodeId:guid}/notices/{noticeId:guid}/informed"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/missing-episodes/{episodeId:guid}/close"] = Dossier,
+        // Incidents in groups belong to the organisation: quality officers and designated experts read them and record the actions.
+        ["GET /api/v1/incidents"] = u => u is Demo.Kwaliteit or Demo.Aandacht ? Expect.Allowed : Expect.Forbidden,
+        ["POST /api/v1/incidents"] = u => Care.Contains(u) ? Expect.Allowed : Expect.Forbidden,
+        ["PUT /api/v1/incidents/{id:guid}/actions"] = u => u is Demo.Kwaliteit or Demo.Aandacht ? Expect.Allowed : Expect.Forbidden,
     };
 
     [SkippableFact]
@@ -120,9 +135,15 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             analysisId = (await analysis.ReadAsync<Traject.Web.Modules.Triage.AnalysisView>(HttpStatusCode.Created)).Id;
         }
 
+        var safety = await SafetyScene.CreateAsync(f, regie, person.TrajectoryId);
+
         string Value(ApiEndpoint e, string name) => (name, e.Pattern) switch
         {
             ("analysisId", _) => analysisId.ToString(),
+            ("assessmentId", _) => safety.AssessmentId.ToString(),
+            ("episodeId", _) => safety.EpisodeId.ToString(),
+            ("noticeId", _) => safety.NoticeId.ToString(),
+            ("id", var p) when p.StartsWith("/api/v1/incidents", StringComparison.Ordinal) => safety.IncidentId.ToString(),
             ("key", _) => person.Pseudonym,
             ("membershipId", _) => membership.Id.ToString(),
             ("taskId", _) => taskId.ToString(),

@@ -120,6 +120,20 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/Trajectories/Analysis POST Sign"] = Dossier,
         ["/Trajectories/CompareAnalyses GET"] = Dossier,
         // Pooling is for care roles; a designated expert would learn from a new trajectory that she was unknown.
+        ["/Trajectories/Safety GET"] = Dossier,
+        ["/Trajectories/Safety POST Assess"] = Dossier,
+        ["/Trajectories/Safety POST Plan"] = Dossier,
+        ["/Trajectories/Safety POST Context"] = Dossier,
+        ["/Trajectories/Safety POST Medical"] = Dossier,
+        ["/Trajectories/ReportMissing GET"] = Dossier,
+        ["/Trajectories/ReportMissing POST"] = Dossier,
+        ["/Trajectories/Missing GET"] = Dossier,
+        ["/Trajectories/Missing POST Informed"] = Dossier,
+        ["/Trajectories/Missing POST Close"] = Dossier,
+        // Care professionals record incidents in groups; quality officers and designated experts read them and record the actions.
+        ["/Incidents/Index GET"] = c => SignedIn(c, Care.Contains(c.Email!) || c.Email == Demo.Kwaliteit ? Expect.Allowed : Expect.Forbidden),
+        ["/Incidents/Index POST"] = CareOnly,
+        ["/Incidents/Index POST Actions"] = c => SignedIn(c, c.Email is Demo.Kwaliteit or Demo.Aandacht ? Expect.Allowed : Expect.Forbidden),
         ["/Signals/New GET"] = Pooling,
         ["/Signals/New POST"] = Pooling,
         ["/Signals/New POST AddRow"] = Pooling,
@@ -131,6 +145,8 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
     /// <summary>A young person and the ids the requests about her need.</summary>
     private sealed record Scene(string Name, Guid TrajectoryId, string Pseudonym, Guid MembershipId, Guid TaskId, Guid ScreeningId, Guid AnalysisId, IReadOnlyDictionary<string, Relation> Relations)
     {
+        public SafetyScene Safety { get; init; } = null!;
+
         public Relation RelationOf(string? email) => email is not null && Relations.TryGetValue(email, out var r) ? r : Relation.None;
     }
 
@@ -268,6 +284,9 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ("taskId", _) => scene.TaskId.ToString(),
         ("screeningId", _) => scene.ScreeningId.ToString(),
         ("analysisId", _) => scene.AnalysisId.ToString(),
+        ("episodeId", _) => scene.Safety.EpisodeId.ToString(),
+        ("noticeId", _) => scene.Safety.NoticeId.ToString(),
+        ("incidentId", _) => scene.Safety.IncidentId.ToString(),
         ("id", var p) when p.StartsWith("/Trajectories/", StringComparison.Ordinal) => scene.TrajectoryId.ToString(),
         ("id", "/Admin/Organisations") => f.Ids.Organisation(Demo.Police).ToString(),
         ("id", "/Admin/Professionals") => throwaway.ToString(),
@@ -303,6 +322,8 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
             await db.SaveChangesAsync();
             return task.Id;
         });
+        var northSafety = await SafetyScene.CreateAsync(f, regie, north.TrajectoryId);
+        var southSafety = await SafetyScene.CreateAsync(f, wijkteam, south.TrajectoryId) with { IncidentId = northSafety.IncidentId };
         var northScreening = await ScreeningAsync(regie, north.TrajectoryId);
         var southScreening = await ScreeningAsync(wijkteam, south.TrajectoryId);
         var northAnalysis = await AnalysisAsync(regie, north.TrajectoryId);
@@ -323,11 +344,11 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
             new Scene("Matrixnoord", north.TrajectoryId, north.Pseudonym, northMember.Id, northTask, northScreening, northAnalysis, new Dictionary<string, Relation>
             {
                 [Demo.Regie] = Relation.Coordinator, [Demo.Mentor] = Relation.Member, [Demo.Aandacht] = Relation.DesignatedExpert,
-            }),
+            }) { Safety = northSafety },
             new Scene("Matrixzuid", south.TrajectoryId, south.Pseudonym, southMember.Id, southTask, southScreening, southAnalysis, new Dictionary<string, Relation>
             {
                 [Demo.Wijkteam] = Relation.Coordinator, [Demo.Gedrag] = Relation.Member,
-            }),
+            }) { Safety = southSafety },
         ];
     }
 

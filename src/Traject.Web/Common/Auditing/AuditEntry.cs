@@ -101,4 +101,16 @@ internal static class AuditActions
     public const string PlacementRead = "placement.read";
     public const string PlacementChanged = "placement.change";
     public const string ProgrammeCapacityChanged = "programme.capacity";
+    public const string SafetyRead = "safety.read";
+    public const string SafetyAssessed = "safety.assess";
+    public const string SafetyPlanChanged = "safety.plan";
+    public const string SafetyContextChanged = "safety.context";
+    public const string AcuteMedicalRecorded = "safety.medical";
+    public const string MissingRead = "missing.read";
+    public const string MissingReported = "missing.report";
+    public const string MissingInformed = "missing.inform";
+    public const string MissingClosed = "missing.close";
+    public const string IncidentsRead = "incident.read";
+    public const string IncidentRecorded = "incident.record";
+    public const string IncidentActions = "incident.actions";
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Traject.Web.Common;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Placements;
+using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
 
@@ -167,7 +168,19 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
             }
 
             db.Trajectories.Add(t);
+            if (led == north && i is 2 or 3)
+            {
+                SafetyDemo(t, regie, gedrag, north, missing: i == 2, homeRegion: region.GetValueOrDefault("Rijnmond", north.RegionId), now);
+            }
         }
+
+        db.GroupIncidents.Add(new GroupIncident
+        {
+            OrganisationId = north.Id, Kind = GroupIncidentKind.Recruitment, OccurredOn = today.AddDays(-12), Group = "Demo groep De Linde",
+            Description = "Demo: een groepsgenote probeerde nieuwe meisjes over te halen mee te gaan naar een 'feestje'.",
+            ActionsTaken = "Demo: gesprek met beide jongeren, groep tijdelijk gescheiden, aandachtsfunctionaris ingeschakeld.",
+            RecordedAt = now.AddDays(-12), RecordedById = regie.Id,
+        });
 
         await db.SaveChangesAsync(ct);
         return true;
@@ -210,6 +223,66 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         Event(t, now.AddDays(-25), TimelineKinds.PlacementNextStep, regie, north, "Next step named: {0}", south.Name);
         Event(t, now.AddDays(-17), TimelineKinds.PlacementPhase, regie, north, "Phase {0} ({1}) from {2}", 2, lima.Phases.Single(p => p.Order == 2).Name,
             started.AddDays(28).ToString("yyyy-MM-dd", null));
+    }
+
+    /// <summary>A safety assessment and plan; for one of them also a closed missing episode with whom was informed.</summary>
+    private void SafetyDemo(Trajectory t, Professional regie, Professional gedrag, Organisation north, bool missing, Guid homeRegion, DateTimeOffset now)
+    {
+        var assessedAt = now.AddDays(missing ? -20 : -100);
+        var items = Enum.GetValues<SafetyItem>().Select(item => new SafetyAssessmentItem
+        {
+            Item = item,
+            Concern = missing && item is SafetyItem.RunningAway or SafetyItem.ExploiterAndNetwork ? Concern.Serious
+                : item == SafetyItem.OnlineThreatsAndImages ? Concern.Some : Concern.None,
+        }).ToList();
+        var suggestion = SafetyLevelRule.Suggest(items.ToDictionary(x => x.Item, x => x.Concern), 0);
+        var assessment = new SafetyAssessment
+        {
+            TrajectoryId = t.Id, AssessedAt = assessedAt, AssessedById = regie.Id, TreatmentCoordinatorId = gedrag.Id,
+            SuggestedLevel = suggestion.Level, Level = suggestion.Level, Items = items,
+        };
+        db.SafetyAssessments.Add(assessment);
+        Event(t, assessedAt, TimelineKinds.SafetyAssessed, regie, north, "Safety assessed: level {0} (suggested {1})", suggestion.Level, suggestion.Level);
+        var plan = new SafetyPlan
+        {
+            TrajectoryId = t.Id, BasedOnAssessmentId = assessment.Id, ReviewOn = DateOnly.FromDateTime(assessedAt.UtcDateTime).AddDays(60),
+            UpdatedAt = assessedAt, UpdatedById = regie.Id,
+        };
+        plan.Measures.Add(new SafetyMeasure { PlanId = plan.Id, Position = 0, Kind = SafetyMeasureKind.RestrictedPhoneAndInternet,
+            Description = "Demo: telefoon alleen onder begeleiding, 's avonds ingeleverd.", OwnerId = regie.Id });
+        plan.Measures.Add(new SafetyMeasure { PlanId = plan.Id, Position = 1, Kind = SafetyMeasureKind.WhatToDoWhenThreatened,
+            Description = "Demo: bij dreiging direct de mentor bellen; codewoord afgesproken.", OwnerId = regie.Id });
+        db.SafetyPlans.Add(plan);
+        db.SafetyContexts.Add(new SafetyContext { TrajectoryId = t.Id, HomeRegionId = homeRegion, UpdatedAt = assessedAt, UpdatedById = regie.Id });
+        if (!missing)
+        {
+            return;
+        }
+
+        var lastSeen = now.AddDays(-9);
+        var episode = new MissingEpisode
+        {
+            TrajectoryId = t.Id, ReportedAt = lastSeen.AddHours(1), ReportedById = regie.Id, LastSeenAt = lastSeen, LastSeenWhere = "Demo: bushalte bij school",
+            HowSheLeft = "Demo: niet teruggekomen na schooltijd", Clothing = "Demo: groene jas", PhoneStatus = PhoneStatus.SwitchedOff,
+            RiskLevel = SafetyLevel.High, CurrentRegionId = north.RegionId, HomeRegionId = homeRegion, FoundAt = lastSeen.AddHours(20),
+            FoundWhere = "Demo: station", FoundBy = "Demo: politie", AcuteMedicalNeed = false, ReturnWhere = "Demo: bij een vriendin",
+            ReturnWithWhom = "Demo: onbekend", ReturnWhatHappened = "Demo: ze wil er later over praten.", NewNetworkEntries = false,
+            ClosedAt = lastSeen.AddHours(22), ClosedById = regie.Id,
+        };
+        var parties = new[] { InformParty.PoliceCurrentRegion, InformParty.PoliceHomeRegion, InformParty.ParentsOrGuardian, InformParty.Coordinator };
+        for (var p = 0; p < parties.Length; p++)
+        {
+            episode.Notices.Add(new MissingNotice
+            {
+                EpisodeId = episode.Id, Position = p, Party = parties[p], Name = parties[p] == InformParty.Coordinator ? regie.DisplayName
+                    : parties[p] == InformParty.ParentsOrGuardian ? "Parents or guardian" : Text.Encode("Police in region {0}", "demo"),
+                InformedAt = lastSeen.AddHours(1 + p), InformedById = regie.Id, Channel = p == 3 ? InformChannel.InApp : InformChannel.Phone,
+            });
+        }
+
+        db.MissingEpisodes.Add(episode);
+        Event(t, episode.ReportedAt, TimelineKinds.MissingReported, regie, north, "Missing episode reported; risk level {0}; {1} to inform", SafetyLevel.High, parties.Length);
+        Event(t, episode.ClosedAt.Value, TimelineKinds.MissingClosed, regie, north, "Missing episode closed: she is back; return conversation recorded");
     }
 
     private static Organisation Org(string name, OrganisationKind kind, Guid regionId) => new() { Name = name, Kind = kind, RegionId = regionId };

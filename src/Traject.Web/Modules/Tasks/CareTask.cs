@@ -16,6 +16,9 @@ internal enum CareTaskKind
     ReferralForTriage,
     ProblemAnalysis,
     NameNextPlace,
+    SafetyReassessment,
+    InformAboutMissingEpisode,
+    AcuteMedicalCare,
 }
 
 /// <summary>A task in a trajectory: one owner, a due date, done once with an optional note.</summary>

@@ -37,15 +37,24 @@ internal static class TimelineKinds
     public const string AnalysisSaved = "analysis.saved";
     public const string AnalysisSigned = "analysis.signed";
     public const string ParentInvolvement = "analysis.parent-involvement";
-
     public const string PlacementStarted = "placement.started";
     public const string PlacementPhase = "placement.phase";
     public const string PlacementNextStep = "placement.nextstep";
     public const string PlacementTimeOut = "placement.timeout";
     public const string PlacementEnded = "placement.ended";
 
+    public const string SafetyAssessed = "safety.assessed";
+    public const string SafetyPlan = "safety.plan";
+    public const string SafetyContext = "safety.context";
+    public const string AcuteMedical = "safety.medical";
+    public const string MissingReported = "missing.reported";
+    public const string MissingInformed = "missing.informed";
+    public const string MissingClosed = "missing.closed";
+    public const string GroupIncident = "incident.recorded";
+
     public static readonly IReadOnlyList<string> All =
         [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone, ReportingCode,
          ScreeningRecorded, ScreeningWeighed, ScreeningFinal, AnalysisStarted, AnalysisSaved, AnalysisSigned, ParentInvolvement,
-         PlacementStarted, PlacementPhase, PlacementNextStep, PlacementTimeOut, PlacementEnded];
+         PlacementStarted, PlacementPhase, PlacementNextStep, PlacementTimeOut, PlacementEnded, SafetyAssessed, SafetyPlan, SafetyContext,
+         AcuteMedical, MissingReported, MissingInformed, MissingClosed, GroupIncident];
 }

@@ -50,6 +50,8 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
 
         timeline.Add(t.Id, actor, TimelineKinds.StatusChanged, Link(t.Id),
             "Status changed from {0} to {1}", from, status);
+        // A phase change brings the safety re-assessment forward.
+        await Safety.SafetyFacts.PhaseChangedAsync(db, timeline, actor, t, time.Today(), time.GetUtcNow(), ct);
         audit.Add(actor, AuditActions.TrajectoryUpdated, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis);
         return await SaveAsync(t.Id, t, version, ct);
     }

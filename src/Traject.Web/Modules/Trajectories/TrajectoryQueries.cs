@@ -19,7 +19,11 @@ internal sealed record TrajectorySummary(
     PersonRef Coordinator,
     DateTimeOffset? LastEventAt,
     string? LastEventKind,
-    int OverdueTasks);
+    int OverdueTasks,
+    Safety.SafetyLevel? SafetyLevel = null,
+    DateOnly? SafetyDueOn = null,
+    Safety.ReassessmentState? SafetyState = null,
+    bool Missing = false);
 
 internal sealed record PersonRef(Guid Id, string Name, string Organisation);
 
@@ -121,14 +125,30 @@ internal sealed class TrajectoryQueries(
                 LastKind = db.TimelineEvents.Where(e => e.TrajectoryId == t.Id).OrderByDescending(e => e.OccurredAt)
                     .Select(e => e.Kind).FirstOrDefault(),
                 Overdue = db.CareTasks.Count(c => c.TrajectoryId == t.Id && c.CompletedAt == null && c.DueOn < today),
+                Level = db.SafetyAssessments.Where(a => a.TrajectoryId == t.Id).OrderByDescending(a => a.AssessedAt)
+                    .Select(a => (Safety.SafetyLevel?)a.Level).FirstOrDefault(),
+                AssessedAt = db.SafetyAssessments.Where(a => a.TrajectoryId == t.Id).OrderByDescending(a => a.AssessedAt)
+                    .Select(a => (DateTimeOffset?)a.AssessedAt).FirstOrDefault(),
+                PhaseAt = db.TimelineEvents.Where(e => e.TrajectoryId == t.Id && e.Kind == TimelineKinds.StatusChanged).OrderByDescending(e => e.OccurredAt)
+                    .Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefault(),
+                t.StartedOn,
+                Missing = db.MissingEpisodes.Any(e => e.TrajectoryId == t.Id && e.ClosedAt == null),
             })
             .ToListAsync(ct);
         var people = await People(rows.Select(r => r.CoordinatorId), ct);
         await audit.RecordAsync(actor, AuditActions.TrajectoryList, nameof(Trajectory), ct: ct);
         return new TrajectoryPage(rows.Select(r => new TrajectorySummary(r.Id, r.YoungPersonId, r.PseudonymCode, r.GivenName,
-            r.FamilyName, Clock.AgeOn(r.DateOfBirth, today), r.Status, people[r.CoordinatorId], r.LastAt, r.LastKind, r.Overdue)).ToList(),
+            r.FamilyName, Clock.AgeOn(r.DateOfBirth, today), r.Status, people[r.CoordinatorId], r.LastAt, r.LastKind, r.Overdue,
+            r.Level, SafetyDue(r.AssessedAt, r.StartedOn, r.PhaseAt, r.Status), SafetyDue(r.AssessedAt, r.StartedOn, r.PhaseAt, r.Status) is { } due
+                ? Safety.ReassessmentSchedule.State(due, today) : null, r.Missing)).ToList(),
             page, pageSize, total);
     }
+
+    /// <summary>When safety must be assessed again (see <see cref="Safety.ReassessmentSchedule"/>); none for a closed trajectory.</summary>
+    private static DateOnly? SafetyDue(DateTimeOffset? assessedAt, DateOnly startedOn, DateTimeOffset? phaseAt, TrajectoryStatus status) =>
+        status == TrajectoryStatus.Closed ? null : Safety.ReassessmentSchedule.DueOn(
+            assessedAt is { } a ? DateOnly.FromDateTime(a.ToLocal().DateTime) : null, startedOn,
+            phaseAt is { } p ? DateOnly.FromDateTime(p.ToLocal().DateTime) : null);
 
     public async Task<Result<TrajectoryDetail>> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {

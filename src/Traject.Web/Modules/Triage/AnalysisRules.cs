@@ -86,6 +86,12 @@ internal static class AnalysisSchedule
 internal sealed record InvolvedPerson(NetworkRelation Relation, string Name);
 
 /// <summary>
+/// The warning for the care team: the trajectory's flag (set by the analyses or on the safety page) and the people the
+/// analyses name.
+/// </summary>
+internal sealed record ParentWarning(bool MayBeInvolved, IReadOnlyList<InvolvedPerson> People);
+
+/// <summary>
 /// The parent-involvement block. Fails closed: a "may be involved" in the latest signed analysis or in an open draft
 /// counts, so a draft can raise the block at once but only a signed analysis can lift it. While it holds, the people
 /// named receive no information about her; a person without a name blocks everyone with that relation.

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Traject.Web.Common;
 using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
@@ -92,7 +92,7 @@ internal sealed record AnalysisSummary(Guid Id, DateTimeOffset CreatedAt, Person
 internal sealed record AnalysesOverview(
     IReadOnlyList<AnalysisSummary> Items,
     AnalysisScheduleState Schedule,
-    IReadOnlyList<InvolvedPerson> ParentInvolvement,
+    ParentWarning ParentInvolvement,
     bool CanStart);
 
 internal sealed record AnalysisComparison(AnalysisView Left, AnalysisView Right, IReadOnlyList<string> Changed);
@@ -107,8 +107,6 @@ internal sealed record AnalysisComparison(AnalysisView Left, AnalysisView Right,
 internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline)
 {
     public const int MaxNetworkPeople = 30;
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public static string Link(Guid trajectoryId, Guid analysisId) => $"/trajectories/{trajectoryId}/analyses/{analysisId}";
 
@@ -131,7 +129,7 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
             })
             .ToListAsync(ct);
         var people = await PersonRefs.LoadAsync(db, rows.Select(r => r.CreatedById), ct);
-        var involved = await InvolvedAsync(trajectoryId, ct);
+        var involved = await WarningAsync(trajectoryId, ct);
         await audit.RecordAsync(actor, AuditActions.AnalysisRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
         var lastSigned = rows.Where(r => r.SignedAt is not null).Select(r => r.SignedAt).FirstOrDefault();
         var schedule = AnalysisSchedule.State(t.StartedOn, lastSigned is { } at ? DateOnly.FromDateTime(at.ToLocal().DateTime) : null, time.Today());
@@ -232,7 +230,6 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
         }
 
         audit.Add(actor, AuditActions.AnalysisStarted, nameof(ProblemAnalysis), draft.Id, t.YoungPerson!.PseudonymCode, basis);
-        await UpdateInvolvementAsync(actor, t, draft, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -288,6 +285,7 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
             return Error.Stale();
         }
 
+        var before = ParentBlock.Involved((await LatestSignedAsync(t.Id, ct))?.Network, a.Network);
         Apply(a, request, network);
         var now = time.GetUtcNow();
         a.UpdatedAt = now;
@@ -306,7 +304,7 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
         }
 
         audit.Add(actor, AuditActions.AnalysisSaved, nameof(ProblemAnalysis), a.Id, t.YoungPerson!.PseudonymCode, basis);
-        await UpdateInvolvementAsync(actor, t, a, now, ct);
+        await UpdateFlagAsync(actor, t, a, before, ParentBlock.Involved((await LatestSignedAsync(t.Id, ct))?.Network, network), now, ct);
         return await SaveChangesAsync(actor, t, basis!, a, version, ct);
     }
 
@@ -361,37 +359,49 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
         timeline.Add(t.Id, actor, TimelineKinds.AnalysisSigned, link, "Analysis signed by {0}", actor.DisplayName);
         if (SignatureRule.IsComplete(a.Signatures.Select(s => (s.ProfessionalId, s.BehaviouralScientist)).ToList()))
         {
+            var before = ParentBlock.Involved((await LatestSignedAsync(t.Id, ct))?.Network, a.Network);
             a.SignedAt = now;
             await PlanNextAsync(actor, t, now, ct);
             timeline.Add(t.Id, actor, TimelineKinds.AnalysisSigned, link, "Analysis complete: signed by two professionals, one a behavioural scientist");
-            await UpdateInvolvementAsync(actor, t, a, now, ct);
+            await UpdateFlagAsync(actor, t, a, before, ParentBlock.Involved(a.Network, null), now, ct);
         }
 
         audit.Add(actor, AuditActions.AnalysisSigned, nameof(ProblemAnalysis), a.Id, t.YoungPerson!.PseudonymCode, basis);
         return await SaveChangesAsync(actor, t, basis!, a, version, ct);
     }
 
-    /// <summary>The people who may be involved in the exploitation, for the warning and wherever parents are informed.</summary>
+    /// <summary>The people the analyses name as possibly involved: the latest signed analysis and the open draft.</summary>
     public async Task<IReadOnlyList<InvolvedPerson>> InvolvedAsync(Guid trajectoryId, CancellationToken ct)
     {
-        var row = await db.ParentInvolvements.AsNoTracking().SingleOrDefaultAsync(p => p.TrajectoryId == trajectoryId, ct);
-        return row is null || !row.MayBeInvolved ? [] : JsonSerializer.Deserialize<List<InvolvedPerson>>(row.People, Json) ?? [];
+        var signed = await LatestSignedAsync(trajectoryId, ct);
+        var draft = await db.ProblemAnalyses.AsNoTracking().Include(a => a.Network).SingleOrDefaultAsync(a => a.TrajectoryId == trajectoryId && a.SignedAt == null, ct);
+        return ParentBlock.Involved(signed?.Network, draft?.Network);
+    }
+
+    /// <summary>The warning for the care team: the trajectory's flag and the people named.</summary>
+    public async Task<ParentWarning> WarningAsync(Guid trajectoryId, CancellationToken ct)
+    {
+        var people = await InvolvedAsync(trajectoryId, ct);
+        return new ParentWarning(people.Count > 0 || await SafetyFacts.ParentMayBeInvolvedAsync(db, trajectoryId, ct), people);
     }
 
     /// <summary>
-    /// The people who may be involved over all trajectories of a young person, for an overview the caller may already
-    /// see (by pseudonym): what is given to her parents must not reach them.
+    /// The warning over all trajectories of a young person, for an overview the caller may already see (by pseudonym):
+    /// what is given to her parents must not reach those who may be involved.
     /// </summary>
-    public async Task<IReadOnlyList<InvolvedPerson>> InvolvedForYoungPersonAsync(string pseudonym, CancellationToken ct)
+    public async Task<ParentWarning> WarningForYoungPersonAsync(string pseudonym, CancellationToken ct)
     {
         var ids = await db.Trajectories.AsNoTracking().Where(t => t.YoungPerson!.PseudonymCode == pseudonym).Select(t => t.Id).ToListAsync(ct);
-        var all = new List<InvolvedPerson>();
+        var flagged = false;
+        var people = new List<InvolvedPerson>();
         foreach (var id in ids)
         {
-            all.AddRange(await InvolvedAsync(id, ct));
+            var warning = await WarningAsync(id, ct);
+            flagged |= warning.MayBeInvolved;
+            people.AddRange(warning.People);
         }
 
-        return all.Distinct().ToList();
+        return new ParentWarning(flagged, people.Distinct().ToList());
     }
 
     /// <summary>When the next analysis of each trajectory given is due (all visible to the caller already): for "my young people".</summary>
@@ -446,32 +456,48 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
         timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, TasksLink(t.Id), "Next analysis due on {0}", due.ToString("yyyy-MM-dd", null));
     }
 
-    /// <summary>Recomputes the per-trajectory warning from the latest signed analysis and the open draft.</summary>
-    private async Task UpdateInvolvementAsync(Actor actor, Trajectory t, ProblemAnalysis changed, DateTimeOffset now, CancellationToken ct)
+    private Task<ProblemAnalysis?> LatestSignedAsync(Guid trajectoryId, CancellationToken ct) =>
+        db.ProblemAnalyses.AsNoTracking().Include(a => a.Network).Where(a => a.TrajectoryId == trajectoryId && a.SignedAt != null)
+            .OrderByDescending(a => a.SignedAt).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Keeps the trajectory's "a parent may be involved" flag (kept with her safety context) in step with the analyses:
+    /// set as soon as an analysis names someone; cleared only when the analyses named someone before and no longer do
+    /// (a signed analysis, see <see cref="ParentBlock"/>). A flag set by hand on the safety page is left alone otherwise.
+    /// </summary>
+    private async Task UpdateFlagAsync(Actor actor, Trajectory t, ProblemAnalysis changed, IReadOnlyList<InvolvedPerson> before,
+        IReadOnlyList<InvolvedPerson> after, DateTimeOffset now, CancellationToken ct)
     {
-        var signed = changed.IsSigned ? changed : await db.ProblemAnalyses.AsNoTracking().Include(a => a.Network)
-            .Where(a => a.TrajectoryId == t.Id && a.SignedAt != null).OrderByDescending(a => a.SignedAt).FirstOrDefaultAsync(ct);
-        var draft = changed.IsSigned ? null : changed;
-        var involved = ParentBlock.Involved(signed?.Network, draft?.Network);
-        var row = await db.ParentInvolvements.SingleOrDefaultAsync(p => p.TrajectoryId == t.Id, ct);
-        var before = row?.MayBeInvolved ?? false;
-        if (row is null)
+        var raise = after.Count > 0;
+        if (!raise && before.Count == 0)
         {
-            row = new ParentInvolvement { TrajectoryId = t.Id };
-            db.ParentInvolvements.Add(row);
+            return;
         }
 
-        row.MayBeInvolved = involved.Count > 0;
-        row.People = JsonSerializer.Serialize(involved, Json);
-        row.AnalysisId = changed.Id;
-        row.UpdatedAt = now;
-        if (row.MayBeInvolved && !before)
+        var context = await db.SafetyContexts.SingleOrDefaultAsync(c => c.TrajectoryId == t.Id, ct);
+        if (context is null)
         {
-            timeline.Add(t.Id, actor, TimelineKinds.ParentInvolvement, Link(t.Id, changed.Id), "Warning: a parent or someone close to her may be involved in the exploitation; they receive no information");
+            context = new SafetyContext { TrajectoryId = t.Id };
+            db.SafetyContexts.Add(context);
         }
-        else if (!row.MayBeInvolved && before)
+
+        if (context.ParentMayBeInvolved == raise)
         {
-            timeline.Add(t.Id, actor, TimelineKinds.ParentInvolvement, Link(t.Id, changed.Id), "The warning about a parent's involvement is lifted by the signed analysis");
+            return;
+        }
+
+        context.ParentMayBeInvolved = raise;
+        context.ParentInvolvementNote = raise ? Text.Encode("Set by the problem, risk, needs and strengths analysis ({0})", changed.Id) : null;
+        context.UpdatedAt = now;
+        context.UpdatedById = actor.Id;
+        var link = Link(t.Id, changed.Id);
+        if (raise)
+        {
+            timeline.Add(t.Id, actor, TimelineKinds.ParentInvolvement, link, "Warning: a parent or someone close to her may be involved in the exploitation; they receive no information");
+        }
+        else
+        {
+            timeline.Add(t.Id, actor, TimelineKinds.ParentInvolvement, link, "The warning about a parent's involvement is lifted by the signed analysis");
         }
     }
 

@@ -163,20 +163,3 @@ internal sealed class AnalysisSignature
     public bool BehaviouralScientist { get; set; }
     public DateTimeOffset SignedAt { get; set; }
 }
-
-/// <summary>
-/// The per-trajectory warning that a parent (or someone close to her) may be involved in the exploitation, kept by the
-/// analyses: while it is set, the people named do not receive information about her, and the care team sees a warning.
-/// </summary>
-internal sealed class ParentInvolvement : IVersioned
-{
-    public Guid TrajectoryId { get; set; }
-    public bool MayBeInvolved { get; set; }
-
-    /// <summary>The people who may be involved, as JSON (<c>[{"relation":"Father","name":"…"}]</c>).</summary>
-    public string People { get; set; } = "[]";
-
-    public Guid AnalysisId { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
-    public long Version { get; set; }
-}

@@ -98,15 +98,3 @@ internal sealed class AnalysisSignatureConfiguration : IEntityTypeConfiguration<
         e.HasIndex(x => new { x.AnalysisId, x.ProfessionalId }).IsUnique();
     }
 }
-
-internal sealed class ParentInvolvementConfiguration : IEntityTypeConfiguration<ParentInvolvement>
-{
-    public void Configure(EntityTypeBuilder<ParentInvolvement> e)
-    {
-        e.ToTable("ParentInvolvements");
-        e.HasKey(x => x.TrajectoryId);
-        e.Property(x => x.People).HasMaxLength(8000);
-        e.HasOne<Trajectory>().WithOne().HasForeignKey<ParentInvolvement>(x => x.TrajectoryId).OnDelete(DeleteBehavior.Cascade);
-        e.HasOne<ProblemAnalysis>().WithMany().HasForeignKey(x => x.AnalysisId).OnDelete(DeleteBehavior.Restrict);
-    }
-}

@@ -15,7 +15,7 @@ internal sealed class AccessModel(AccessOverview overview, ProblemAnalyses analy
     public string Key { get; set; } = string.Empty;
 
     public AccessLog Log { get; private set; } = null!;
-    public IReadOnlyList<InvolvedPerson> Involved { get; private set; } = [];
+    public ParentWarning Involved { get; private set; } = new(false, []);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -26,7 +26,7 @@ internal sealed class AccessModel(AccessOverview overview, ProblemAnalyses analy
         }
 
         Log = result.Value;
-        Involved = await analyses.InvolvedForYoungPersonAsync(Log.Pseudonym, HttpContext.RequestAborted);
+        Involved = await analyses.WarningForYoungPersonAsync(Log.Pseudonym, HttpContext.RequestAborted);
         return Page();
     }
 

@@ -1,4 +1,4 @@
--- 0018 triage: the problem, risk, needs and strengths analysis, its signatures, and the parent-involvement warning (PostgreSQL).
+-- 0018 triage: the problem, risk, needs and strengths analysis with its network and signatures (PostgreSQL).
 CREATE TABLE "ProblemAnalyses" (
     "Id" uuid NOT NULL,
     "TrajectoryId" uuid NOT NULL,
@@ -60,18 +60,6 @@ CREATE TABLE "AnalysisSignatures" (
     CONSTRAINT "FK_AnalysisSignatures_ProblemAnalyses_AnalysisId" FOREIGN KEY ("AnalysisId") REFERENCES "ProblemAnalyses" ("Id") ON DELETE CASCADE
 );
 
-CREATE TABLE "ParentInvolvements" (
-    "TrajectoryId" uuid NOT NULL,
-    "MayBeInvolved" boolean NOT NULL,
-    "People" character varying(8000) NOT NULL,
-    "AnalysisId" uuid NOT NULL,
-    "UpdatedAt" timestamp with time zone NOT NULL,
-    "Version" bigint NOT NULL,
-    CONSTRAINT "PK_ParentInvolvements" PRIMARY KEY ("TrajectoryId"),
-    CONSTRAINT "FK_ParentInvolvements_ProblemAnalyses_AnalysisId" FOREIGN KEY ("AnalysisId") REFERENCES "ProblemAnalyses" ("Id") ON DELETE RESTRICT,
-    CONSTRAINT "FK_ParentInvolvements_Trajectories_TrajectoryId" FOREIGN KEY ("TrajectoryId") REFERENCES "Trajectories" ("Id") ON DELETE CASCADE
-);
-
 CREATE INDEX "IX_ProblemAnalyses_CreatedById" ON "ProblemAnalyses" ("CreatedById");
 
 CREATE INDEX "IX_ProblemAnalyses_ExploiterRegionId" ON "ProblemAnalyses" ("ExploiterRegionId");
@@ -87,5 +75,3 @@ CREATE INDEX "IX_AnalysisNetworkPeople_AnalysisId" ON "AnalysisNetworkPeople" ("
 CREATE UNIQUE INDEX "IX_AnalysisSignatures_AnalysisId_ProfessionalId" ON "AnalysisSignatures" ("AnalysisId", "ProfessionalId");
 
 CREATE INDEX "IX_AnalysisSignatures_ProfessionalId" ON "AnalysisSignatures" ("ProfessionalId");
-
-CREATE INDEX "IX_ParentInvolvements_AnalysisId" ON "ParentInvolvements" ("AnalysisId");

@@ -1,4 +1,4 @@
--- 0018 triage: the problem, risk, needs and strengths analysis, its signatures, and the parent-involvement warning (SQLite).
+-- 0018 triage: the problem, risk, needs and strengths analysis with its network and signatures (SQLite).
 CREATE TABLE "ProblemAnalyses" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_ProblemAnalyses" PRIMARY KEY,
     "TrajectoryId" TEXT NOT NULL,
@@ -57,17 +57,6 @@ CREATE TABLE "AnalysisSignatures" (
     CONSTRAINT "FK_AnalysisSignatures_ProblemAnalyses_AnalysisId" FOREIGN KEY ("AnalysisId") REFERENCES "ProblemAnalyses" ("Id") ON DELETE CASCADE
 );
 
-CREATE TABLE "ParentInvolvements" (
-    "TrajectoryId" TEXT NOT NULL CONSTRAINT "PK_ParentInvolvements" PRIMARY KEY,
-    "MayBeInvolved" INTEGER NOT NULL,
-    "People" TEXT NOT NULL,
-    "AnalysisId" TEXT NOT NULL,
-    "UpdatedAt" INTEGER NOT NULL,
-    "Version" INTEGER NOT NULL,
-    CONSTRAINT "FK_ParentInvolvements_ProblemAnalyses_AnalysisId" FOREIGN KEY ("AnalysisId") REFERENCES "ProblemAnalyses" ("Id") ON DELETE RESTRICT,
-    CONSTRAINT "FK_ParentInvolvements_Trajectories_TrajectoryId" FOREIGN KEY ("TrajectoryId") REFERENCES "Trajectories" ("Id") ON DELETE CASCADE
-);
-
 CREATE INDEX "IX_ProblemAnalyses_CreatedById" ON "ProblemAnalyses" ("CreatedById");
 
 CREATE INDEX "IX_ProblemAnalyses_ExploiterRegionId" ON "ProblemAnalyses" ("ExploiterRegionId");
@@ -83,5 +72,3 @@ CREATE INDEX "IX_AnalysisNetworkPeople_AnalysisId" ON "AnalysisNetworkPeople" ("
 CREATE UNIQUE INDEX "IX_AnalysisSignatures_AnalysisId_ProfessionalId" ON "AnalysisSignatures" ("AnalysisId", "ProfessionalId");
 
 CREATE INDEX "IX_AnalysisSignatures_ProfessionalId" ON "AnalysisSignatures" ("ProfessionalId");
-
-CREATE INDEX "IX_ParentInvolvements_AnalysisId" ON "ParentInvolvements" ("AnalysisId");

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Data;
+using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Tasks;
+using Traject.Web.Modules.Trajectories;
+
+namespace Traject.Web.Modules.Safety;
+
+/// <summary>
+/// Safety facts other modules and lists read, without access checks of their own (the caller has opened the
+/// trajectory through the gate): the current level, the re-assessment due date, recent missing episodes, the regions.
+/// </summary>
+internal static class SafetyFacts
+{
+    /// <summary>Timeline kinds that count as a phase change of the trajectory for the re-assessment rule.</summary>
+    public static readonly IReadOnlyList<string> PhaseChangeKinds = [TimelineKinds.StatusChanged];
+
+    /// <summary>The level set in the trajectory's latest safety assessment, or null when there is none.</summary>
+    public static Task<SafetyLevel?> LatestLevelAsync(TrajectDb db, Guid trajectoryId, CancellationToken ct) =>
+        db.SafetyAssessments.Where(a => a.TrajectoryId == trajectoryId).OrderByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id)
+            .Select(a => (SafetyLevel?)a.Level).FirstOrDefaultAsync(ct);
+
+    /// <summary>Whether a parent may be involved in the exploitation (false until someone says so).</summary>
+    public static Task<bool> ParentMayBeInvolvedAsync(TrajectDb db, Guid trajectoryId, CancellationToken ct) =>
+        db.SafetyContexts.Where(c => c.TrajectoryId == trajectoryId).Select(c => c.ParentMayBeInvolved).FirstOrDefaultAsync(ct);
+
+    public static Task<int> RecentMissingEpisodesAsync(TrajectDb db, Guid trajectoryId, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now.AddDays(-SafetyLevelRule.RecentEpisodeDays);
+        return db.MissingEpisodes.CountAsync(e => e.TrajectoryId == trajectoryId && e.LastSeenAt >= since, ct);
+    }
+
+    public static async Task<DateOnly?> LastPhaseChangeOnAsync(TrajectDb db, Guid trajectoryId, CancellationToken ct)
+    {
+        var kinds = PhaseChangeKinds.ToList();
+        var at = await db.TimelineEvents.Where(e => e.TrajectoryId == trajectoryId && kinds.Contains(e.Kind))
+            .OrderByDescending(e => e.OccurredAt).Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefaultAsync(ct);
+        return at is { } value ? DateOnly.FromDateTime(value.ToLocal().DateTime) : null;
+    }
+
+    public static async Task<(DateOnly DueOn, ReassessmentState State, DateOnly? LastAssessedOn, DateOnly? LastPhaseChangeOn)> ReassessmentAsync(
+        TrajectDb db, Trajectory t, DateOnly today, CancellationToken ct)
+    {
+        var lastAt = await db.SafetyAssessments.Where(a => a.TrajectoryId == t.Id).OrderByDescending(a => a.AssessedAt)
+            .Select(a => (DateTimeOffset?)a.AssessedAt).FirstOrDefaultAsync(ct);
+        DateOnly? last = lastAt is { } at ? DateOnly.FromDateTime(at.ToLocal().DateTime) : null;
+        var phase = await LastPhaseChangeOnAsync(db, t.Id, ct);
+        var due = ReassessmentSchedule.DueOn(last, t.StartedOn, phase);
+        return (due, ReassessmentSchedule.State(due, today), last, phase);
+    }
+
+    /// <summary>The region she is in now: the region of the organisation leading her trajectory.</summary>
+    public static Task<Guid> CurrentRegionIdAsync(TrajectDb db, Trajectory t, CancellationToken ct) =>
+        db.Organisations.Where(o => o.Id == t.LeadOrganisationId).Select(o => o.RegionId).SingleAsync(ct);
+
+    public static async Task<RegionPolice> RegionPoliceAsync(TrajectDb db, Guid regionId, CancellationToken ct)
+    {
+        var name = await db.Regions.Where(r => r.Id == regionId).Select(r => r.Name).SingleAsync(ct);
+        var police = await db.Organisations.Where(o => o.RegionId == regionId && o.Kind == OrganisationKind.Police && o.IsActive)
+            .Select(o => o.Name).ToListAsync(ct);
+        return new RegionPolice(regionId, name, police);
+    }
+
+    /// <summary>
+    /// After a phase change the safety re-assessment is due within a week: the open re-assessment task moves forward, or
+    /// one is created when the trajectory has been assessed before. Part of the caller's unit of work.
+    /// </summary>
+    public static async Task PhaseChangedAsync(TrajectDb db, Timeline timeline, Actor actor, Trajectory t, DateOnly today, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        if (t.IsClosed || !await db.SafetyAssessments.AnyAsync(a => a.TrajectoryId == t.Id, ct))
+        {
+            return;
+        }
+
+        var due = today.AddDays(ReassessmentSchedule.DaysAfterPhaseChange);
+        var open = await db.CareTasks.Where(x => x.TrajectoryId == t.Id && x.Kind == CareTaskKind.SafetyReassessment && x.CompletedAt == null)
+            .ToListAsync(ct);
+        if (open.Count == 0)
+        {
+            db.CareTasks.Add(new CareTask
+            {
+                TrajectoryId = t.Id, Kind = CareTaskKind.SafetyReassessment, OwnerId = t.CoordinatorId, DueOn = due, CreatedAt = now,
+                CreatedById = actor.Id,
+            });
+            timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, $"/trajectories/{t.Id}#tasks", "Task created: {0}", CareTaskKind.SafetyReassessment);
+            return;
+        }
+
+        foreach (var task in open.Where(x => x.DueOn > due))
+        {
+            task.DueOn = due;
+        }
+    }
+}
