@@ -77,6 +77,11 @@ public abstract class AnalysisTests(TrajectFixture f)
         using var _ = regie;
         using var gedrag = await f.ClientAsync(Demo.Gedrag);
         using var mentor = await f.ClientAsync(Demo.Mentor);
+        using (var early = await mentor.GetAsync($"/api/v1/trajectories/{t}/recommendation"))
+        {
+            await early.ProblemAsync(HttpStatusCode.Conflict); // matched care needs a signed analysis
+        }
+
         var draft = await StartAsync(regie, t);
         Assert.Null(draft.SignedAt);
         Assert.Equal(SignatureNeed.TwoProfessionals, draft.Needs);
@@ -107,6 +112,13 @@ public abstract class AnalysisTests(TrajectFixture f)
 
         using var change = await mentor.PutJsonAsync($"{Url(t)}/{signed.Id}", Content(signed.Version));
         await change.ProblemAsync(HttpStatusCode.Conflict);
+
+        using var recommended = await mentor.GetAsync($"/api/v1/trajectories/{t}/recommendation");
+        var recommendation = await recommended.ReadAsync<Recommendation>();
+        Assert.Equal(signed.Id, recommendation.AnalysisId);
+        Assert.NotEmpty(recommendation.Programmes);
+        Assert.Equal(Enumerable.Range(1, recommendation.Programmes.Count), recommendation.Programmes.Select(p => p.Rank));
+        Assert.All(recommendation.Programmes, p => Assert.Equal(7, p.Reasons.Count));
     }
 
     [SkippableFact]

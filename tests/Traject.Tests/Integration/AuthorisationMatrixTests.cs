@@ -93,6 +93,8 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["GET /api/v1/trajectories/{id:guid}/analyses/{analysisId:guid}"] = Dossier,
         ["PUT /api/v1/trajectories/{id:guid}/analyses/{analysisId:guid}"] = Dossier,
         ["POST /api/v1/trajectories/{id:guid}/analyses/{analysisId:guid}/signatures"] = Dossier,
+        // Without a signed analysis the recommendation answers 409 to those in scope.
+        ["GET /api/v1/trajectories/{id:guid}/recommendation"] = Dossier,
         ["GET /api/v1/trajectories/{id:guid}/safety"] = Dossier,
         ["POST /api/v1/trajectories/{id:guid}/safety/assessments"] = Dossier,
         ["GET /api/v1/trajectories/{id:guid}/safety/assessments/{assessmentId:guid}"] = Dossier,

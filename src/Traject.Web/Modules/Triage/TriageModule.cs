@@ -10,7 +10,8 @@ namespace Traject.Web.Modules.Triage;
 /// <summary>Triage: the problem, risk, needs and strengths analysis and matched care.</summary>
 internal static class TriageModule
 {
-    public static IServiceCollection AddTriage(this IServiceCollection services) => services.AddScoped<ProblemAnalyses>();
+    public static IServiceCollection AddTriage(this IServiceCollection services) =>
+        services.AddScoped<ProblemAnalyses>().AddScoped<Recommendations>();
 
     public static RouteGroupBuilder MapTriage(this RouteGroupBuilder api)
     {
@@ -36,6 +37,10 @@ internal static class TriageModule
                 ProblemAnalyses handler, CancellationToken ct) =>
             (await handler.SignAsync(await current.RequireAsync(ct), id, analysisId, body, ct)).ToHttp(TypedResults.Ok))
             .WithSummary("Sign a draft analysis as it is (its version); two professionals, one a behavioural scientist, make it signed");
+        api.MapGet("/trajectories/{id:guid}/recommendation", async (Guid id, CurrentActor current, Recommendations handler, CancellationToken ct) =>
+            (await handler.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
+            .WithTags("Triage")
+            .WithSummary("Matched care: the care programmes ranked for her, with a reason per rule (needs a signed analysis)");
         return api;
     }
 }
