@@ -30,6 +30,7 @@ using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Statistics;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Triage;
 
 namespace Traject.Web;
 
@@ -199,6 +200,7 @@ internal static class TrajectApp
         services.AddPlacements(config);
         services.AddRegistration(config);
         services.AddStatistics();
+        services.AddTriage();
     }
 
     private static Task ApiAware<T>(Microsoft.AspNetCore.Authentication.RedirectContext<T> ctx, int status)
@@ -257,6 +259,7 @@ internal static class TrajectApp
         api.MapPlacements();
         api.MapRegistration();
         api.MapStatistics();
+        api.MapTriage();
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
 
         app.MapRazorPages();

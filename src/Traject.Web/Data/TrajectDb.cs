@@ -41,6 +41,9 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<Modules.FuturePlans.FuturePlanStep> FuturePlanSteps => Set<Modules.FuturePlans.FuturePlanStep>();
     public DbSet<Modules.FuturePlans.FuturePlanChange> FuturePlanChanges => Set<Modules.FuturePlans.FuturePlanChange>();
     public DbSet<Modules.Continuity.ContinuityChecklist> ContinuityChecklists => Set<Modules.Continuity.ContinuityChecklist>();
+    public DbSet<Modules.Triage.ProblemAnalysis> ProblemAnalyses => Set<Modules.Triage.ProblemAnalysis>();
+    public DbSet<Modules.Triage.AnalysisNetworkPerson> AnalysisNetworkPeople => Set<Modules.Triage.AnalysisNetworkPerson>();
+    public DbSet<Modules.Triage.AnalysisSignature> AnalysisSignatures => Set<Modules.Triage.AnalysisSignature>();
     public DbSet<Modules.Safety.SafetyAssessment> SafetyAssessments => Set<Modules.Safety.SafetyAssessment>();
     public DbSet<Modules.Safety.SafetyAssessmentItem> SafetyAssessmentItems => Set<Modules.Safety.SafetyAssessmentItem>();
     public DbSet<Modules.Safety.SafetyPlan> SafetyPlans => Set<Modules.Safety.SafetyPlan>();

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Traject.Web.Common.Access;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Triage;
 
 namespace Traject.Web.Pages;
 
 /// <summary>"My young people": trajectories where I am coordinator or team member.</summary>
-internal sealed class IndexModel(TrajectoryQueries queries) : AppPageModel
+internal sealed class IndexModel(TrajectoryQueries queries, ProblemAnalyses analyses) : AppPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Scope { get; set; }
@@ -18,6 +19,9 @@ internal sealed class IndexModel(TrajectoryQueries queries) : AppPageModel
 
     public Actor Me { get; private set; } = null!;
     public TrajectoryPage? Result { get; private set; }
+
+    /// <summary>When each listed trajectory's next analysis is due.</summary>
+    public IReadOnlyDictionary<Guid, AnalysisScheduleState> Schedules { get; private set; } = new Dictionary<Guid, AnalysisScheduleState>();
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -34,6 +38,7 @@ internal sealed class IndexModel(TrajectoryQueries queries) : AppPageModel
         }
 
         Result = result.Value;
+        Schedules = await analyses.SchedulesAsync(Result.Items.Where(t => t.Status != TrajectoryStatus.Closed).Select(t => t.Id).ToList(), HttpContext.RequestAborted);
         return Page();
     }
 }

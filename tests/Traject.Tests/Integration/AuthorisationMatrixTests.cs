@@ -116,6 +116,15 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["GET /api/v1/trajectories/{id:guid}/continuity"] = Dossier,
         ["PUT /api/v1/trajectories/{id:guid}/continuity"] = Steering,
         ["GET /api/v1/trajectories/{id:guid}/overview"] = Dossier,
+        // A draft analysis is open: starting another answers 409 to those in scope, an empty edit or signature 400.
+        ["GET /api/v1/trajectories/{id:guid}/analyses"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/analyses"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/analyses/compare"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/analyses/{analysisId:guid}"] = Dossier,
+        ["PUT /api/v1/trajectories/{id:guid}/analyses/{analysisId:guid}"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/analyses/{analysisId:guid}/signatures"] = Dossier,
+        // Without a signed analysis the recommendation answers 409 to those in scope.
+        ["GET /api/v1/trajectories/{id:guid}/recommendation"] = Dossier,
         ["GET /api/v1/trajectories/{id:guid}/safety"] = Dossier,
         ["POST /api/v1/trajectories/{id:guid}/safety/assessments"] = Dossier,
         ["GET /api/v1/trajectories/{id:guid}/safety/assessments/{assessmentId:guid}"] = Dossier,
@@ -229,6 +238,12 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             step = await added.ReadAsync<Changed>(HttpStatusCode.Created);
         }
 
+        Guid analysisId;
+        using (var analysis = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/analyses", new { }))
+        {
+            analysisId = (await analysis.ReadAsync<Traject.Web.Modules.Triage.AnalysisView>(HttpStatusCode.Created)).Id;
+        }
+
         var safety = await SafetyScene.CreateAsync(f, regie, person.TrajectoryId);
 
         var (handoverId, followUpId) = await ContinuityAsync(regie, person.TrajectoryId);
@@ -242,6 +257,7 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             ("consentId", _) => consentId.ToString(),
             ("goalId", _) => goal.Id.ToString(),
             ("stepId", _) => step.Id.ToString(),
+            ("analysisId", _) => analysisId.ToString(),
             ("assessmentId", _) => safety.AssessmentId.ToString(),
             ("episodeId", _) => safety.EpisodeId.ToString(),
             ("noticeId", _) => safety.NoticeId.ToString(),

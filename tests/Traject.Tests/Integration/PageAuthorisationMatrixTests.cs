@@ -141,6 +141,13 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/Registration/Exports POST"] = c => SignedIn(c, c.Email == Demo.Aandacht ? Expect.Allowed : Expect.Forbidden),
         ["/Admin/ConsentPolicy GET"] = AdminOnly,
         ["/Admin/ConsentPolicy POST"] = AdminOnly,
+        // A draft analysis is open: starting another is refused on the form; an empty edit or signature is refused as invalid.
+        ["/Trajectories/Analyses GET"] = Dossier,
+        ["/Trajectories/Analyses POST"] = Dossier,
+        ["/Trajectories/Analysis GET"] = Dossier,
+        ["/Trajectories/Analysis POST"] = Dossier,
+        ["/Trajectories/Analysis POST Sign"] = Dossier,
+        ["/Trajectories/CompareAnalyses GET"] = Dossier,
         // Pooling is for care roles; a designated expert would learn from a new trajectory that she was unknown.
         ["/Trajectories/Safety GET"] = Dossier,
         ["/Trajectories/Safety POST Assess"] = Dossier,
@@ -202,7 +209,7 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
 
     /// <summary>A young person and the ids the requests about her need.</summary>
     private sealed record Scene(string Name, Guid TrajectoryId, string Pseudonym, Guid MembershipId, Guid TaskId, Guid ScreeningId, Guid PlacementId,
-        IReadOnlyDictionary<string, Relation> Relations)
+        Guid AnalysisId, IReadOnlyDictionary<string, Relation> Relations)
     {
         public SafetyScene Safety { get; init; } = null!;
 
@@ -347,6 +354,7 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ("membershipId", _) => scene.MembershipId.ToString(),
         ("taskId", _) => scene.TaskId.ToString(),
         ("screeningId", _) => scene.ScreeningId.ToString(),
+        ("analysisId", _) => scene.AnalysisId.ToString(),
         ("episodeId", _) => scene.Safety.EpisodeId.ToString(),
         ("noticeId", _) => scene.Safety.NoticeId.ToString(),
         ("incidentId", _) => scene.Safety.IncidentId.ToString(),
@@ -399,6 +407,8 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         var southSafety = await SafetyScene.CreateAsync(f, wijkteam, south.TrajectoryId) with { IncidentId = northSafety.IncidentId };
         var northScreening = await ScreeningAsync(regie, north.TrajectoryId);
         var southScreening = await ScreeningAsync(wijkteam, south.TrajectoryId);
+        var northAnalysis = await AnalysisAsync(regie, north.TrajectoryId);
+        var southAnalysis = await AnalysisAsync(wijkteam, south.TrajectoryId);
         // Recording a screening finishes the intake task; the task handlers are to meet an open task.
         await f.WithDbAsync(async db =>
         {
@@ -412,11 +422,11 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         });
         return
         [
-            new Scene("Matrixnoord", north.TrajectoryId, north.Pseudonym, northMember.Id, northTask, northScreening, northPlacement, new Dictionary<string, Relation>
+            new Scene("Matrixnoord", north.TrajectoryId, north.Pseudonym, northMember.Id, northTask, northScreening, northPlacement, northAnalysis, new Dictionary<string, Relation>
             {
                 [Demo.Regie] = Relation.Coordinator, [Demo.Mentor] = Relation.Member, [Demo.Aandacht] = Relation.DesignatedExpert,
             }) { Safety = northSafety },
-            new Scene("Matrixzuid", south.TrajectoryId, south.Pseudonym, southMember.Id, southTask, southScreening, southPlacement, new Dictionary<string, Relation>
+            new Scene("Matrixzuid", south.TrajectoryId, south.Pseudonym, southMember.Id, southTask, southScreening, southPlacement, southAnalysis, new Dictionary<string, Relation>
             {
                 [Demo.Wijkteam] = Relation.Coordinator, [Demo.Gedrag] = Relation.Member,
             }) { Safety = southSafety },
@@ -447,6 +457,14 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
             });
             _continuity[scene.TrajectoryId] = (handover, followUp);
         }
+    }
+
+    /// <summary>An empty draft analysis started by the coordinator, for the analysis pages.</summary>
+    private static async Task<Guid> AnalysisAsync(HttpClient coordinator, Guid trajectoryId)
+    {
+        using var response = await coordinator.PostJsonAsync($"/api/v1/trajectories/{trajectoryId}/analyses", new { });
+        var body = await response.ExpectAsync(HttpStatusCode.Created);
+        return Guid.Parse((string)System.Text.Json.Nodes.JsonNode.Parse(body)!["id"]!);
     }
 
     /// <summary>A screening without signals, recorded by the coordinator, for the screening page and its weighing form.</summary>

@@ -7,6 +7,7 @@ using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Triage;
 using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Tests.Unit;
@@ -81,6 +82,15 @@ public partial class LocalizationTests
         keys.AddRange(Enum.GetNames<RestrictionLevel>().Select(n => "RestrictionLevel." + n));
         keys.AddRange(Enum.GetNames<PlacementEndReason>().Select(n => "PlacementEndReason." + n));
         keys.AddRange(Enum.GetNames<PlacementWarning>().Select(n => "PlacementWarning." + n));
+        keys.AddRange(Enum.GetNames<ExploitationForm>().Select(n => "ExploitationForm." + n));
+        keys.AddRange(Enum.GetNames<UpperProblem>().Select(n => "UpperProblem." + n));
+        keys.AddRange(Enum.GetNames<UnderlyingProblem>().Select(n => "UnderlyingProblem." + n));
+        keys.AddRange(Enum.GetNames<AdverseExperience>().Select(n => "AdverseExperience." + n));
+        keys.AddRange(Enum.GetNames<AnalysisRisk>().Select(n => "AnalysisRisk." + n));
+        keys.AddRange(Enum.GetNames<EducationSituation>().Select(n => "EducationSituation." + n));
+        keys.AddRange(Enum.GetNames<NetworkRelation>().Select(n => "NetworkRelation." + n));
+        keys.AddRange(Enum.GetNames<SignatureNeed>().Select(n => "SignatureNeed." + n));
+        keys.AddRange(Enum.GetNames<AnalysisDue>().Select(n => "AnalysisDue." + n));
         keys.AddRange(Roles.All.Select(r => "Role." + r));
         keys.AddRange(TimelineKinds.All.Select(k => "TimelineKind." + k));
         keys.AddRange(new[] { AccessBasis.Coordinator, AccessBasis.CareTeam, AccessBasis.DesignatedExpert, AccessBasis.Emergency }.Select(b => "AccessBasis." + b));

@@ -113,6 +113,10 @@ internal static class AuditActions
     public const string MyPlanRead = "futureplan.myplan";
     public const string ContinuityRead = "continuity.read";
     public const string ContinuityChanged = "continuity.change";
+    public const string AnalysisRead = "analysis.read";
+    public const string AnalysisStarted = "analysis.start";
+    public const string AnalysisSaved = "analysis.save";
+    public const string AnalysisSigned = "analysis.sign";
     public const string SafetyRead = "safety.read";
     public const string SafetyAssessed = "safety.assess";
     public const string SafetyPlanChanged = "safety.plan";

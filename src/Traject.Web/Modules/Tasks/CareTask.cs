@@ -2,7 +2,7 @@ using Traject.Web.Common;
 
 namespace Traject.Web.Modules.Tasks;
 
-/// <summary>The next steps the step plan knows (core element 3), the screening at intake, naming a placement's next place, the follow-up contacts after closing and continuity at 18.</summary>
+/// <summary>The next steps the step plan knows (core element 3), the screening at intake, the three-monthly analysis, naming a placement's next place, the follow-up contacts after closing and continuity at 18.</summary>
 internal enum CareTaskKind
 {
     ScreenAtIntake,
@@ -20,6 +20,7 @@ internal enum CareTaskKind
     AcuteMedicalCare,
     NameNextPlace,
     FollowUpContact,
+    ProblemAnalysis,
 }
 
 /// <summary>A task in a trajectory: one owner, a due date, done once with an optional note.</summary>

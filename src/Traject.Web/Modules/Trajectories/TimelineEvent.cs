@@ -35,6 +35,10 @@ internal static class TimelineKinds
     public const string ScreeningFinal = "screening.final";
     public const string FuturePlan = "futureplan";
     public const string Continuity = "continuity";
+    public const string AnalysisStarted = "analysis.started";
+    public const string AnalysisSaved = "analysis.saved";
+    public const string AnalysisSigned = "analysis.signed";
+    public const string ParentInvolvement = "analysis.parent-involvement";
     public const string SafetyAssessed = "safety.assessed";
     public const string SafetyPlan = "safety.plan";
     public const string SafetyContext = "safety.context";
@@ -64,5 +68,6 @@ internal static class TimelineKinds
          ScreeningRecorded, ScreeningWeighed, ScreeningFinal, PlacementStarted, PlacementPhase, PlacementNextStep, PlacementTimeOut, PlacementEnded,
          HandoverProposed, HandoverChanged, HandoverDecided, LeadOrganisationChanged, AftercarePlan, FollowUpRecorded, HandedOver, RegistrationDecided, RegistrationConsent,
          FuturePlan, Continuity,
-         SafetyAssessed, SafetyPlan, SafetyContext, AcuteMedical, MissingReported, MissingInformed, MissingClosed, GroupIncident];
+         SafetyAssessed, SafetyPlan, SafetyContext, AcuteMedical, MissingReported, MissingInformed, MissingClosed, GroupIncident,
+         AnalysisStarted, AnalysisSaved, AnalysisSigned, ParentInvolvement];
 }

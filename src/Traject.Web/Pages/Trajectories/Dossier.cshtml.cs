@@ -8,17 +8,18 @@ using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Triage;
 
 namespace Traject.Web.Pages.Trajectories;
 
 /// <summary>
-/// The dossier of one trajectory: header, overview, turning 18, placements, tasks, screenings, pooled signals, care team,
-/// coordinator, status and timeline.
+/// The dossier of one trajectory: header, overview, turning 18, safety, placements, tasks, screenings, analyses, pooled
+/// signals, care team, coordinator, status and timeline.
 /// </summary>
 internal sealed class DossierModel(
     TrajectoryQueries queries, TrajectoryCommands commands, CareTasks tasks, Screenings screenings, PooledSignalQueries pooled,
     Administration directory, PlacementService placements, FuturePlans plans, ContinuityChecklists continuity, TimeProvider time,
-    Modules.Safety.SafetyRecords safety) : AppPageModel
+    Modules.Safety.SafetyRecords safety, ProblemAnalyses analyses) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -32,6 +33,7 @@ internal sealed class DossierModel(
     public IReadOnlyList<CareTaskView> Tasks { get; private set; } = [];
     public IReadOnlyList<ScreeningSummary> Screenings { get; private set; } = [];
     public TrajectoryOverview Overview { get; private set; } = null!;
+    public AnalysesOverview Analyses { get; private set; } = null!;
     public IReadOnlyList<PlacementView> Placements { get; private set; } = [];
 
     /// <summary>The safety picture: level, re-assessment and missing episodes (a risk indicator).</summary>
@@ -202,6 +204,12 @@ internal sealed class DossierModel(
             return NotFound();
         }
 
+        var analysisOverview = await analyses.OverviewAsync(actor, Id, HttpContext.RequestAborted);
+        if (!analysisOverview.IsSuccess)
+        {
+            return NotFound();
+        }
+
         var placementList = await placements.ListAsync(actor, Id, HttpContext.RequestAborted);
         if (!placementList.IsSuccess)
         {
@@ -211,6 +219,7 @@ internal sealed class DossierModel(
         var overview = await safety.OverviewAsync(actor, Id, HttpContext.RequestAborted);
         Safety = overview.IsSuccess ? overview.Value : null;
         Detail = detail.Value;
+        Analyses = analysisOverview.Value;
         Placements = placementList.Value;
         Tasks = taskList.Value;
         Overview = TrajectoryOverviews.Compose(Detail, Placements, Tasks, await plans.ProgressAsync(Id, HttpContext.RequestAborted), checklist.Value, time.Today());

@@ -1,16 +1,21 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Traject.Web.Modules.Triage;
 using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Web.Pages.YoungPeople;
 
-/// <summary>Who accessed her dossier, with a CSV export.</summary>
-internal sealed class AccessModel(AccessOverview overview) : AppPageModel
+/// <summary>
+/// Who accessed her dossier, with a CSV export. The overview may be asked for by her parent: when a parent may be involved
+/// in the exploitation, the page names who must not receive it.
+/// </summary>
+internal sealed class AccessModel(AccessOverview overview, ProblemAnalyses analyses) : AppPageModel
 {
     [FromRoute]
     public string Key { get; set; } = string.Empty;
 
     public AccessLog Log { get; private set; } = null!;
+    public ParentWarning Involved { get; private set; } = new(false, []);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -21,6 +26,7 @@ internal sealed class AccessModel(AccessOverview overview) : AppPageModel
         }
 
         Log = result.Value;
+        Involved = await analyses.WarningForYoungPersonAsync(Log.Pseudonym, HttpContext.RequestAborted);
         return Page();
     }
 

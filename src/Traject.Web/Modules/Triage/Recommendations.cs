@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Common.Auditing;
+using Traject.Web.Data;
+using Traject.Web.Modules.Safety;
+using Traject.Web.Modules.Trajectories;
+
+namespace Traject.Web.Modules.Triage;
+
+internal sealed record MatchReasonView(MatchRule Rule, MatchVerdict Verdict, string Message);
+
+internal sealed record ProgrammeRecommendation(Guid ProgrammeId, string Name, int Rank, MatchVerdict Verdict, IReadOnlyList<MatchReasonView> Reasons);
+
+internal sealed record Recommendation(Guid AnalysisId, int Age, SafetyLevel? SafetyLevel, IReadOnlyList<ProgrammeRecommendation> Programmes);
+
+/// <summary>The ranked recommendation of care programmes from the latest signed analysis, her age and her safety level.</summary>
+internal sealed class Recommendations(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, IStringLocalizer<SharedResource> l)
+{
+    public async Task<Result<Recommendation>> GetAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
+    {
+        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.AnalysisRead, ct);
+        if (t is null)
+        {
+            return Error.NotFound();
+        }
+
+        var analysis = await db.ProblemAnalyses.AsNoTracking().Where(a => a.TrajectoryId == t.Id && a.SignedAt != null)
+            .OrderByDescending(a => a.SignedAt).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        await audit.RecordAsync(actor, AuditActions.AnalysisRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
+        if (analysis is null)
+        {
+            return Error.Conflict("Matched care needs a signed analysis first.");
+        }
+
+        var age = Clock.AgeOn(t.YoungPerson.DateOfBirth, time.Today());
+        var level = await SafetyFacts.LatestLevelAsync(db, t.Id, ct);
+        var underlying = FlagSet.Parse<UnderlyingProblem>(analysis.UnderlyingProblems);
+        var risks = FlagSet.Parse<AnalysisRisk>(analysis.Risks);
+        var needs = new MatchNeeds(age, level, underlying.Contains(UnderlyingProblem.IntellectualDisability), analysis.MixedGroupReason is not null,
+            risks.Contains(AnalysisRisk.ToOthersInGroup) || risks.Contains(AnalysisRisk.RecruitingOthers),
+            risks.Contains(AnalysisRisk.FromExploiterAndNetwork), analysis.ExploiterRegionId);
+        var versions = await db.CareProgrammeVersions.AsNoTracking().Include(v => v.Programme)
+            .Where(v => v.Programme!.IsActive && v.Number == v.Programme.CurrentNumber).ToListAsync(ct);
+        var programmes = versions.Select(v => new MatchProgramme(v.ProgrammeId, v.Name, v.MinAge, v.MaxAge, v.SettingList, v.RequiredIndication,
+            v.GroupComposition, v.Reach, v.RegionId, v.SuitableForIntellectualDisability, v.Programme!.Places, v.Programme.Occupied,
+            v.Programme.ExpectedWaitingWeeks));
+        var ranked = CareMatcher.Rank(needs, programmes);
+        return new Recommendation(analysis.Id, age, level, ranked.Select(m => new ProgrammeRecommendation(m.Programme.Id, m.Programme.Name, m.Rank,
+            m.Verdict, m.Reasons.Select(r => new MatchReasonView(r.Rule, r.Verdict, l.Render(r.Message))).ToList())).ToList());
+    }
+}

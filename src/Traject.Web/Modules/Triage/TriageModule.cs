@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Trajectories;
+
+namespace Traject.Web.Modules.Triage;
+
+/// <summary>Triage: the problem, risk, needs and strengths analysis and matched care.</summary>
+internal static class TriageModule
+{
+    public static IServiceCollection AddTriage(this IServiceCollection services) =>
+        services.AddScoped<ProblemAnalyses>().AddScoped<Recommendations>();
+
+    public static RouteGroupBuilder MapTriage(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/trajectories/{id:guid}/analyses").WithTags("Triage");
+        group.MapGet("/", async (Guid id, CurrentActor current, ProblemAnalyses handler, CancellationToken ct) =>
+            (await handler.OverviewAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("The analyses of a trajectory, newest first, when the next is due, and whether a parent may be involved");
+        group.MapPost("/", async (Guid id, CurrentActor current, ProblemAnalyses handler, CancellationToken ct) =>
+            (await handler.StartAsync(await current.RequireAsync(ct), id, ct))
+                .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}/analyses/{r.Id}", r)))
+            .WithSummary("Start a draft analysis as a copy of the latest one (empty the first time)");
+        group.MapGet("/compare", async (Guid id, Guid? left, Guid? right, CurrentActor current, ProblemAnalyses handler, CancellationToken ct) =>
+            (await handler.CompareAsync(await current.RequireAsync(ct), id, left, right, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("Two analyses side by side, with the fields that differ");
+        group.MapGet("/{analysisId:guid}", async (Guid id, Guid analysisId, CurrentActor current, ProblemAnalyses handler, CancellationToken ct) =>
+            (await handler.GetAsync(await current.RequireAsync(ct), id, analysisId, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("One analysis with its signatures");
+        group.MapPut("/{analysisId:guid}", async (Guid id, Guid analysisId, SaveAnalysisRequest body, CurrentActor current, ProblemAnalyses handler,
+                CancellationToken ct) =>
+            (await handler.SaveAsync(await current.RequireAsync(ct), id, analysisId, body, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("Change a draft analysis (withdraws the signatures given so far)");
+        group.MapPost("/{analysisId:guid}/signatures", async (Guid id, Guid analysisId, SignAnalysisRequest body, CurrentActor current,
+                ProblemAnalyses handler, CancellationToken ct) =>
+            (await handler.SignAsync(await current.RequireAsync(ct), id, analysisId, body, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("Sign a draft analysis as it is (its version); two professionals, one a behavioural scientist, make it signed");
+        api.MapGet("/trajectories/{id:guid}/recommendation", async (Guid id, CurrentActor current, Recommendations handler, CancellationToken ct) =>
+            (await handler.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
+            .WithTags("Triage")
+            .WithSummary("Matched care: the care programmes ranked for her, with a reason per rule (needs a signed analysis)");
+        return api;
+    }
+}
+
+internal sealed class ProblemAnalysisConfiguration : IEntityTypeConfiguration<ProblemAnalysis>
+{
+    public void Configure(EntityTypeBuilder<ProblemAnalysis> e)
+    {
+        e.ToTable("ProblemAnalyses");
+        foreach (var text in new[]
+                 {
+                     nameof(ProblemAnalysis.ExploitationCircumstances), nameof(ProblemAnalysis.ExploitationNature), nameof(ProblemAnalysis.OnlineDetails),
+                     nameof(ProblemAnalysis.UpperNotes), nameof(ProblemAnalysis.UnderlyingNotes), nameof(ProblemAnalysis.RiskNotes),
+                     nameof(ProblemAnalysis.Needs), nameof(ProblemAnalysis.Strengths), nameof(ProblemAnalysis.NetworkStrengths),
+                     nameof(ProblemAnalysis.EducationNotes), nameof(ProblemAnalysis.NetworkNotes), nameof(ProblemAnalysis.MixedGroupReason),
+                 })
+        {
+            e.Property(text).HasMaxLength(ProblemAnalysis.TextMaxLength);
+        }
+
+        foreach (var set in new[]
+                 {
+                     nameof(ProblemAnalysis.ExploitationForms), nameof(ProblemAnalysis.UpperProblems), nameof(ProblemAnalysis.UnderlyingProblems),
+                     nameof(ProblemAnalysis.AdverseExperiences), nameof(ProblemAnalysis.Risks),
+                 })
+        {
+            e.Property(set).HasMaxLength(300);
+        }
+
+        e.Property(x => x.Education).HasConversion<string>().HasMaxLength(32);
+        e.HasMany(x => x.Network).WithOne().HasForeignKey(x => x.AnalysisId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.Signatures).WithOne().HasForeignKey(x => x.AnalysisId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Trajectory>().WithMany().HasForeignKey(x => x.TrajectoryId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Region>().WithMany().HasForeignKey(x => x.ExploiterRegionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Professional>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Professional>().WithMany().HasForeignKey(x => x.UpdatedById).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.TrajectoryId, x.CreatedAt });
+        // One open draft per trajectory, also when two are started at the same moment.
+        e.HasIndex(x => x.TrajectoryId).IsUnique().HasFilter("\"SignedAt\" IS NULL").HasDatabaseName("IX_ProblemAnalyses_OpenDraft");
+    }
+}
+
+internal sealed class AnalysisNetworkPersonConfiguration : IEntityTypeConfiguration<AnalysisNetworkPerson>
+{
+    public void Configure(EntityTypeBuilder<AnalysisNetworkPerson> e)
+    {
+        e.ToTable("AnalysisNetworkPeople");
+        e.Property(x => x.Relation).HasConversion<string>().HasMaxLength(32);
+        e.Property(x => x.Name).HasMaxLength(AnalysisNetworkPerson.NameMaxLength);
+        e.Property(x => x.Notes).HasMaxLength(AnalysisNetworkPerson.NotesMaxLength);
+    }
+}
+
+internal sealed class AnalysisSignatureConfiguration : IEntityTypeConfiguration<AnalysisSignature>
+{
+    public void Configure(EntityTypeBuilder<AnalysisSignature> e)
+    {
+        e.ToTable("AnalysisSignatures");
+        e.HasOne<Professional>().WithMany().HasForeignKey(x => x.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.AnalysisId, x.ProfessionalId }).IsUnique();
+    }
+}

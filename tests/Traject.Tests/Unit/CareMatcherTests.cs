@@ -1,0 +1,107 @@
+using Traject.Web.Modules.Placements;
+using Traject.Web.Modules.Safety;
+using Traject.Web.Modules.Triage;
+
+namespace Traject.Tests.Unit;
+
+/// <summary>Matched care: each rule on its own, and the ranking.</summary>
+public class CareMatcherTests
+{
+    private static readonly Guid North = Guid.NewGuid();
+    private static readonly Guid South = Guid.NewGuid();
+
+    private static MatchNeeds Her(int age = 15, SafetyLevel? level = SafetyLevel.Low, bool disability = false, bool mixedArgued = false,
+        bool riskToGroup = false, bool threat = false, Guid? exploiterRegion = null) =>
+        new(age, level, disability, mixedArgued, riskToGroup, threat, exploiterRegion);
+
+    private static MatchProgramme Programme(string name = "P", int? min = 10, int? max = 18, PlacementSetting[]? settings = null,
+        RequiredIndication indication = RequiredIndication.None, GroupComposition group = GroupComposition.Homogeneous,
+        ProgrammeReach reach = ProgrammeReach.National, Guid? region = null, bool? disability = true, int? places = 8, int? occupied = 4, int? waiting = 0) =>
+        new(Guid.NewGuid(), name, min, max, settings ?? [PlacementSetting.Open], indication, group, reach, region, disability, places, occupied, waiting);
+
+    private static MatchVerdict Verdict(MatchNeeds n, MatchProgramme p, MatchRule rule) => CareMatcher.Judge(n, p).Single(r => r.Rule == rule).Verdict;
+
+    [Theory]
+    [InlineData(13, "DoesNotFit")]
+    [InlineData(14, "Fits")]
+    [InlineData(24, "Fits")]
+    [InlineData(25, "DoesNotFit")]
+    public void Age_must_be_within_the_programmes_ages(int age, string expected) =>
+        Assert.Equal(Enum.Parse<MatchVerdict>(expected), Verdict(Her(age), Programme(min: 14, max: 24), MatchRule.Age));
+
+    [Fact]
+    public void The_safety_level_asks_for_a_setting()
+    {
+        var open = Programme(settings: [PlacementSetting.Open]);
+        var closed = Programme(settings: [PlacementSetting.Closed]);
+        var outpatient = Programme(settings: [PlacementSetting.Outpatient]);
+        Assert.Equal(MatchVerdict.Fits, Verdict(Her(level: SafetyLevel.Low), outpatient, MatchRule.Setting));
+        Assert.Equal(MatchVerdict.Fits, Verdict(Her(level: null), outpatient, MatchRule.Setting));
+        Assert.Equal(MatchVerdict.DoesNotFit, Verdict(Her(level: SafetyLevel.Elevated), outpatient, MatchRule.Setting));
+        Assert.Equal(MatchVerdict.Fits, Verdict(Her(level: SafetyLevel.Elevated), open, MatchRule.Setting));
+        Assert.Equal(MatchVerdict.DoesNotFit, Verdict(Her(level: SafetyLevel.High), open, MatchRule.Setting));
+        Assert.Equal(MatchVerdict.Fits, Verdict(Her(level: SafetyLevel.High), Programme(settings: [PlacementSetting.SemiClosed]), MatchRule.Setting));
+        Assert.Equal(MatchVerdict.DoesNotFit, Verdict(Her(level: SafetyLevel.Acute), Programme(settings: [PlacementSetting.SemiClosed]), MatchRule.Setting));
+        Assert.Equal(MatchVerdict.Fits, Verdict(Her(level: SafetyLevel.Acute), closed, MatchRule.Setting));
+    }
+
+    [Fact]
+    public void A_required_indication_is_a_condition()
+    {
+        Assert.Equal(MatchVerdict.Condition, Verdict(Her(), Programme(indication: RequiredIndication.JeugdzorgPlus), MatchRule.Indication));
+        Assert.Equal(MatchVerdict.Fits, Verdict(Her(), Programme(), MatchRule.Indication));
+    }
+
+    [Fact]
+    public void An_intellectual_disability_needs_a_suitable_programme()
+    {
+        Assert.Equal(MatchVerdict.DoesNotFit, Verdict(Her(disability: true), Programme(disability: false), MatchRule.IntellectualDisability));
+        Assert.Equal(MatchVerdict.Condition, Verdict(Her(disability: true), Programme(disability: null), MatchRule.IntellectualDisability));
+        Assert.Equal(MatchVerdict.Fits, Verdict(Her(disability: true), Programme(disability: true), MatchRule.IntellectualDisability));
+        Assert.Equal(MatchVerdict.Fits, Verdict(Her(disability: false), Programme(disability: false), MatchRule.IntellectualDisability));
+    }
+
+    [Fact]
+    public void Homogeneous_unless_a_mixed_group_is_argued()
+    {
+        Assert.Equal(MatchVerdict.DoesNotFit, Verdict(Her(mixedArgued: false), Programme(group: GroupComposition.Mixed), MatchRule.Group));
+        Assert.Equal(MatchVerdict.Fits, Verdict(Her(mixedArgued: true), Programme(group: GroupComposition.Mixed), MatchRule.Group));
+        Assert.Equal(MatchVerdict.Fits, Verdict(Her(), Programme(group: GroupComposition.Homogeneous), MatchRule.Group));
+        Assert.Equal(MatchVerdict.Condition, Verdict(Her(riskToGroup: true), Programme(group: GroupComposition.Homogeneous), MatchRule.Group));
+        Assert.Equal(MatchVerdict.Fits, Verdict(Her(riskToGroup: true), Programme(group: GroupComposition.NoGroup), MatchRule.Group));
+    }
+
+    [Fact]
+    public void A_placement_away_from_the_exploiters_region_when_he_threatens_her()
+    {
+        var inHisRegion = Programme(reach: ProgrammeReach.Regional, region: North);
+        Assert.Equal(MatchVerdict.DoesNotFit, Verdict(Her(threat: true, exploiterRegion: North), inHisRegion, MatchRule.Region));
+        Assert.Equal(MatchVerdict.Fits, Verdict(Her(threat: false, exploiterRegion: North), inHisRegion, MatchRule.Region));
+        Assert.Equal(MatchVerdict.Fits, Verdict(Her(threat: true, exploiterRegion: South), inHisRegion, MatchRule.Region));
+        Assert.Equal(MatchVerdict.Fits, Verdict(Her(threat: true, exploiterRegion: North), Programme(reach: ProgrammeReach.National), MatchRule.Region));
+    }
+
+    [Fact]
+    public void A_full_programme_or_one_without_figures_is_a_condition()
+    {
+        Assert.Equal(MatchVerdict.Fits, Verdict(Her(), Programme(places: 8, occupied: 7), MatchRule.Capacity));
+        Assert.Equal(MatchVerdict.Condition, Verdict(Her(), Programme(places: 8, occupied: 8, waiting: 6), MatchRule.Capacity));
+        Assert.Equal(MatchVerdict.Condition, Verdict(Her(), Programme(places: null, occupied: null), MatchRule.Capacity));
+    }
+
+    [Fact]
+    public void Programmes_that_fit_come_first_then_conditions_then_waiting_time_and_those_that_do_not_fit_last()
+    {
+        var tooYoung = Programme("Alleen ouder", min: 16);
+        var fullLongWait = Programme("Vol, lang wachten", places: 4, occupied: 4, waiting: 10);
+        var fullShortWait = Programme("Vol, kort wachten", places: 4, occupied: 4, waiting: 2);
+        var fits = Programme("Past");
+        var twoConditions = Programme("Twee voorwaarden", indication: RequiredIndication.JeugdzorgPlus, places: null);
+        var ranked = CareMatcher.Rank(Her(age: 15), [tooYoung, fullLongWait, twoConditions, fits, fullShortWait]);
+        Assert.Equal(["Past", "Vol, kort wachten", "Vol, lang wachten", "Twee voorwaarden", "Alleen ouder"], ranked.Select(m => m.Programme.Name));
+        Assert.Equal([1, 2, 3, 4, 5], ranked.Select(m => m.Rank));
+        Assert.Equal(MatchVerdict.Fits, ranked[0].Verdict);
+        Assert.Equal(MatchVerdict.DoesNotFit, ranked[^1].Verdict);
+        Assert.Equal(7, ranked[0].Reasons.Count);
+    }
+}
