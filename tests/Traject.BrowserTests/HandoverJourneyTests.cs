@@ -113,8 +113,8 @@ public sealed class HandoverJourneyTests(TrajectAppFixture app, ITestOutputHelpe
         await Expect(proposal).ToContainTextAsync(today.AddDays(30).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture));
         await page.GotoAsync(dossier);
         await Expect(Section(page, "Zorgteam")).ToContainTextAsync("Wim Wijkteam (demo)");
-        await Expect(page.Locator(".header-facts")).ToContainTextAsync("Demo Wijkteam Zuid");
-        await Expect(page.Locator(".header-facts")).ToContainTextAsync("Rik Regie (demo)");
+        await Expect(page.Locator(".header-facts").First).ToContainTextAsync("Demo Wijkteam Zuid");
+        await Expect(page.Locator(".header-facts").First).ToContainTextAsync("Rik Regie (demo)");
 
         // The coordinator stays: she makes the aftercare plan and closes the trajectory.
         await SignOutAsync(page);
