@@ -196,7 +196,7 @@ internal static class TrajectApp
         services.AddAftercare(config);
         services.AddFuturePlans();
         services.AddContinuity(config);
-        services.AddSafety();
+        services.AddSafety(config);
         services.AddPlacements(config);
         services.AddRegistration(config);
         services.AddStatistics();

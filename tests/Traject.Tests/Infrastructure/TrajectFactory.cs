@@ -39,6 +39,8 @@ internal sealed class TrajectFactory(TestDatabase database, FakeClock clock, str
 
         // The 18-plus schedule runs when a test asks for it (ContinuitySchedule), never on its own in the background.
         builder.UseSetting("TurningEighteen:ScanEvery", "00:00:00");
+        // Missing-episode reminders are sent when a test asks for them (MissingEpisodeReminders), never in the background.
+        builder.UseSetting("Missing:CheckEvery", "00:00:00");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft", "Warning");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));

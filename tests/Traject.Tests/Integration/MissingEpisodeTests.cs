@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
@@ -28,6 +29,65 @@ public abstract class MissingEpisodeTests(TrajectFixture f)
     {
         using var response = await client.GetAsync($"/api/v1/trajectories/{id}/tasks");
         return await response.ReadAsync<List<CareTaskView>>();
+    }
+
+    [SkippableFact]
+    public async Task While_an_episode_is_open_the_team_is_reminded_every_hour_and_not_once_it_is_closed()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var person = await Dossiers.RegisterAsync(regie, f.Clock);
+        await Dossiers.AddMemberAsync(regie, person.TrajectoryId, new { professionalId = f.Ids.User(Demo.Mentor), role = "Mentor" });
+        MissingEpisodeView episode;
+        using (var response = await regie.PostJsonAsync(Episodes(person.TrajectoryId), Report(await RegionAsync("Rijnmond"))))
+        {
+            episode = await response.ReadAsync<MissingEpisodeView>(HttpStatusCode.Created);
+        }
+
+        var link = MissingEpisodes.Link(person.TrajectoryId, episode.Id);
+        async Task<List<Notification>> RemindAsync()
+        {
+            await using (var scope = f.Factory.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<MissingEpisodeReminders>().RemindAsync(CancellationToken.None);
+            }
+
+            return await f.WithDbAsync(db => db.Notifications.AsNoTracking()
+                .Where(n => n.Link == link && n.Kind == MissingEpisodeReminders.ReminderKind).ToListAsync());
+        }
+
+        Assert.Empty(await RemindAsync()); // the report itself has just told the team
+        f.Clock.Advance(TimeSpan.FromMinutes(61));
+        var first = await RemindAsync();
+        Assert.Equal(new[] { f.Ids.User(Demo.Regie), f.Ids.User(Demo.Mentor) }.Order(), first.Select(n => n.RecipientId).Order());
+        Assert.All(first, n =>
+        {
+            Assert.Contains(person.Pseudonym, n.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("witte auto", n.Message, StringComparison.Ordinal); // nothing of the report's free text
+        });
+        Assert.Equal(2, (await RemindAsync()).Count); // not again within the hour
+
+        f.Clock.Advance(TimeSpan.FromMinutes(61));
+        Assert.Equal(4, (await RemindAsync()).Count);
+
+        var url = Episodes(person.TrajectoryId) + "/" + episode.Id;
+        using var later = await f.ClientAsync(Demo.Regie); // two hours on, the first sign-in has expired
+        using (var current = await later.GetAsync(url))
+        {
+            episode = await current.ReadAsync<MissingEpisodeView>();
+        }
+
+        using (var closed = await later.PostJsonAsync($"{url}/close", new
+               {
+                   foundAt = f.Clock.GetUtcNow().AddMinutes(-10), foundWhere = "Thuis", foundBy = "Moeder", acuteMedicalNeed = false,
+                   returnWhere = "Bij een vriendin", returnWithWhom = "Alleen", returnWhatHappened = "Ze was bang en is weggelopen.",
+                   newNetworkEntries = false, version = episode.Version,
+               }))
+        {
+            Assert.False((await closed.ReadAsync<MissingEpisodeView>()).IsOpen);
+        }
+
+        f.Clock.Advance(TimeSpan.FromHours(3));
+        Assert.Equal(4, (await RemindAsync()).Count);
     }
 
     [SkippableFact]

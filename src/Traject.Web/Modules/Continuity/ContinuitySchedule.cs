@@ -59,36 +59,10 @@ internal sealed class ContinuitySchedule(TrajectDb db, TimeProvider time, IOptio
 
 /// <summary>Runs the 18-plus schedule when the app starts and then every <see cref="TurningEighteenOptions.ScanEvery"/>.</summary>
 internal sealed class ContinuityScheduler(IServiceScopeFactory scopes, TimeProvider time, IOptions<TurningEighteenOptions> options,
-    ILogger<ContinuityScheduler> log) : BackgroundService
+    ILogger<ContinuityScheduler> log) : PeriodicJob(scopes, time, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var every = options.Value.ScanEvery;
-        if (every <= TimeSpan.Zero)
-        {
-            return;
-        }
+    protected override TimeSpan Every => options.Value.ScanEvery;
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ContinuitySchedule>().StartDueChecklistsAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "The 18-plus schedule failed; it runs again in {Interval}.", every);
-            }
-
-            try
-            {
-                await Task.Delay(every, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task RunAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<ContinuitySchedule>().StartDueChecklistsAsync(ct);
 }

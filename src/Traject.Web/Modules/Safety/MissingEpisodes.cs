@@ -429,7 +429,10 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, Trajector
     }
 
     /// <summary>The coordinator and the professionals active in the care team today.</summary>
-    private async Task<List<Guid>> TeamProfessionalsAsync(Trajectory t, CancellationToken ct)
+    private Task<List<Guid>> TeamProfessionalsAsync(Trajectory t, CancellationToken ct) => TeamProfessionalsAsync(db, time, t, ct);
+
+    /// <summary>The coordinator and the professionals who are members of the care team today.</summary>
+    internal static async Task<List<Guid>> TeamProfessionalsAsync(TrajectDb db, TimeProvider time, Trajectory t, CancellationToken ct)
     {
         var today = time.Today();
         var now = time.GetUtcNow();

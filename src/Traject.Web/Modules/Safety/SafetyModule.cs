@@ -6,8 +6,12 @@ namespace Traject.Web.Modules.Safety;
 /// <summary>Safety: the assessment and plan, acute medical care, missing episodes and incidents in groups.</summary>
 internal static class SafetyModule
 {
-    public static IServiceCollection AddSafety(this IServiceCollection services) =>
-        services.AddScoped<SafetyRecords>().AddScoped<MissingEpisodes>().AddScoped<GroupIncidents>();
+    public static IServiceCollection AddSafety(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<MissingEpisodeOptions>().Bind(config.GetSection(MissingEpisodeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        return services.AddScoped<SafetyRecords>().AddScoped<MissingEpisodes>().AddScoped<GroupIncidents>().AddScoped<MissingEpisodeReminders>()
+            .AddHostedService<MissingEpisodeReminderJob>();
+    }
 
     public static RouteGroupBuilder MapSafety(this RouteGroupBuilder api)
     {

@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Traject.Web.Common;
+using Traject.Web.Data;
+using Traject.Web.Modules.Emergency;
+
+namespace Traject.Web.Modules.Safety;
+
+/// <summary>Settings of the reminders while a missing episode is open (section <c>Missing</c>).</summary>
+internal sealed class MissingEpisodeOptions
+{
+    public const string Section = "Missing";
+
+    /// <summary>How often the care team is reminded while an episode is open; zero switches the reminders off.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan RemindEvery { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often the app looks for reminders that are due; zero switches the background job off.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+/// <summary>
+/// While she is missing, every hour counts: as long as an episode is open, the coordinator and the care team get an
+/// in-app reminder every <see cref="MissingEpisodeOptions.RemindEvery"/>, saying how long ago she was last seen and how
+/// many on the list have not been informed yet. Reminders carry the pseudonym only.
+/// </summary>
+internal sealed class MissingEpisodeReminders(TrajectDb db, TimeProvider time, IOptions<MissingEpisodeOptions> options)
+{
+    public const string ReminderKind = "missing-episode-reminder";
+
+    /// <summary>Sends the reminders that are due; returns how many episodes were reminded of.</summary>
+    public async Task<int> RemindAsync(CancellationToken ct)
+    {
+        var every = options.Value.RemindEvery;
+        if (every <= TimeSpan.Zero)
+        {
+            return 0;
+        }
+
+        var now = time.GetUtcNow();
+        var open = await db.MissingEpisodes.Include(e => e.Notices).Where(e => e.ClosedAt == null).ToListAsync(ct);
+        var reminded = 0;
+        foreach (var episode in open)
+        {
+            var link = MissingEpisodes.Link(episode.TrajectoryId, episode.Id);
+            // The report itself notified the team; after that, the last reminder counts.
+            var sent = await db.Notifications.Where(n => n.Link == link && (n.Kind == ReminderKind || n.Kind == MissingEpisodes.NotificationKind))
+                .Select(n => n.CreatedAt).ToListAsync(ct);
+            var last = sent.Append(episode.ReportedAt).Max();
+            if (now - last < every)
+            {
+                continue;
+            }
+
+            var trajectory = await db.Trajectories.Include(t => t.YoungPerson).SingleAsync(t => t.Id == episode.TrajectoryId, ct);
+            var hours = (int)Math.Max(0, Math.Floor((now - episode.LastSeenAt).TotalHours));
+            var uninformed = episode.Notices.Count(n => n.InformedAt is null);
+            foreach (var recipient in await MissingEpisodes.TeamProfessionalsAsync(db, time, trajectory, ct))
+            {
+                db.Notifications.Add(new Notification
+                {
+                    RecipientId = recipient, CreatedAt = now, Kind = ReminderKind, Link = link,
+                    Message = Text.Encode("Missing episode of {0} is still open: last seen {1} hours ago; {2} on the list not informed yet",
+                        trajectory.YoungPerson!.PseudonymCode, hours, uninformed),
+                });
+            }
+
+            reminded++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return reminded;
+    }
+}
+
+/// <summary>Sends the missing-episode reminders that are due, every <see cref="MissingEpisodeOptions.CheckEvery"/>.</summary>
+internal sealed class MissingEpisodeReminderJob(IServiceScopeFactory scopes, TimeProvider time, IOptions<MissingEpisodeOptions> options,
+    ILogger<MissingEpisodeReminderJob> log) : PeriodicJob(scopes, time, log)
+{
+    protected override TimeSpan Every => options.Value.CheckEvery;
+
+    protected override Task RunAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<MissingEpisodeReminders>().RemindAsync(ct);
+}
