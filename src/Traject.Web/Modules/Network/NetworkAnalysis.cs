@@ -175,6 +175,24 @@ internal sealed class NetworkAnalysis(
         return await SaveWithOverlapAsync(actor, t, basis!, entry, keys, added: false, ct);
     }
 
+    /// <summary>Why a removal cannot go ahead, if it cannot: no version given, a closed trajectory, or a stale version.</summary>
+    private static Error? RemovalRefused(Trajectory t, long current, NetworkRemoveRequest request)
+    {
+        var v = new Validator();
+        var version = v.Required("version", request.Version);
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        if (t.IsClosed)
+        {
+            return Error.Conflict("The trajectory is closed.");
+        }
+
+        return current != version ? Error.Stale() : null;
+    }
+
     public async Task<Result<Changed>> RemoveEntryAsync(Actor actor, Guid trajectoryId, Guid entryId, NetworkRemoveRequest request, CancellationToken ct)
     {
         var (t, basis, refused) = await OpenAsync(actor, trajectoryId, AuditActions.NetworkChanged, ct);
@@ -189,23 +207,12 @@ internal sealed class NetworkAnalysis(
             return Error.NotFound();
         }
 
-        var v = new Validator();
-        var version = v.Required("version", request.Version);
-        if (!v.IsValid)
+        if (RemovalRefused(t!, entry.Version, request) is { } refusal)
         {
-            return v.ToError();
+            return refusal;
         }
 
-        if (t!.IsClosed)
-        {
-            return Error.Conflict("The trajectory is closed.");
-        }
-
-        if (entry.Version != version)
-        {
-            return Error.Stale();
-        }
-
+        var version = request.Version!.Value;
         db.Entry(entry).Property(e => e.Version).OriginalValue = version;
         db.Set<NetworkEntry>().Remove(entry);
         db.Set<NetworkLink>().RemoveRange(await db.Set<NetworkLink>().Where(l => l.FromEntryId == entry.Id || l.ToEntryId == entry.Id).ToListAsync(ct));
@@ -215,7 +222,7 @@ internal sealed class NetworkAnalysis(
             alert.EntryId = null;
         }
 
-        audit.Add(actor, AuditActions.NetworkChanged, nameof(NetworkEntry), entry.Id, t.YoungPerson!.PseudonymCode, basis);
+        audit.Add(actor, AuditActions.NetworkChanged, nameof(NetworkEntry), entry.Id, t!.YoungPerson!.PseudonymCode, basis);
         return await SaveAsync(new Changed(entry.Id, version), ct);
     }
 
@@ -289,26 +296,15 @@ internal sealed class NetworkAnalysis(
             return Error.NotFound();
         }
 
-        var v = new Validator();
-        var version = v.Required("version", request.Version);
-        if (!v.IsValid)
+        if (RemovalRefused(t!, link.Version, request) is { } refusal)
         {
-            return v.ToError();
+            return refusal;
         }
 
-        if (t!.IsClosed)
-        {
-            return Error.Conflict("The trajectory is closed.");
-        }
-
-        if (link.Version != version)
-        {
-            return Error.Stale();
-        }
-
+        var version = request.Version!.Value;
         db.Entry(link).Property(l => l.Version).OriginalValue = version;
         db.Set<NetworkLink>().Remove(link);
-        audit.Add(actor, AuditActions.NetworkChanged, nameof(NetworkLink), link.Id, t.YoungPerson!.PseudonymCode, basis);
+        audit.Add(actor, AuditActions.NetworkChanged, nameof(NetworkLink), link.Id, t!.YoungPerson!.PseudonymCode, basis);
         return await SaveAsync(new Changed(link.Id, version), ct);
     }
 
