@@ -22,43 +22,15 @@ public sealed class HandoverJourneyTests(TrajectAppFixture app, ITestOutputHelpe
         "Vermoeden van uitbuiting en de geschiedenis ervan", "Registratiebesluit", "Veiligheidsplan", "Toekomstplan", "Medicatie en zorgcontacten", "School",
     ];
 
-    private readonly List<string> _accessibilityViolations = [];
-    private Axe? _axe;
-
     [SkippableFact]
     public async Task Coordinator_hands_over_to_the_neighbourhood_team_closes_with_aftercare_and_sees_the_follow_ups()
     {
-        Chromium.RequireOrSkip();
-        _axe = await Axe.LoadAsync();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "nl-NL" });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        page.PageError += (_, error) => output.WriteLine($"page error: {error}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                output.WriteLine($"HTTP {response.Status} for {response.Request.Method} {response.Url}");
-            }
-        };
-
-        try
-        {
-            await Journey(page);
-        }
-        catch
-        {
-            var failure = Path.Combine(Path.GetTempPath(), $"traject-handover-failure-{DateTime.UtcNow:yyyyMMddHHmmss}.png");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = failure, FullPage = true });
-            output.WriteLine($"Failed at {page.Url}; screenshot: {failure}");
-            throw;
-        }
+        await using var browser = await JourneyBrowser.StartAsync(app, output);
+        var page = await browser.NewPersonAsync();
+        await browser.RunAsync(() => Journey(browser, page));
     }
 
-    private async Task Journey(IPage page)
+    private async Task Journey(JourneyBrowser browser, IPage page)
     {
         var today = app.Services.GetRequiredService<TimeProvider>().Today();
 
@@ -82,7 +54,7 @@ public sealed class HandoverJourneyTests(TrajectAppFixture app, ITestOutputHelpe
             .SelectOptionAsync(new SelectOptionValue { Label = "Wim Wijkteam (demo) — Demo Wijkteam Zuid" });
         await page.GetByLabel("Overdracht naar", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Wijkteam voor nazorg" });
         await page.GetByLabel("Veiligheidsplan", new() { Exact = true }).FillAsync("Veiligheidsplan van deze maand, met afspraken over telefoongebruik.");
-        await CheckAccessibility(page);
+        await browser.CheckAccessibilityAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Overdracht voorstellen", Exact = true }).ClickAsync();
         var handovers = page.Url;
         var proposal = Handover(page);
@@ -106,7 +78,7 @@ public sealed class HandoverJourneyTests(TrajectAppFixture app, ITestOutputHelpe
         await proposal.GetByRole(AriaRole.Button, new() { Name = "Gesprek vastleggen", Exact = true }).ClickAsync();
         proposal = Handover(page);
         await Expect(proposal).ToContainTextAsync("Noor, Rik Regie, Wim Wijkteam");
-        await CheckAccessibility(page);
+        await browser.CheckAccessibilityAsync(page);
         await proposal.GetByRole(AriaRole.Button, new() { Name = "Overdracht accepteren", Exact = true }).ClickAsync();
         proposal = Handover(page);
         await Expect(proposal.Locator(".status")).ToHaveTextAsync("Geaccepteerd");
@@ -128,7 +100,7 @@ public sealed class HandoverJourneyTests(TrajectAppFixture app, ITestOutputHelpe
         await page.GetByLabel("Studiefinanciering", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Wat is geregeld (Studiefinanciering)", new() { Exact = true }).FillAsync("DUO-aanvraag samen invullen");
         await page.GetByLabel("Wonen", new() { Exact = true }).CheckAsync();
-        await CheckAccessibility(page);
+        await browser.CheckAccessibilityAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Nazorgplan opslaan", Exact = true }).ClickAsync();
         var plan = Section(page, "Nazorgplan");
         await Expect(plan).ToContainTextAsync("9 maanden");
@@ -146,7 +118,7 @@ public sealed class HandoverJourneyTests(TrajectAppFixture app, ITestOutputHelpe
             await Expect(followUps.Filter(new() { HasText = today.AddMonths(months).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture) })).ToHaveCountAsync(1);
         }
 
-        await CheckAccessibility(page);
+        await browser.CheckAccessibilityAsync(page);
         await followUps.First.GetByRole(AriaRole.Link).ClickAsync();
         var contacts = Section(page, "Vervolgcontacten").GetByRole(AriaRole.Row);
         await Expect(contacts).ToHaveCountAsync(5);
@@ -154,31 +126,20 @@ public sealed class HandoverJourneyTests(TrajectAppFixture app, ITestOutputHelpe
         await first.GetByRole(AriaRole.Combobox).SelectOptionAsync(new SelectOptionValue { Label = "Stabiel" });
         await first.GetByRole(AriaRole.Button).ClickAsync();
         await Expect(Section(page, "Vervolgcontacten").GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("Stabiel");
-        await CheckAccessibility(page);
+        await browser.CheckAccessibilityAsync(page);
 
-        Assert.True(_accessibilityViolations.Count == 0,
-            "axe-core found accessibility violations (WCAG 2.1 A/AA):" + Environment.NewLine + string.Join(Environment.NewLine, _accessibilityViolations));
+        browser.AssertAccessible();
     }
 
     private async Task SignInAsync(IPage page, string email)
     {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await page.GotoAsync(JourneyBrowser.LoginPath);
+        await JourneyBrowser.SubmitLoginAsync(page, email, Password);
         await Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
     }
 
     private static Task SignOutAsync(IPage page) =>
         page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen", Exact = true }).ClickAsync();
-
-    private async Task CheckAccessibility(IPage page)
-    {
-        if (_axe is not null)
-        {
-            _accessibilityViolations.AddRange(await _axe.CheckAsync(page));
-        }
-    }
 
     /// <summary>The newest hand-over on the hand-overs page.</summary>
     private static ILocator Handover(IPage page) => page.Locator("section.handover").First;
