@@ -104,8 +104,8 @@ public abstract class AuditWriteTests(TrajectFixture f)
     [SkippableFact]
     public async Task A_batch_of_reads_leaves_the_connection_flushing_every_commit_again()
     {
-        // On SQLite, batches of reads commit without waiting for the disk (ADR 0009); the connection they used goes back
-        // to the pool and must not carry that into the next change. PostgreSQL batches change nothing of the session.
+        // On SQLite, batches of reads commit without waiting for the disk (ADR 0009) on the writer's own connection, which
+        // is never pooled: the setting must not reach the connections that save changes. PostgreSQL changes no setting.
         var query = f.Provider == DatabaseProvider.Sqlite ? "PRAGMA synchronous" : "SHOW synchronous_commit";
         var before = await f.WithDbAsync(db => ScalarAsync(db, query));
         var writer = f.Factory.Services.GetRequiredService<AuditWriter>();

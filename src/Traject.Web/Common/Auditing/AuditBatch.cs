@@ -1,155 +1,253 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Traject.Web.Data;
 
 namespace Traject.Web.Common.Auditing;
 
-/// <summary>
-/// Saves a batch of entries that stand alone (the <see cref="AuditWriter"/>'s) as one atomic, committed write. Plain
-/// ADO.NET on the context's connection, with the columns and parameter conversions of the EF model, because this runs
-/// for every read and EF's change tracking would cost more than the statements themselves.
-/// <para>
-/// Locking path (SQLite always; PostgreSQL when the head is not known): begin, lock and read the head, link, insert
-/// the entries and move the head in one command, commit. Known-head path (PostgreSQL): the entries are linked after
-/// the head this writer left behind, and one statement moves the head only if it is still there and inserts the
-/// entries only if it moved; a single statement commits on its own, so this is one round trip. If another writer
-/// (a change, another node) moved the head meanwhile, the statement writes nothing and the locking path follows.
-/// </para>
-/// <para>
-/// On SQLite these commits are not flushed to disk before the answer goes out (ADR 0009): the batch's connection runs
-/// with <c>synchronous</c> NORMAL (WAL). The entries are committed, ordered and chained before anything of the answer
-/// leaves, and an application crash loses none of them; only a crash of the machine before the next durable commit
-/// can lose the last reads' entries, and then their chain head with them, so the chain stays intact. Entries saved
-/// with a change keep the change's full durability. PostgreSQL commits every batch durably: there, group commit
-/// already spreads the flush over the batch, and skipping it measured no gain.
-/// </para>
-/// </summary>
-internal static class AuditBatch
+/// <summary>One column of <c>AuditEntries</c> as the EF model maps it: its name, type mapping and value.</summary>
+internal sealed record AuditColumn(string Name, RelationalTypeMapping Mapping, bool Nullable, Func<AuditEntry, object?> Value)
 {
-    /// <summary>Saves and commits the entries; returns the new head.</summary>
-    public static async Task<(long Sequence, string Hash)> SaveAsync(TrajectDb db, IReadOnlyList<AuditEntry> entries,
-        (long Sequence, string Hash)? knownHead, CancellationToken ct)
-    {
-        if (knownHead is { } known && !db.IsSqlite && await TryAfterKnownHeadAsync(db, entries, known, ct) is { } moved)
-        {
-            return moved;
-        }
+    /// <summary>The value as stored, after the model's conversion (none on PostgreSQL).</summary>
+    public object? StoredValue(AuditEntry entry) =>
+        Mapping.Converter is { } converter && Value(entry) is { } value ? converter.ConvertToProvider(value) : Value(entry);
 
-        if (!db.IsSqlite)
-        {
-            return await LockAndSaveAsync(db, entries, ct);
-        }
-
-        // SQLite: the setting belongs to the connection, which goes back to the pool afterwards: set it back.
-        await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        try
-        {
-            var setting = await PragmaAsync(connection, "PRAGMA synchronous", ct);
-            await PragmaAsync(connection, "PRAGMA synchronous = NORMAL", ct);
-            try
-            {
-                return await LockAndSaveAsync(db, entries, ct);
-            }
-            finally
-            {
-                await PragmaAsync(connection, $"PRAGMA synchronous = {setting}", CancellationToken.None);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static async Task<(long Sequence, string Hash)> LockAndSaveAsync(TrajectDb db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var head = AuditChain.Link(entries, await AuditChain.LockHeadAsync(db, ct));
-        var transaction = tx.GetDbTransaction();
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        var (into, values) = Insert(db, command, entries);
-        command.CommandText = $"{into} {values}; UPDATE \"AuditChainHeads\" SET \"Sequence\" = @sequence, \"Hash\" = @hash WHERE \"Id\" = {HeadId}";
-        Add(command, "sequence", head.Sequence);
-        Add(command, "hash", head.Hash);
-        await command.ExecuteNonQueryAsync(ct);
-        await tx.CommitAsync(ct);
-        return head;
-    }
-
-    /// <summary>Runs a pragma; returns the setting it reads, if any.</summary>
-    private static async Task<long> PragmaAsync(DbConnection connection, string pragma, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = pragma;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct) ?? 0L, CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<(long Sequence, string Hash)?> TryAfterKnownHeadAsync(TrajectDb db, IReadOnlyList<AuditEntry> entries,
-        (long Sequence, string Hash) known, CancellationToken ct)
-    {
-        var head = AuditChain.Link(entries, known);
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            var (into, values) = Insert(db, command, entries);
-            command.CommandText =
-                $"WITH moved AS (UPDATE \"AuditChainHeads\" SET \"Sequence\" = @sequence, \"Hash\" = @hash " +
-                $"WHERE \"Id\" = {HeadId} AND \"Sequence\" = @knownSequence AND \"Hash\" = @knownHash RETURNING 1) " +
-                $"{into} SELECT * FROM ({values}) AS added WHERE EXISTS (SELECT 1 FROM moved)";
-            Add(command, "sequence", head.Sequence);
-            Add(command, "hash", head.Hash);
-            Add(command, "knownSequence", known.Sequence);
-            Add(command, "knownHash", known.Hash);
-            return await command.ExecuteNonQueryAsync(ct) == entries.Count ? head : null;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static string HeadId => AuditChain.HeadId.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary><c>INSERT INTO table (columns)</c> and <c>VALUES (…), (…)</c>, with one parameter per value.</summary>
-    private static (string Into, string Values) Insert(TrajectDb db, DbCommand command, IReadOnlyList<AuditEntry> entries)
+    /// <summary>The columns in model order.</summary>
+    public static IReadOnlyList<AuditColumn> From(TrajectDb db)
     {
         var type = db.Model.FindEntityType(typeof(AuditEntry))!;
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var properties = type.GetProperties().ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
-        var into = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
-            .AppendJoin(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))).Append(')');
-        var values = new StringBuilder("VALUES ");
-        for (var i = 0; i < entries.Count; i++)
+        return type.GetProperties().Select(p =>
         {
-            values.Append(i == 0 ? "(" : ", (");
-            for (var j = 0; j < properties.Count; j++)
-            {
-                var name = "p" + (i * properties.Count + j).ToString(CultureInfo.InvariantCulture);
-                values.Append(j == 0 ? "@" : ", @").Append(name);
-                command.Parameters.Add(properties[j].GetRelationalTypeMapping()
-                    .CreateParameter(command, name, properties[j].GetGetter().GetClrValue(entries[i]), properties[j].IsNullable));
-            }
+            var getter = p.GetGetter();
+            return new AuditColumn(sql.DelimitIdentifier(p.GetColumnName(table)!), p.GetRelationalTypeMapping(), p.IsNullable,
+                e => getter.GetClrValue(e));
+        }).ToList();
+    }
+}
 
-            values.Append(')');
+/// <summary>
+/// The <see cref="AuditWriter"/>'s own connection, kept open with its statements prepared: it saves a batch of entries
+/// that stand alone as one atomic, committed write. Plain ADO.NET with the columns and conversions of the EF model,
+/// because this runs for every read: a service scope, a context, a pooled connection's reset and a statement parsed
+/// and planned anew per batch cost more than the insert itself (ADR 0009). Only the writer's loop uses it, one batch at
+/// a time; after any failure the writer throws it away and opens a new one.
+/// <para>
+/// PostgreSQL: when the head this writer left behind is known, one prepared statement moves the head only if it is
+/// still there and inserts the entries (as arrays, so every batch size shares the statement) only if it moved; a
+/// single statement commits on its own, so this is one round trip. Otherwise (first batch, or another writer — a change,
+/// another node — moved the head) it locks the head with <c>SELECT … FOR UPDATE</c> in a transaction and runs the same
+/// statement after it. Commits are durable.
+/// </para>
+/// <para>
+/// SQLite: <c>BEGIN IMMEDIATE</c> (the database's write lock), read the head, insert the entries with one prepared
+/// statement, move the head, commit. The connection runs with <c>synchronous</c> NORMAL (WAL): its commits are not
+/// flushed to disk before the answer goes out. The entries are committed, ordered and chained before anything of the
+/// answer leaves, and an application crash loses none of them; only a crash of the machine before the next durable
+/// commit can lose the last reads' entries, and then their chain head with them, so the chain stays intact. The
+/// connection is not pooled, so the setting never reaches another connection; entries saved with a change keep the
+/// change's full durability.
+/// </para>
+/// </summary>
+internal abstract class AuditBatch : IAsyncDisposable
+{
+    private static string HeadId => AuditChain.HeadId.ToString(CultureInfo.InvariantCulture);
+
+    public static async Task<AuditBatch> OpenAsync(TrajectDb db, CancellationToken ct)
+    {
+        var columns = AuditColumn.From(db);
+        var connectionString = db.Database.GetConnectionString()!;
+        AuditBatch batch = db.IsSqlite ? new SqliteBatch(connectionString, columns) : new PostgresBatch(connectionString, columns);
+        try
+        {
+            await batch.OpenAsync(ct);
+            return batch;
         }
-
-        return (into.ToString(), values.ToString());
+        catch
+        {
+            await batch.DisposeAsync();
+            throw;
+        }
     }
 
-    private static void Add(DbCommand command, string name, object value)
+    /// <summary>Saves and commits the entries, linked after the head; returns the new head.</summary>
+    public abstract Task<(long Sequence, string Hash)> SaveAsync(IReadOnlyList<AuditEntry> entries,
+        (long Sequence, string Hash)? knownHead, CancellationToken ct);
+
+    protected abstract Task OpenAsync(CancellationToken ct);
+
+    public abstract ValueTask DisposeAsync();
+
+    private static string Into(IReadOnlyList<AuditColumn> columns) =>
+        $"INSERT INTO \"AuditEntries\" ({string.Join(", ", columns.Select(c => c.Name))})";
+
+    private static async Task<(long Sequence, string Hash)?> ReadHeadAsync(DbCommand command, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        parameter.Value = value;
         command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    private sealed class PostgresBatch(string connectionString, IReadOnlyList<AuditColumn> columns) : AuditBatch
+    {
+        private readonly NpgsqlConnection _connection = new(connectionString);
+        private NpgsqlCommand _lock = null!;
+        private NpgsqlCommand _save = null!;
+
+        protected override async Task OpenAsync(CancellationToken ct)
+        {
+            await _connection.OpenAsync(ct);
+            _lock = new NpgsqlCommand($"SELECT \"Sequence\", \"Hash\" FROM \"AuditChainHeads\" WHERE \"Id\" = {HeadId} FOR UPDATE", _connection);
+            var arrays = string.Join(", ", columns.Select((c, i) => $"@c{i}"));
+            _save = new NpgsqlCommand(
+                $"WITH moved AS (UPDATE \"AuditChainHeads\" SET \"Sequence\" = @sequence, \"Hash\" = @hash " +
+                $"WHERE \"Id\" = {HeadId} AND \"Sequence\" = @knownSequence AND \"Hash\" = @knownHash RETURNING 1) " +
+                $"{Into(columns)} SELECT * FROM unnest({arrays}) AS added WHERE EXISTS (SELECT 1 FROM moved)", _connection);
+            _save.Parameters.Add(new NpgsqlParameter<long>("sequence", 0L));
+            _save.Parameters.Add(new NpgsqlParameter<string>("hash", string.Empty));
+            _save.Parameters.Add(new NpgsqlParameter<long>("knownSequence", 0L));
+            _save.Parameters.Add(new NpgsqlParameter<string>("knownHash", string.Empty));
+            for (var i = 0; i < columns.Count; i++)
+            {
+                // An array of the column's provider type (nullable where the column is): uuid[], bigint[], timestamptz[], text[].
+                var element = columns[i].Mapping.Converter?.ProviderClrType ?? columns[i].Mapping.ClrType;
+                if (columns[i].Nullable && element.IsValueType && Nullable.GetUnderlyingType(element) is null)
+                {
+                    element = typeof(Nullable<>).MakeGenericType(element);
+                }
+
+                _save.Parameters.Add(new NpgsqlParameter("c" + i.ToString(CultureInfo.InvariantCulture), Array.CreateInstance(element, 0)));
+            }
+
+            await _save.PrepareAsync(ct);
+            await _lock.PrepareAsync(ct);
+        }
+
+        public override async Task<(long Sequence, string Hash)> SaveAsync(IReadOnlyList<AuditEntry> entries,
+            (long Sequence, string Hash)? knownHead, CancellationToken ct)
+        {
+            if (knownHead is { } known && await TrySaveAfterAsync(entries, known, ct) is { } moved)
+            {
+                return moved;
+            }
+
+            await using var tx = await _connection.BeginTransactionAsync(ct);
+            _lock.Transaction = tx;
+            var head = await ReadHeadAsync(_lock, ct) ?? throw new InvalidOperationException("The audit chain has no head row.");
+            var saved = await TrySaveAfterAsync(entries, head, ct)
+                ?? throw new InvalidOperationException("The audit chain head moved while it was locked.");
+            await tx.CommitAsync(ct);
+            return saved;
+        }
+
+        /// <summary>Links the entries after the head and saves them if the head is still there; null if it moved.</summary>
+        private async Task<(long Sequence, string Hash)?> TrySaveAfterAsync(IReadOnlyList<AuditEntry> entries,
+            (long Sequence, string Hash) head, CancellationToken ct)
+        {
+            var moved = AuditChain.Link(entries, head);
+            _save.Parameters[0].Value = moved.Sequence;
+            _save.Parameters[1].Value = moved.Hash;
+            _save.Parameters[2].Value = head.Sequence;
+            _save.Parameters[3].Value = head.Hash;
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var values = Array.CreateInstance(_save.Parameters[4 + i].Value!.GetType().GetElementType()!, entries.Count);
+                for (var j = 0; j < entries.Count; j++)
+                {
+                    values.SetValue(columns[i].StoredValue(entries[j]), j);
+                }
+
+                _save.Parameters[4 + i].Value = values;
+            }
+
+            return await _save.ExecuteNonQueryAsync(ct) == entries.Count ? moved : null;
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            if (_save is not null)
+            {
+                await _save.DisposeAsync();
+                await _lock.DisposeAsync();
+            }
+
+            await _connection.DisposeAsync();
+        }
+    }
+
+    private sealed class SqliteBatch(string connectionString, IReadOnlyList<AuditColumn> columns) : AuditBatch
+    {
+        private readonly SqliteConnection _connection = new(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        private SqliteCommand _head = null!;
+        private SqliteCommand _insert = null!;
+        private SqliteCommand _move = null!;
+
+        protected override async Task OpenAsync(CancellationToken ct)
+        {
+            await _connection.OpenAsync(ct);
+            await using (var setting = new SqliteCommand("PRAGMA synchronous = NORMAL", _connection))
+            {
+                await setting.ExecuteNonQueryAsync(ct);
+            }
+
+            _head = new SqliteCommand($"SELECT \"Sequence\", \"Hash\" FROM \"AuditChainHeads\" WHERE \"Id\" = {HeadId}", _connection);
+            _insert = new SqliteCommand($"{Into(columns)} VALUES ({string.Join(", ", columns.Select((c, i) => $"@c{i}"))})", _connection);
+            _move = new SqliteCommand($"UPDATE \"AuditChainHeads\" SET \"Sequence\" = @sequence, \"Hash\" = @hash WHERE \"Id\" = {HeadId}", _connection);
+            Parameter(_move, "sequence");
+            Parameter(_move, "hash");
+        }
+
+        public override async Task<(long Sequence, string Hash)> SaveAsync(IReadOnlyList<AuditEntry> entries,
+            (long Sequence, string Hash)? knownHead, CancellationToken ct)
+        {
+            await using var tx = _connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: the write lock first
+            _head.Transaction = _insert.Transaction = _move.Transaction = tx;
+            var head = AuditChain.Link(entries, await ReadHeadAsync(_head, ct) ?? throw new InvalidOperationException("The audit chain has no head row."));
+            foreach (var entry in entries)
+            {
+                // The model's parameters (e.g. a Guid as TEXT, a time as its binary number), so EF reads back what was written.
+                _insert.Parameters.Clear();
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    _insert.Parameters.Add(columns[i].Mapping.CreateParameter(_insert, "c" + i.ToString(CultureInfo.InvariantCulture),
+                        columns[i].Value(entry), columns[i].Nullable));
+                }
+
+                await _insert.ExecuteNonQueryAsync(ct);
+            }
+
+            _move.Parameters[0].Value = head.Sequence;
+            _move.Parameters[1].Value = head.Hash;
+            await _move.ExecuteNonQueryAsync(ct);
+            await tx.CommitAsync(ct);
+            return head;
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            foreach (var command in new[] { _head, _insert, _move })
+            {
+                if (command is not null)
+                {
+                    await command.DisposeAsync();
+                }
+            }
+
+            await _connection.DisposeAsync();
+        }
     }
 }

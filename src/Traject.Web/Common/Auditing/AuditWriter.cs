@@ -8,9 +8,10 @@ namespace Traject.Web.Common.Auditing;
 /// her entry and waits until it is committed. One write at a time takes everything queued so far and links and saves
 /// it in one transaction, so twenty professionals opening dossiers at once share one chain-head lock and one commit
 /// instead of queueing for twenty. Nothing is answered before its entry is committed; a batch that fails is written
-/// again entry by entry, so a bad entry fails only its own request and no other entry is lost.
+/// again entry by entry, so a bad entry fails only its own request and no other entry is lost. The writes go through
+/// the writer's own open connection (<see cref="AuditBatch"/>), opened at the first write and replaced after a failure.
 /// </summary>
-internal sealed class AuditWriter(IServiceScopeFactory scopes)
+internal sealed class AuditWriter(IServiceScopeFactory scopes) : IAsyncDisposable
 {
     /// <summary>Caps one transaction; what is left waits for the next.</summary>
     public const int MaxBatch = 200;
@@ -18,6 +19,9 @@ internal sealed class AuditWriter(IServiceScopeFactory scopes)
     private readonly ConcurrentQueue<Pending> _queue = new();
     private int _writing; // 1 while a write loop runs
     private (long Sequence, string Hash)? _head; // where this writer's last batch left the chain; only the write loop uses it
+    private AuditBatch? _batch; // the open connection; only the write loop uses it
+    private readonly SemaphoreSlim _connection = new(1, 1); // held while the connection is in use, so disposal waits for a write
+    private bool _disposed;
 
     private sealed record Pending(AuditEntry Entry, TaskCompletionSource Committed);
 
@@ -93,9 +97,52 @@ internal sealed class AuditWriter(IServiceScopeFactory scopes)
 
     private async Task SaveAsync(IReadOnlyList<AuditEntry> entries)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var known = _head;
-        _head = null; // unknown until this batch is committed
-        _head = await AuditBatch.SaveAsync(scope.ServiceProvider.GetRequiredService<TrajectDb>(), entries, known, CancellationToken.None);
+        await _connection.WaitAsync();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_batch is null)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                _batch = await AuditBatch.OpenAsync(scope.ServiceProvider.GetRequiredService<TrajectDb>(), CancellationToken.None);
+            }
+
+            var known = _head;
+            _head = null; // unknown until this batch is committed
+            _head = await _batch.SaveAsync(entries, known, CancellationToken.None);
+        }
+        catch
+        {
+            // Whatever state the connection is in (a transaction left open, a broken link), the next write starts afresh.
+            if (_batch is not null)
+            {
+                await _batch.DisposeAsync();
+                _batch = null;
+            }
+
+            throw;
+        }
+        finally
+        {
+            _connection.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.WaitAsync();
+        try
+        {
+            _disposed = true;
+            if (_batch is not null)
+            {
+                await _batch.DisposeAsync();
+                _batch = null;
+            }
+        }
+        finally
+        {
+            _connection.Release();
+        }
     }
 }
