@@ -206,6 +206,12 @@ internal abstract class AuditBatch : IAsyncDisposable
 
             _head = new SqliteCommand($"SELECT \"Sequence\", \"Hash\" FROM \"AuditChainHeads\" WHERE \"Id\" = {HeadId}", _connection);
             _insert = new SqliteCommand($"{Into(columns)} VALUES ({string.Join(", ", columns.Select((c, i) => $"@c{i}"))})", _connection);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                // Typed as the model types them (e.g. a Guid as TEXT), so EF reads back what was written.
+                _insert.Parameters.Add(columns[i].Mapping.CreateParameter(_insert, "c" + i.ToString(CultureInfo.InvariantCulture), null, columns[i].Nullable));
+            }
+
             _move = new SqliteCommand($"UPDATE \"AuditChainHeads\" SET \"Sequence\" = @sequence, \"Hash\" = @hash WHERE \"Id\" = {HeadId}", _connection);
             Parameter(_move, "sequence");
             Parameter(_move, "hash");
@@ -219,12 +225,9 @@ internal abstract class AuditBatch : IAsyncDisposable
             var head = AuditChain.Link(entries, await ReadHeadAsync(_head, ct) ?? throw new InvalidOperationException("The audit chain has no head row."));
             foreach (var entry in entries)
             {
-                // The model's parameters (e.g. a Guid as TEXT, a time as its binary number), so EF reads back what was written.
-                _insert.Parameters.Clear();
                 for (var i = 0; i < columns.Count; i++)
                 {
-                    _insert.Parameters.Add(columns[i].Mapping.CreateParameter(_insert, "c" + i.ToString(CultureInfo.InvariantCulture),
-                        columns[i].Value(entry), columns[i].Nullable));
+                    _insert.Parameters[i].Value = columns[i].StoredValue(entry) ?? DBNull.Value;
                 }
 
                 await _insert.ExecuteNonQueryAsync(ct);
