@@ -42,6 +42,7 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<Modules.FuturePlans.FuturePlanChange> FuturePlanChanges => Set<Modules.FuturePlans.FuturePlanChange>();
     public DbSet<Modules.Continuity.ContinuityChecklist> ContinuityChecklists => Set<Modules.Continuity.ContinuityChecklist>();
     public DbSet<Modules.Triage.ProblemAnalysis> ProblemAnalyses => Set<Modules.Triage.ProblemAnalysis>();
+    public DbSet<Modules.Triage.CareChoice> CareChoices => Set<Modules.Triage.CareChoice>();
     public DbSet<Modules.Triage.AnalysisNetworkPerson> AnalysisNetworkPeople => Set<Modules.Triage.AnalysisNetworkPerson>();
     public DbSet<Modules.Triage.AnalysisSignature> AnalysisSignatures => Set<Modules.Triage.AnalysisSignature>();
     public DbSet<Modules.Safety.SafetyAssessment> SafetyAssessments => Set<Modules.Safety.SafetyAssessment>();

@@ -125,6 +125,10 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["POST /api/v1/trajectories/{id:guid}/analyses/{analysisId:guid}/signatures"] = Dossier,
         // Without a signed analysis the recommendation answers 409 to those in scope.
         ["GET /api/v1/trajectories/{id:guid}/recommendation"] = Dossier,
+        // Choices: without a signed analysis (or with an empty body) those in scope are refused as invalid or in conflict.
+        ["GET /api/v1/trajectories/{id:guid}/care-choices"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/care-choices"] = Dossier,
+        ["GET /api/v1/quality/triage"] = u => u is Demo.Aandacht or Demo.Kwaliteit ? Expect.Allowed : Expect.Forbidden,
         ["GET /api/v1/trajectories/{id:guid}/safety"] = Dossier,
         ["POST /api/v1/trajectories/{id:guid}/safety/assessments"] = Dossier,
         ["GET /api/v1/trajectories/{id:guid}/safety/assessments/{assessmentId:guid}"] = Dossier,

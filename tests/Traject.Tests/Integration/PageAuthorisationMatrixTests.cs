@@ -148,6 +148,9 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/Trajectories/Analysis POST"] = Dossier,
         ["/Trajectories/Analysis POST Sign"] = Dossier,
         ["/Trajectories/CompareAnalyses GET"] = Dossier,
+        ["/Trajectories/Recommendation GET"] = Dossier,
+        ["/Trajectories/Recommendation POST"] = Dossier,
+        ["/Quality/Triage GET"] = c => SignedIn(c, c.Email is Demo.Aandacht or Demo.Kwaliteit ? Expect.Allowed : Expect.Forbidden),
         // Pooling is for care roles; a designated expert would learn from a new trajectory that she was unknown.
         ["/Trajectories/Safety GET"] = Dossier,
         ["/Trajectories/Safety POST Assess"] = Dossier,

@@ -117,6 +117,9 @@ internal static class AuditActions
     public const string AnalysisStarted = "analysis.start";
     public const string AnalysisSaved = "analysis.save";
     public const string AnalysisSigned = "analysis.sign";
+    public const string CareChoiceRead = "carechoice.read";
+    public const string CareChosen = "carechoice.record";
+    public const string TriageQualityRead = "quality.triage.read";
     public const string SafetyRead = "safety.read";
     public const string SafetyAssessed = "safety.assess";
     public const string SafetyPlanChanged = "safety.plan";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Traject.Web.Common;
 using Traject.Web.Common.Access;
@@ -86,27 +85,17 @@ internal sealed class RegistrationOverview(TrajectDb db, TimeProvider time, Audi
 
         var today = time.Today();
         var v = new Validator();
-        var first = Month(v, "from", from, new DateOnly(today.Year, today.Month, 1).AddMonths(-11));
-        var last = Month(v, "to", to, new DateOnly(today.Year, today.Month, 1));
-        if (v.IsValid && last < first)
-        {
-            v.Add("to", "The end month cannot be before the start month.");
-        }
-        else if (v.IsValid && (last.Year - first.Year) * 12 + last.Month - first.Month >= MaxMonths)
-        {
-            v.Add("to", "A period of at most {0} months.", MaxMonths);
-        }
-
+        var span = MonthPeriod.Parse(v, from, to, today, MaxMonths);
+        var (first, last) = (span.First, span.Last);
         if (!v.IsValid)
         {
             return v.ToError();
         }
 
         var org = actor.OrganisationId;
-        var end = last.AddMonths(1);
-        // A margin of a day each side: months are counted in local time, the times are stored in UTC.
-        var fromUtc = new DateTimeOffset(first.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var toUtc = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var end = span.End;
+        var fromUtc = span.FromUtc;
+        var toUtc = span.ToUtc;
         var screenings = await (from s in db.Screenings.AsNoTracking()
                                 join t in db.Trajectories.AsNoTracking() on s.TrajectoryId equals t.Id
                                 where t.LeadOrganisationId == org && s.Status == ScreeningStatus.Final && s.FinalisedAt != null
@@ -129,14 +118,14 @@ internal sealed class RegistrationOverview(TrajectDb db, TimeProvider time, Audi
             }
 
             var category = s.FinalClassification == Classification.Potential ? VictimCategory.Potential : VictimCategory.Suspected;
-            facts.Add(new Fact(category, Key(on), s.TrajectoryId, BandOf(Clock.AgeOn(s.DateOfBirth, on)), s.Gender, Profiles(s.RiskProfiles)));
+            facts.Add(new Fact(category, MonthPeriod.Key(on), s.TrajectoryId, BandOf(Clock.AgeOn(s.DateOfBirth, on)), s.Gender, Profiles(s.RiskProfiles)));
         }
 
         foreach (var d in decisions.Where(d => d.VictimStatus == VictimStatus.Confirmed && d.DecidedOn >= first && d.DecidedOn < end))
         {
             var latest = screenings.Where(s => s.TrajectoryId == d.TrajectoryId && DateOnly.FromDateTime(s.FinalisedAt!.Value.ToLocal().DateTime) <= d.DecidedOn)
                 .MaxBy(s => s.FinalisedAt);
-            facts.Add(new Fact(VictimCategory.Confirmed, Key(d.DecidedOn), d.TrajectoryId, BandOf(Clock.AgeOn(d.DateOfBirth, d.DecidedOn)), d.Gender,
+            facts.Add(new Fact(VictimCategory.Confirmed, MonthPeriod.Key(d.DecidedOn), d.TrajectoryId, BandOf(Clock.AgeOn(d.DateOfBirth, d.DecidedOn)), d.Gender,
                 Profiles(latest?.RiskProfiles)));
         }
 
@@ -146,7 +135,7 @@ internal sealed class RegistrationOverview(TrajectDb db, TimeProvider time, Audi
         var months = new List<OverviewMonth>();
         for (var m = first; m < end; m = m.AddMonths(1))
         {
-            var key = Key(m);
+            var key = MonthPeriod.Key(m);
             months.Add(new OverviewMonth(key, Categories(facts.Where(f => f.Month == key).ToList(), current.ToDictionary(c => c.Key, c => (c.Value.Outcome, c.Value.Forms)))));
         }
 
@@ -161,7 +150,7 @@ internal sealed class RegistrationOverview(TrajectDb db, TimeProvider time, Audi
                              select new { t.Id, t.YoungPerson!.PseudonymCode, task.DueOn, u.DisplayName }).ToListAsync(ct);
         var name = await db.Organisations.AsNoTracking().Where(o => o.Id == org).Select(o => o.Name).SingleAsync(ct);
         await audit.RecordAsync(actor, AuditActions.RegistrationOverviewRead, nameof(Organisation), org, ct: ct);
-        return new RegistrationOverviewView(org, name, Key(first), Key(last), months, period,
+        return new RegistrationOverviewView(org, name, MonthPeriod.Key(first), MonthPeriod.Key(last), months, period,
             overdue.Select(o => new OverdueDecision(o.Id, o.PseudonymCode, o.DueOn, today.DayNumber - o.DueOn.DayNumber, o.DisplayName)).ToList());
     }
 
@@ -194,23 +183,4 @@ internal sealed class RegistrationOverview(TrajectDb db, TimeProvider time, Audi
 
     private static List<string> Profiles(string? stored) =>
         Enum.GetValues<RiskProfile>().Where(p => (stored ?? string.Empty).Split(',').Contains(InstrumentNames.Of(p))).Select(p => p.ToString()).ToList();
-
-    private static string Key(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
-    private static DateOnly Month(Validator v, string field, string? value, DateOnly fallback)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return fallback;
-        }
-
-        if (DateOnly.TryParseExact(value.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
-            && month.Year is >= 2000 and <= 2100)
-        {
-            return month;
-        }
-
-        v.Add(field, "A month as yyyy-mm.");
-        return fallback;
-    }
 }

@@ -39,6 +39,7 @@ internal static class TimelineKinds
     public const string AnalysisSaved = "analysis.saved";
     public const string AnalysisSigned = "analysis.signed";
     public const string ParentInvolvement = "analysis.parent-involvement";
+    public const string CareChosen = "triage.choice";
     public const string SafetyAssessed = "safety.assessed";
     public const string SafetyPlan = "safety.plan";
     public const string SafetyContext = "safety.context";
@@ -69,5 +70,5 @@ internal static class TimelineKinds
          HandoverProposed, HandoverChanged, HandoverDecided, LeadOrganisationChanged, AftercarePlan, FollowUpRecorded, HandedOver, RegistrationDecided, RegistrationConsent,
          FuturePlan, Continuity,
          SafetyAssessed, SafetyPlan, SafetyContext, AcuteMedical, MissingReported, MissingInformed, MissingClosed, GroupIncident,
-         AnalysisStarted, AnalysisSaved, AnalysisSigned, ParentInvolvement];
+         AnalysisStarted, AnalysisSaved, AnalysisSigned, ParentInvolvement, CareChosen];
 }

@@ -26,15 +26,29 @@ internal sealed class Recommendations(TrajectDb db, TimeProvider time, Trajector
             return Error.NotFound();
         }
 
-        var analysis = await db.ProblemAnalyses.AsNoTracking().Where(a => a.TrajectoryId == t.Id && a.SignedAt != null)
-            .OrderByDescending(a => a.SignedAt).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        var ranking = await RankAsync(t, ct);
         await audit.RecordAsync(actor, AuditActions.AnalysisRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
-        if (analysis is null)
+        if (ranking is null)
         {
             return Error.Conflict("Matched care needs a signed analysis first.");
         }
 
-        var age = Clock.AgeOn(t.YoungPerson.DateOfBirth, time.Today());
+        var (analysis, age, level, ranked, _) = ranking;
+        return new Recommendation(analysis.Id, age, level, ranked.Select(m => new ProgrammeRecommendation(m.Programme.Id, m.Programme.Name, m.Rank,
+            m.Verdict, m.Reasons.Select(r => new MatchReasonView(r.Rule, r.Verdict, l.Render(r.Message))).ToList())).ToList());
+    }
+
+    /// <summary>The ranking as it stands now, from the latest signed analysis; null without one. Neither audits nor checks access.</summary>
+    internal async Task<Ranking?> RankAsync(Trajectory t, CancellationToken ct)
+    {
+        var analysis = await db.ProblemAnalyses.AsNoTracking().Where(a => a.TrajectoryId == t.Id && a.SignedAt != null)
+            .OrderByDescending(a => a.SignedAt).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        if (analysis is null)
+        {
+            return null;
+        }
+
+        var age = Clock.AgeOn(t.YoungPerson!.DateOfBirth, time.Today());
         var level = await SafetyFacts.LatestLevelAsync(db, t.Id, ct);
         var underlying = FlagSet.Parse<UnderlyingProblem>(analysis.UnderlyingProblems);
         var risks = FlagSet.Parse<AnalysisRisk>(analysis.Risks);
@@ -46,8 +60,10 @@ internal sealed class Recommendations(TrajectDb db, TimeProvider time, Trajector
         var programmes = versions.Select(v => new MatchProgramme(v.ProgrammeId, v.Name, v.MinAge, v.MaxAge, v.SettingList, v.RequiredIndication,
             v.GroupComposition, v.Reach, v.RegionId, v.SuitableForIntellectualDisability, v.Programme!.Places, v.Programme.Occupied,
             v.Programme.ExpectedWaitingWeeks));
-        var ranked = CareMatcher.Rank(needs, programmes);
-        return new Recommendation(analysis.Id, age, level, ranked.Select(m => new ProgrammeRecommendation(m.Programme.Id, m.Programme.Name, m.Rank,
-            m.Verdict, m.Reasons.Select(r => new MatchReasonView(r.Rule, r.Verdict, l.Render(r.Message))).ToList())).ToList());
+        return new Ranking(analysis, age, level, CareMatcher.Rank(needs, programmes), versions.ToDictionary(v => v.ProgrammeId, v => v.Number));
     }
 }
+
+/// <summary>The ranking of the catalogue for her now, with the version number of each programme ranked.</summary>
+internal sealed record Ranking(ProblemAnalysis Analysis, int Age, SafetyLevel? Level, IReadOnlyList<ProgrammeMatch> Ranked,
+    IReadOnlyDictionary<Guid, int> VersionNumbers);

@@ -11,7 +11,7 @@ namespace Traject.Web.Modules.Triage;
 internal static class TriageModule
 {
     public static IServiceCollection AddTriage(this IServiceCollection services) =>
-        services.AddScoped<ProblemAnalyses>().AddScoped<Recommendations>();
+        services.AddScoped<ProblemAnalyses>().AddScoped<Recommendations>().AddScoped<CareChoices>().AddScoped<TriageQuality>();
 
     public static RouteGroupBuilder MapTriage(this RouteGroupBuilder api)
     {
@@ -41,6 +41,17 @@ internal static class TriageModule
             (await handler.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
             .WithTags("Triage")
             .WithSummary("Matched care: the care programmes ranked for her, with a reason per rule (needs a signed analysis)");
+        var choices = api.MapGroup("/trajectories/{id:guid}/care-choices").WithTags("Triage");
+        choices.MapGet("/", async (Guid id, CurrentActor current, CareChoices handler, CancellationToken ct) =>
+            (await handler.ListAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("The professional's choices of a care programme: the current one and the history, with the recommendation each was made against");
+        choices.MapPost("/", async (Guid id, RecordCareChoiceRequest body, CurrentActor current, CareChoices handler, CancellationToken ct) =>
+            (await handler.RecordAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("Record the choice of a programme; against the recommendation (another programme, or one that does not fit) it needs a reason and an explanation");
+        api.MapGet("/quality/triage", async (string? from, string? to, CurrentActor current, TriageQuality quality, CancellationToken ct) =>
+            (await quality.GetAsync(await current.RequireAsync(ct), from, to, ct)).ToHttp(TypedResults.Ok))
+            .WithTags("Triage")
+            .WithSummary("Quality figures of triage for your organisation: how often matched care was possible and chosen, and analyses due or overdue (from/to as yyyy-mm)");
         return api;
     }
 }
