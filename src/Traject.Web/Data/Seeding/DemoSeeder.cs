@@ -193,6 +193,12 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
                 FuturePlan(t, mentor, today, now);
             }
 
+            if (led == north && i is 2 or 4 or 6)
+            {
+                // Signed 80 (due soon), 100 (overdue) and 20 days ago (planned): the three-monthly rhythm in every state.
+                Analysis(t, regie, gedrag, north, now.AddDays(i switch { 2 => -80, 4 => -100, _ => -20 }));
+            }
+
             if (led == north && i is 2 or 3)
             {
                 SafetyDemo(t, regie, gedrag, north, missing: i == 2, homeRegion: region.GetValueOrDefault("Rijnmond", north.RegionId), now);
@@ -209,6 +215,9 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
 
         await db.SaveChangesAsync(ct);
 
+        // Matched care: for one girl the recommended Veilig Lima was chosen; for another a programme against the recommendation.
+        await ChoicesAsync(lima, regie, now, ct);
+
         // A little network analysis, with an overlap between the two organisations (resolved here: it needs the network secret).
         var trajectories = await db.Trajectories.Where(t => t.Status == TrajectoryStatus.Active).OrderBy(t => t.OpenedAt).ToListAsync(ct);
         var northDemo = trajectories.Last(t => t.LeadOrganisationId == north.Id);
@@ -217,6 +226,73 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
             (northDemo.Id, Modules.Network.NetworkDemo.ActorOf(regie, north, Roles.Coordinator, Roles.YouthCareProfessional)),
             (southDemo.Id, Modules.Network.NetworkDemo.ActorOf(wijk, south, Roles.MunicipalTeamMember)), today, ct);
         return true;
+    }
+
+    /// <summary>A problem, risk, needs and strengths analysis signed by the coordinator and the behavioural scientist, and the next one planned.</summary>
+    private void Analysis(Trajectory t, Professional regie, Professional gedrag, Organisation north, DateTimeOffset signedAt)
+    {
+        var analysis = new Modules.Triage.ProblemAnalysis
+        {
+            TrajectoryId = t.Id, CreatedAt = signedAt.AddDays(-2), CreatedById = regie.Id, UpdatedAt = signedAt.AddDays(-1), UpdatedById = regie.Id,
+            SignedAt = signedAt,
+            ExploitationCircumstances = "Demo: contact via een oudere 'vriend' die zij online leerde kennen.",
+            ExploitationForms = Modules.Triage.FlagSet.Join([Modules.Registration.ExploitationForm.Sexual]), ExploitationMonths = 5, OnlineComponent = true,
+            UpperProblems = Modules.Triage.FlagSet.Join([Modules.Triage.UpperProblem.RunningAway, Modules.Triage.UpperProblem.SchoolAbsence]),
+            UnderlyingProblems = Modules.Triage.FlagSet.Join([Modules.Triage.UnderlyingProblem.Trauma, Modules.Triage.UnderlyingProblem.Attachment]),
+            AdverseExperiences = Modules.Triage.FlagSet.Join([Modules.Triage.AdverseExperience.ParentsSeparated, Modules.Triage.AdverseExperience.EmotionalNeglect]),
+            Risks = Modules.Triage.FlagSet.Join([Modules.Triage.AnalysisRisk.FromExploiterAndNetwork, Modules.Triage.AnalysisRisk.Online]),
+            Needs = "Demo: een veilige, vaste plek; traumabehandeling; weer naar school.",
+            Strengths = "Demo: sportief, houdt van tekenen.", NetworkStrengths = "Demo: een goede band met haar tante.",
+            Education = Modules.Triage.EducationSituation.AttendsIrregularly,
+        };
+        analysis.Signatures.Add(new Modules.Triage.AnalysisSignature { AnalysisId = analysis.Id, ProfessionalId = regie.Id, SignedAt = signedAt.AddHours(-3) });
+        analysis.Signatures.Add(new Modules.Triage.AnalysisSignature { AnalysisId = analysis.Id, ProfessionalId = gedrag.Id, BehaviouralScientist = true, SignedAt = signedAt });
+        db.ProblemAnalyses.Add(analysis);
+        Event(t, analysis.CreatedAt, TimelineKinds.AnalysisStarted, regie, north, "Problem, risk, needs and strengths analysis started");
+        Event(t, signedAt, TimelineKinds.AnalysisSigned, gedrag, north, "Analysis complete: signed by two professionals, one a behavioural scientist");
+        var signedOn = DateOnly.FromDateTime(signedAt.ToLocal().DateTime);
+        db.CareTasks.Add(new Modules.Tasks.CareTask
+        {
+            TrajectoryId = t.Id, Kind = Modules.Tasks.CareTaskKind.ProblemAnalysis, OwnerId = t.CoordinatorId,
+            DueOn = Modules.Triage.AnalysisSchedule.NextDue(t.StartedOn, signedOn), CreatedAt = signedAt, CreatedById = gedrag.Id,
+        });
+    }
+
+    /// <summary>The choices after two of the demo analyses, made against the recommendation as it stands now.</summary>
+    private async Task ChoicesAsync(CareProgrammeVersion lima, Professional regie, DateTimeOffset now, CancellationToken ct)
+    {
+        var recommendations = services.GetRequiredService<Modules.Triage.Recommendations>();
+        var analysed = await db.Trajectories.Include(t => t.YoungPerson)
+            .Where(t => db.ProblemAnalyses.Any(a => a.TrajectoryId == t.Id)).OrderByDescending(t => t.OpenedAt).ToListAsync(ct);
+        foreach (var (t, index) in analysed.Select((t, index) => (t, index)).Where(x => x.index != 1))
+        {
+            var ranking = await recommendations.RankAsync(t, ct);
+            if (ranking is null || ranking.Ranked.Count < 2)
+            {
+                continue;
+            }
+
+            var chosen = index == 0 ? ranking.Ranked.FirstOrDefault(m => m.Programme.Id == lima.ProgrammeId) ?? ranking.Ranked[0] : ranking.Ranked[1];
+            var outcome = Modules.Triage.CareChoiceRule.Outcome(ranking.Ranked, chosen.Programme.Id);
+            var against = Modules.Triage.CareChoiceRule.NeedsReason(outcome);
+            var at = ranking.Analysis.SignedAt!.Value.AddDays(2);
+            var choice = new Modules.Triage.CareChoice
+            {
+                TrajectoryId = t.Id, OrganisationId = t.LeadOrganisationId, Sequence = 1, AnalysisId = ranking.Analysis.Id,
+                ProgrammeId = chosen.Programme.Id, ProgrammeVersion = ranking.VersionNumbers[chosen.Programme.Id], ProgrammeName = chosen.Programme.Name,
+                ChosenRank = chosen.Rank, ChosenVerdict = chosen.Verdict, RecommendedProgrammeId = ranking.Ranked[0].Programme.Id,
+                RecommendedProgrammeName = ranking.Ranked[0].Programme.Name, RecommendedVerdict = ranking.Ranked[0].Verdict, Outcome = outcome,
+                Reason = against ? Modules.Triage.DeviationReason.YoungPersonWish : null,
+                Explanation = against ? "Demo: zij wil dicht bij haar tante blijven wonen; het team steunt dat." : null,
+                RecordedAt = at, RecordedById = regie.Id,
+            };
+            db.CareChoices.Add(choice);
+            var org = await db.Organisations.SingleAsync(o => o.Id == t.LeadOrganisationId, ct);
+            Event(t, at, TimelineKinds.CareChosen, regie, org, against
+                ? "Care programme chosen against the recommendation: {0}" : "Care programme chosen as recommended: {0}", choice.ProgrammeName);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>A small future plan for one demo young person (she turns 18 within the year), made with her.</summary>
