@@ -215,8 +215,8 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
 
         await db.SaveChangesAsync(ct);
 
-        // Matched care: for one girl the recommended Veilig Lima was chosen; for another a programme against the recommendation.
-        await ChoicesAsync(lima, regie, now, ct);
+        // Matched care: for one girl the recommended programme was chosen; for another one against the recommendation.
+        await ChoicesAsync(regie, ct);
 
         // A little network analysis, with an overlap between the two organisations (resolved here: it needs the network secret).
         var trajectories = await db.Trajectories.Where(t => t.Status == TrajectoryStatus.Active).OrderBy(t => t.OpenedAt).ToListAsync(ct);
@@ -259,7 +259,7 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
     }
 
     /// <summary>The choices after two of the demo analyses, made against the recommendation as it stands now.</summary>
-    private async Task ChoicesAsync(CareProgrammeVersion lima, Professional regie, DateTimeOffset now, CancellationToken ct)
+    private async Task ChoicesAsync(Professional regie, CancellationToken ct)
     {
         var recommendations = services.GetRequiredService<Modules.Triage.Recommendations>();
         var analysed = await db.Trajectories.Include(t => t.YoungPerson)
@@ -272,7 +272,7 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
                 continue;
             }
 
-            var chosen = index == 0 ? ranking.Ranked.FirstOrDefault(m => m.Programme.Id == lima.ProgrammeId) ?? ranking.Ranked[0] : ranking.Ranked[1];
+            var chosen = ranking.Ranked[index == 0 ? 0 : 1];
             var outcome = Modules.Triage.CareChoiceRule.Outcome(ranking.Ranked, chosen.Programme.Id);
             var against = Modules.Triage.CareChoiceRule.NeedsReason(outcome);
             var at = ranking.Analysis.SignedAt!.Value.AddDays(2);
