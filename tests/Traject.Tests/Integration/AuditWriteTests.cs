@@ -104,8 +104,9 @@ public abstract class AuditWriteTests(TrajectFixture f)
     [SkippableFact]
     public async Task A_batch_of_reads_leaves_the_connection_flushing_every_commit_again()
     {
-        // On SQLite, batches of reads commit without waiting for the disk (ADR 0009) on the writer's own connection, which
-        // is never pooled: the setting must not reach the connections that save changes. PostgreSQL changes no setting.
+        // Batches of reads commit without waiting for the disk (ADR 0009: synchronous=NORMAL on SQLite, synchronous_commit
+        // off on PostgreSQL) on the writer's own connection, which is never pooled: the setting must not reach the
+        // connections that save changes.
         var query = f.Provider == DatabaseProvider.Sqlite ? "PRAGMA synchronous" : "SHOW synchronous_commit";
         var before = await f.WithDbAsync(db => ScalarAsync(db, query));
         var writer = f.Factory.Services.GetRequiredService<AuditWriter>();

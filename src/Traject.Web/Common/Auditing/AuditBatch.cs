@@ -104,13 +104,20 @@ internal abstract class AuditBatch : IAsyncDisposable
 
     private sealed class PostgresBatch(string connectionString, IReadOnlyList<AuditColumn> columns) : AuditBatch
     {
-        private readonly NpgsqlConnection _connection = new(connectionString);
+        // Never pooled, like SQLite's: its session setting (no waiting for the WAL flush) must not reach other connections.
+        private readonly NpgsqlConnection _connection = new(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         private NpgsqlCommand _lock = null!;
         private NpgsqlCommand _save = null!;
 
         protected override async Task OpenAsync(CancellationToken ct)
         {
             await _connection.OpenAsync(ct);
+            // Reads' batches commit without waiting for the WAL flush (ADR 0009); changes commit on other connections, durably.
+            await using (var setting = new NpgsqlCommand("SET synchronous_commit = off", _connection))
+            {
+                await setting.ExecuteNonQueryAsync(ct);
+            }
+
             _lock = new NpgsqlCommand($"SELECT \"Sequence\", \"Hash\" FROM \"AuditChainHeads\" WHERE \"Id\" = {HeadId} FOR UPDATE", _connection);
             var arrays = string.Join(", ", columns.Select((c, i) => $"@c{i}"));
             _save = new NpgsqlCommand(
