@@ -310,11 +310,7 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
         placement.UpdatedAt = now;
         var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
         timeline.Add(t!.Id, actor, TimelineKinds.PlacementNextStep, Link(t.Id, placement.Id), "Next step named: {0}", organisation);
-        foreach (var task in await db.CareTasks.Where(x => x.TrajectoryId == t.Id && x.Kind == CareTaskKind.NameNextPlace && x.CompletedAt == null).ToListAsync(ct))
-        {
-            task.Complete(actor.Id, null, now);
-            timeline.Add(t.Id, actor, TimelineKinds.TaskDone, $"/trajectories/{t.Id}#tasks", "Task done: {0}", task.Kind);
-        }
+        await OpenTasks.FinishAllAsync(db, timeline, actor, t.Id, CareTaskKind.NameNextPlace, now, ct);
 
         audit.Add(actor, AuditActions.PlacementChanged, nameof(Placement), placement.Id, t.YoungPerson!.PseudonymCode, basis);
         return await SaveAsync(placement, expected, ct);

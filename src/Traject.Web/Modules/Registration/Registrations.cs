@@ -196,14 +196,7 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, TrajectoryG
             await notifications.AddAsync(decision, t.YoungPerson!, ct);
         }
 
-        var tasks = await db.CareTasks.Where(x => x.TrajectoryId == t.Id && x.Kind == CareTaskKind.RegistrationDecision && x.CompletedAt == null)
-            .ToListAsync(ct);
-        var tasksLink = $"/trajectories/{t.Id}#tasks";
-        foreach (var task in tasks)
-        {
-            task.Complete(actor.Id, null, now);
-            timeline.Add(t.Id, actor, TimelineKinds.TaskDone, tasksLink, "Task done: {0}", task.Kind);
-        }
+        await OpenTasks.FinishAllAsync(db, timeline, actor, t.Id, CareTaskKind.RegistrationDecision, now, ct);
 
         timeline.Add(t.Id, actor, TimelineKinds.RegistrationDecided, Link(t.Id), "Registration decision: {0}", outcome);
         audit.Add(actor, AuditActions.RegistrationDecided, nameof(RegistrationDecision), decision.Id, t.YoungPerson!.PseudonymCode, basis);

@@ -114,12 +114,7 @@ internal sealed class ReportingCodeDecisions(TrajectDb db, TimeProvider time, Tr
         timeline.Add(t.Id, actor, TimelineKinds.ReportingCode, link, "Reporting-code weighing recorded: {0}", weighing.Outcome);
         audit.Add(actor, AuditActions.ReportingCodeRecorded, nameof(ReportingCodeWeighing), weighing.Id, t.YoungPerson!.PseudonymCode, basis);
 
-        var task = await db.CareTasks.Where(x => x.TrajectoryId == t.Id && x.Kind == CareTaskKind.ReportingCodeDecision && x.CompletedAt == null)
-            .OrderBy(x => x.DueOn).FirstOrDefaultAsync(ct);
-        if (task is not null && task.Complete(actor.Id, null, now) is null)
-        {
-            timeline.Add(t.Id, actor, TimelineKinds.TaskDone, link, "Task done: {0}", task.Kind);
-        }
+        await OpenTasks.FinishFirstAsync(db, timeline, actor, t.Id, CareTaskKind.ReportingCodeDecision, now, ct);
 
         try
         {

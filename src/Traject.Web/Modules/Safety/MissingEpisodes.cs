@@ -303,13 +303,7 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, Trajector
         timeline.Add(t.Id, actor, TimelineKinds.MissingInformed, link, "Informed about the missing episode: {0} ({1})", notice.Party, channel);
         if (e.Notices.All(n => n.IsInformed))
         {
-            var task = await db.CareTasks.Where(x => x.TrajectoryId == t.Id && x.Kind == CareTaskKind.InformAboutMissingEpisode && x.CompletedAt == null)
-                .ToListAsync(ct);
-            foreach (var done in task)
-            {
-                done.Complete(actor.Id, null, now);
-                timeline.Add(t.Id, actor, TimelineKinds.TaskDone, $"/trajectories/{t.Id}#tasks", "Task done: {0}", done.Kind);
-            }
+            await OpenTasks.FinishAllAsync(db, timeline, actor, t.Id, CareTaskKind.InformAboutMissingEpisode, now, ct);
         }
 
         audit.Add(actor, AuditActions.MissingInformed, nameof(MissingEpisode), e.Id, t.YoungPerson!.PseudonymCode, basis);

@@ -233,13 +233,8 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryG
 
         // The assessment finishes the open assessment tasks; the next one is due in three months.
         var today = time.Today();
-        var open = await db.CareTasks.Where(x => x.TrajectoryId == t.Id && x.CompletedAt == null
-            && (x.Kind == CareTaskKind.SafetyAssessment || x.Kind == CareTaskKind.SafetyReassessment)).ToListAsync(ct);
-        foreach (var task in open)
-        {
-            task.Complete(actor.Id, null, now);
-            timeline.Add(t.Id, actor, TimelineKinds.TaskDone, $"/trajectories/{t.Id}#tasks", "Task done: {0}", task.Kind);
-        }
+        await OpenTasks.FinishAllAsync(db, timeline, actor, t.Id, CareTaskKind.SafetyAssessment, now, ct);
+        await OpenTasks.FinishAllAsync(db, timeline, actor, t.Id, CareTaskKind.SafetyReassessment, now, ct);
 
         db.CareTasks.Add(new CareTask
         {
@@ -467,12 +462,7 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryG
             RecordedAt = now, RecordedById = actor.Id,
         };
         db.AcuteMedicalEvents.Add(medical);
-        var task = await db.CareTasks.Where(x => x.TrajectoryId == t.Id && x.Kind == CareTaskKind.AcuteMedicalCare && x.CompletedAt == null)
-            .OrderBy(x => x.DueOn).FirstOrDefaultAsync(ct);
-        if (task is not null && task.Complete(actor.Id, null, now) is null)
-        {
-            timeline.Add(t.Id, actor, TimelineKinds.TaskDone, $"/trajectories/{t.Id}#tasks", "Task done: {0}", task.Kind);
-        }
+        await OpenTasks.FinishFirstAsync(db, timeline, actor, t.Id, CareTaskKind.AcuteMedicalCare, now, ct);
 
         timeline.Add(t.Id, actor, TimelineKinds.AcuteMedical, Link(t.Id), "Acute medical care recorded: {0}", kind);
         audit.Add(actor, AuditActions.AcuteMedicalRecorded, nameof(AcuteMedicalEvent), medical.Id, t.YoungPerson!.PseudonymCode, basis);

@@ -84,8 +84,6 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
 
     private static string Link(Guid trajectoryId, Guid screeningId) => $"/trajectories/{trajectoryId}/screenings/{screeningId}";
 
-    private static string TasksLink(Guid trajectoryId) => $"/trajectories/{trajectoryId}#tasks";
-
     public async Task<Result<IReadOnlyList<ScreeningSummary>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
         var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.ScreeningRead, ct);
@@ -222,12 +220,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
         timeline.Add(t.Id, actor, TimelineKinds.ScreeningRecorded, link, "Screening recorded with {0} signals; suggested: {1}", signals.Count, outcome.Classification);
         audit.Add(actor, AuditActions.ScreeningRecorded, nameof(Screening), screening.Id, t.YoungPerson.PseudonymCode, basis);
 
-        var intake = await db.CareTasks.Where(x => x.TrajectoryId == t.Id && x.Kind == CareTaskKind.ScreenAtIntake && x.CompletedAt == null)
-            .OrderBy(x => x.DueOn).FirstOrDefaultAsync(ct);
-        if (intake is not null && intake.Complete(actor.Id, null, now) is null)
-        {
-            timeline.Add(t.Id, actor, TimelineKinds.TaskDone, TasksLink(t.Id), "Task done: {0}", intake.Kind);
-        }
+        await OpenTasks.FinishFirstAsync(db, timeline, actor, t.Id, CareTaskKind.ScreenAtIntake, now, ct);
 
         if (outcome.Classification == Classification.Acute)
         {
@@ -381,11 +374,11 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
                 safety.DueOn = today.AddDays(1);
             }
 
-            timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, TasksLink(t.Id), "Acute danger: the step plan starts at once ({0} new tasks); the safety assessment is due tomorrow", tasks.Count);
+            timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, OpenTasks.Link(t.Id), "Acute danger: the step plan starts at once ({0} new tasks); the safety assessment is due tomorrow", tasks.Count);
         }
         else if (tasks.Count > 0)
         {
-            timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, TasksLink(t.Id), "Step plan started: {0} new tasks for the coordinator", tasks.Count);
+            timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, OpenTasks.Link(t.Id), "Step plan started: {0} new tasks for the coordinator", tasks.Count);
         }
     }
 
@@ -403,7 +396,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
 
         var task = StepPlan.RegistrationDecision(t.Id, t.CoordinatorId, actor.Id, time.Today(), now, registration.Value.DecisionDays);
         db.CareTasks.Add(task);
-        timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, TasksLink(t.Id), "Suspicion confirmed: the registration decision is due on {0}",
+        timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, OpenTasks.Link(t.Id), "Suspicion confirmed: the registration decision is due on {0}",
             task.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 

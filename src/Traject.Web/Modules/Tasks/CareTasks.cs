@@ -31,8 +31,6 @@ internal sealed record PlanTaskRequest(Guid? OwnerId, DateOnly? DueOn, long? Ver
 /// </summary>
 internal sealed class CareTasks(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline)
 {
-    private static string Link(Guid id) => $"/trajectories/{id}#tasks";
-
     public async Task<Result<IReadOnlyList<CareTaskView>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
         var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.TaskRead, ct);
@@ -93,7 +91,7 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, TrajectoryGate 
             return rule;
         }
 
-        timeline.Add(t.Id, actor, TimelineKinds.TaskDone, Link(t.Id), "Task done: {0}", task.Kind);
+        timeline.Add(t.Id, actor, TimelineKinds.TaskDone, OpenTasks.Link(t.Id), "Task done: {0}", task.Kind);
         audit.Add(actor, AuditActions.TaskChanged, nameof(CareTask), task.Id, t.YoungPerson!.PseudonymCode, basis);
         return await SaveAsync(task, version, ct);
     }
@@ -142,7 +140,7 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, TrajectoryGate 
         }
 
         var name = await db.Users.Where(u => u.Id == owner).Select(u => u.DisplayName).SingleAsync(ct);
-        timeline.Add(t.Id, actor, TimelineKinds.TaskPlanned, Link(t.Id), "Task {0}: {1}, due {2}", task.Kind, name,
+        timeline.Add(t.Id, actor, TimelineKinds.TaskPlanned, OpenTasks.Link(t.Id), "Task {0}: {1}, due {2}", task.Kind, name,
             dueOn.ToString("yyyy-MM-dd", null));
         audit.Add(actor, previousOwner == owner ? AuditActions.TaskChanged : AuditActions.TaskReassigned, nameof(CareTask), task.Id,
             t.YoungPerson!.PseudonymCode, basis);

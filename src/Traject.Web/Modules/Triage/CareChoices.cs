@@ -155,12 +155,7 @@ internal sealed class CareChoices(TrajectDb db, TimeProvider time, TrajectoryGat
         }
 
         // Matching to care is what the step plan's referral for triage asks for.
-        var tasks = await db.CareTasks.Where(x => x.TrajectoryId == t.Id && x.Kind == CareTaskKind.ReferralForTriage && x.CompletedAt == null).ToListAsync(ct);
-        foreach (var task in tasks)
-        {
-            task.Complete(actor.Id, null, now);
-            timeline.Add(t.Id, actor, TimelineKinds.TaskDone, $"/trajectories/{t.Id}#tasks", "Task done: {0}", task.Kind);
-        }
+        await OpenTasks.FinishAllAsync(db, timeline, actor, t.Id, CareTaskKind.ReferralForTriage, now, ct);
 
         if (CareChoiceRule.NeedsReason(outcome))
         {

@@ -110,8 +110,6 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
 
     public static string Link(Guid trajectoryId, Guid analysisId) => $"/trajectories/{trajectoryId}/analyses/{analysisId}";
 
-    private static string TasksLink(Guid trajectoryId) => $"/trajectories/{trajectoryId}#tasks";
-
     public async Task<Result<AnalysesOverview>> OverviewAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
         var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.AnalysisRead, ct);
@@ -441,19 +439,14 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
     /// <summary>The signed analysis finishes the open analysis task and plans the next one for the coordinator.</summary>
     private async Task PlanNextAsync(Actor actor, Trajectory t, DateTimeOffset now, CancellationToken ct)
     {
-        var open = await db.CareTasks.Where(x => x.TrajectoryId == t.Id && x.Kind == CareTaskKind.ProblemAnalysis && x.CompletedAt == null).ToListAsync(ct);
-        foreach (var task in open)
-        {
-            task.Complete(actor.Id, null, now);
-            timeline.Add(t.Id, actor, TimelineKinds.TaskDone, TasksLink(t.Id), "Task done: {0}", task.Kind);
-        }
+        await OpenTasks.FinishAllAsync(db, timeline, actor, t.Id, CareTaskKind.ProblemAnalysis, now, ct);
 
         var due = AnalysisSchedule.NextDue(t.StartedOn, time.Today());
         db.CareTasks.Add(new CareTask
         {
             TrajectoryId = t.Id, Kind = CareTaskKind.ProblemAnalysis, OwnerId = t.CoordinatorId, DueOn = due, CreatedAt = now, CreatedById = actor.Id,
         });
-        timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, TasksLink(t.Id), "Next analysis due on {0}", due.ToString("yyyy-MM-dd", null));
+        timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, OpenTasks.Link(t.Id), "Next analysis due on {0}", due.ToString("yyyy-MM-dd", null));
     }
 
     private Task<ProblemAnalysis?> LatestSignedAsync(Guid trajectoryId, CancellationToken ct) =>
