@@ -28,43 +28,16 @@ public sealed class ScreeningJourneyTests(TrajectAppFixture app, ITestOutputHelp
         [Classification.Acute] = "Acuut gevaar",
     };
 
-    private readonly List<string> _accessibilityViolations = [];
-    private Axe? _axe;
-
     [SkippableFact]
     public async Task Coordinator_and_behavioural_scientist_weigh_a_screening_and_the_step_plan_starts()
     {
-        Chromium.RequireOrSkip();
-        _axe = await Axe.LoadAsync();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "nl-NL" });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        page.PageError += (_, error) => output.WriteLine($"page error: {error}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                output.WriteLine($"HTTP {response.Status} for {response.Request.Method} {response.Url}");
-            }
-        };
-
-        try
-        {
-            await Journey(page);
-        }
-        catch
-        {
-            var failure = Path.Combine(Path.GetTempPath(), $"traject-screening-failure-{DateTime.UtcNow:yyyyMMddHHmmss}.png");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = failure, FullPage = true });
-            output.WriteLine($"Failed at {page.Url}; screenshot: {failure}");
-            throw;
-        }
+        await using var browser = await JourneyBrowser.StartAsync(app, output);
+        var page = await browser.NewPersonAsync();
+        await browser.RunAsync(() => Journey(browser, page));
+        browser.AssertAccessible();
     }
 
-    private async Task Journey(IPage page)
+    private async Task Journey(JourneyBrowser browser, IPage page)
     {
         var today = app.Services.GetRequiredService<TimeProvider>().Today();
         var dateOfBirth = today.AddYears(-15).AddDays(-20);
@@ -80,7 +53,7 @@ public sealed class ScreeningJourneyTests(TrajectAppFixture app, ITestOutputHelp
         var suggestion = ScreeningEngine.Evaluate(instrument, dateOfBirth, observed, [act.Code, purpose.Code], out _)!.Classification;
 
         // The coordinator signs in, registers her and puts the behavioural scientist in the care team.
-        await SignInAsync(page, "regie@demo.traject");
+        await SignInAsync(browser, page, "regie@demo.traject");
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Jongere registreren", Exact = true }).ClickAsync();
         await page.GetByLabel("Voornaam", new() { Exact = true }).FillAsync("Sanne");
         await page.GetByLabel("Achternaam", new() { Exact = true }).FillAsync("Screeningproef");
@@ -102,7 +75,7 @@ public sealed class ScreeningJourneyTests(TrajectAppFixture app, ITestOutputHelp
         await Expect(screenings).ToContainTextAsync("Nog geen screenings.");
         await screenings.GetByRole(AriaRole.Link, new() { Name = "Screening vastleggen", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Screening vastleggen");
-        await CheckAccessibility(page);
+        await browser.CheckAccessibilityAsync(page);
         await ObserveAsync(page, act, observed, "Ouder", "Wordt 's avonds opgehaald door een onbekende auto.");
         await ObserveAsync(page, purpose, observed, "De jongere zelf", null);
         await page.GetByRole(AriaRole.Button, new() { Name = "Screening vastleggen en voorstel tonen", Exact = true }).ClickAsync();
@@ -112,7 +85,7 @@ public sealed class ScreeningJourneyTests(TrajectAppFixture app, ITestOutputHelp
         var screening = page.Url;
         await Expect(Section(page, "Voorgestelde classificatie").Locator(".classification")).ToHaveTextAsync(Dutch[suggestion]);
         await Expect(Section(page, "Signalen").GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
-        await CheckAccessibility(page);
+        await browser.CheckAccessibilityAsync(page);
 
         // Her weighing: not final yet, a behavioural scientist must weigh too.
         await WeighAsync(page);
@@ -122,7 +95,7 @@ public sealed class ScreeningJourneyTests(TrajectAppFixture app, ITestOutputHelp
 
         // The behavioural scientist signs in as himself and weighs.
         await page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen", Exact = true }).ClickAsync();
-        await SignInAsync(page, "gedrag@demo.traject");
+        await SignInAsync(browser, page, "gedrag@demo.traject");
         await page.GotoAsync(dossier);
         await Section(page, "Screenings").GetByRole(AriaRole.Row).Nth(1).GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page).ToHaveURLAsync(screening);
@@ -131,7 +104,7 @@ public sealed class ScreeningJourneyTests(TrajectAppFixture app, ITestOutputHelp
         await Expect(weighing.Locator(".notice")).ToContainTextAsync($"Vastgestelde classificatie: {Conclusion}");
         await Expect(weighing.Locator("article.weighing")).ToHaveCountAsync(2);
         await Expect(weighing.Locator("article.weighing").Filter(new() { HasText = "gedragswetenschapper" })).ToHaveCountAsync(1);
-        await CheckAccessibility(page);
+        await browser.CheckAccessibilityAsync(page);
 
         // The step plan is in the dossier, owned by the coordinator, and the timeline tells the weighing.
         await weighing.GetByRole(AriaRole.Link, new() { Name = "Het stappenplan is gestart: zie de taken in het dossier." }).ClickAsync();
@@ -147,21 +120,16 @@ public sealed class ScreeningJourneyTests(TrajectAppFixture app, ITestOutputHelp
         await Expect(timeline.Filter(new() { HasText = $"Weging vastgelegd: {Conclusion}" })).ToHaveCountAsync(2);
         await Expect(timeline.Filter(new() { HasText = $"Classificatie vastgesteld na de multidisciplinaire weging: {Conclusion}" })).ToHaveCountAsync(1);
         await Expect(timeline.Filter(new() { HasText = "Stappenplan gestart" })).ToHaveCountAsync(1);
-        await CheckAccessibility(page);
+        await browser.CheckAccessibilityAsync(page);
 
         var screenshot = Path.Combine(Path.GetTempPath(), $"traject-screening-{DateTime.UtcNow:yyyyMMddHHmmss}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         output.WriteLine($"Dossier screenshot: {screenshot}");
-        Assert.True(_accessibilityViolations.Count == 0,
-            "axe-core found accessibility violations (WCAG 2.1 A/AA):" + Environment.NewLine + string.Join(Environment.NewLine, _accessibilityViolations));
     }
 
-    private async Task SignInAsync(IPage page, string email)
+    private async Task SignInAsync(JourneyBrowser browser, IPage page, string email)
     {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await browser.LogInAsync(page, email, Password);
         await Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
     }
 
@@ -184,14 +152,6 @@ public sealed class ScreeningJourneyTests(TrajectAppFixture app, ITestOutputHelp
         await page.GetByLabel("Reden van afwijking", new() { Exact = true }).FillAsync(Reason);
         await page.GetByRole(AriaRole.Button, new() { Name = "Mijn weging vastleggen", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/screenings/[0-9a-fA-F-]{36}#weighing$"));
-    }
-
-    private async Task CheckAccessibility(IPage page)
-    {
-        if (_axe is not null)
-        {
-            _accessibilityViolations.AddRange(await _axe.CheckAsync(page));
-        }
     }
 
     /// <summary>The smallest section headed by the given h2.</summary>
