@@ -112,10 +112,9 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
             e.Property(a => a.BasisReason).HasMaxLength(1000);
             e.Property(a => a.PreviousHash).HasMaxLength(64);
             e.Property(a => a.Hash).HasMaxLength(64);
-            e.HasIndex(a => a.Sequence).IsUnique();
-            e.HasIndex(a => a.At);
-            e.HasIndex(a => new { a.EntityType, a.EntityId });
-            e.HasIndex(a => a.ActorId);
+            // Only the indexes the trail is read by: every audit write keeps each of them up (ADR 0021).
+            e.HasIndex(a => a.Sequence).IsUnique(); // the chain, in order
+            e.HasIndex(a => new { a.Pseudonym, a.Sequence }); // one young person's access overview, newest first
         });
 
         // Every versioned entity gets its version as the optimistic concurrency token.
