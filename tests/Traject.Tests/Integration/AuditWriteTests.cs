@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -74,6 +75,21 @@ public abstract class AuditWriteTests(TrajectFixture f)
         var read = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .CountAsync(a => a.Action == AuditActions.TrajectoryRead && a.EntityId == known.TrajectoryId));
         Assert.Equal(reads.Count, read);
+        await AssertChainIntactAsync();
+    }
+
+    [SkippableFact]
+    public async Task Entries_appended_from_many_threads_at_once_are_each_committed_once()
+    {
+        // Whoever finds no write under way writes at once, for the entries queued behind her too, and then hands the
+        // rest to the thread pool: on every path each entry is committed exactly once, in one unbroken chain.
+        var writer = f.Factory.Services.GetRequiredService<AuditWriter>();
+        var entries = Enumerable.Range(0, 400).Select(_ => Entry(f.Clock)).ToList();
+        await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (entry, _) => await writer.AppendAsync(entry));
+
+        var ids = entries.ConvertAll(e => e.Id);
+        var saved = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync());
+        Assert.Equal(ids.Order(), saved.Order());
         await AssertChainIntactAsync();
     }
 
@@ -172,7 +188,7 @@ public abstract class AuditWriteTests(TrajectFixture f)
         await Assert.ThrowsAnyAsync<DbException>(starting);
     }
 
-    private static AuditEntry Entry(TimeProvider clock) => new()
+    internal static AuditEntry Entry(TimeProvider clock) => new()
     {
         At = clock.GetUtcNow(), Action = AuditActions.AdminAction + ".check", EntityType = "Check", EntityId = Guid.CreateVersion7(),
     };
@@ -201,6 +217,72 @@ internal sealed class StartingResponse : HttpResponseFeature
     public override void OnStarting(Func<object, Task> callback, object state) => Callbacks.Add(() => callback(state));
 }
 
-public sealed class AuditWriteSqlite(SqliteFixture f) : AuditWriteTests(f), IClassFixture<SqliteFixture>;
+public sealed class AuditWriteSqlite(SqliteFixture f) : AuditWriteTests(f), IClassFixture<SqliteFixture>
+{
+    [Fact]
+    public async Task The_writers_entries_reach_the_database_file_though_its_own_commits_never_checkpoint()
+    {
+        // The writer's connection has SQLite's automatic checkpoint off (its commits would otherwise pay for copying
+        // and flushing the WAL); checkpoints run beside it every hundred batches instead. Without them the entries
+        // would stay in an ever-growing WAL: here nothing else writes, so only the writer's checkpoints move them.
+        var database = await f.NewDatabaseAsync();
+        var host = f.NewHost(database); // disposed with the fixture
+        var writer = host.Services.GetRequiredService<AuditWriter>();
+        var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)"); // start from an empty WAL
+        }
+
+        var entries = Enumerable.Range(0, 250).Select(_ => Entry(f.Clock)).ToList();
+        foreach (var entry in entries)
+        {
+            await writer.AppendAsync(entry); // one at a time: a batch each
+        }
+
+        var inFile = 0;
+        for (var attempt = 0; attempt < 100 && inFile < 100; attempt++)
+        {
+            await Task.Delay(100);
+            inFile = await CountInFileAsync(file, entries.ConvertAll(e => e.Id));
+        }
+
+        Assert.True(inFile >= 100, $"only {inFile} of the first 100 entries reached the database file");
+    }
+
+    /// <summary>Counts the entries in a copy of the database file alone, without its WAL.</summary>
+    private static async Task<int> CountInFileAsync(string file, List<Guid> ids)
+    {
+        var copy = Path.Combine(Path.GetDirectoryName(file)!, $"copy-{Guid.NewGuid():N}.db");
+        try
+        {
+            File.Copy(file, copy);
+            await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = copy, Pooling = false }.ToString());
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT \"Id\" FROM \"AuditEntries\"";
+            var found = new HashSet<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                found.Add(reader.GetString(0));
+            }
+
+            return ids.Count(id => found.Contains(id.ToString().ToUpperInvariant()) || found.Contains(id.ToString()));
+        }
+        catch (SqliteException)
+        {
+            return 0; // copied in the middle of a checkpoint: look again
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { copy, copy + "-wal", copy + "-shm" })
+            {
+                File.Delete(path);
+            }
+        }
+    }
+}
 
 public sealed class AuditWritePostgres(PostgresFixture f) : AuditWriteTests(f), IClassFixture<PostgresFixture>;

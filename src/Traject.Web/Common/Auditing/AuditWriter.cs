@@ -7,14 +7,20 @@ namespace Traject.Web.Common.Auditing;
 /// Group commit for audit entries that stand alone: reads and refusals, which save nothing else. Each caller queues
 /// her entry and waits until it is committed. One write at a time takes everything queued so far and links and saves
 /// it in one transaction, so twenty professionals opening dossiers at once share one chain-head lock and one commit
-/// instead of queueing for twenty. Nothing is answered before its entry is committed; a batch that fails is written
-/// again entry by entry, so a bad entry fails only its own request and no other entry is lost. The writes go through
-/// the writer's own open connection (<see cref="AuditBatch"/>), opened at the first write and replaced after a failure.
+/// instead of queueing for twenty. A caller who finds no write under way does the write herself, at once and on her own
+/// thread; entries queued while a write is under way go in the next batch, written by the same caller for a few
+/// batches and then by a thread of the pool (ADR 0021). Nothing is answered before its entry is committed; a batch that
+/// fails is written again entry by entry, so a bad entry fails only its own request and no other entry is lost. The
+/// writes go through the writer's own open connection (<see cref="AuditBatch"/>), opened at the first write and
+/// replaced after a failure.
 /// </summary>
 internal sealed class AuditWriter(IServiceScopeFactory scopes) : IAsyncDisposable
 {
     /// <summary>Caps one transaction; what is left waits for the next.</summary>
     public const int MaxBatch = 200;
+
+    /// <summary>Batches a caller who leads the write writes for others after her own before she hands over.</summary>
+    private const int LeaderBatches = 4;
 
     private readonly ConcurrentQueue<Pending> _queue = new();
     private int _writing; // 1 while a write loop runs
@@ -30,36 +36,58 @@ internal sealed class AuditWriter(IServiceScopeFactory scopes) : IAsyncDisposabl
     {
         var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         _queue.Enqueue(pending);
-        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
+        if (Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
         {
-            _ = Task.Run(WriteLoopAsync);
+            return pending.Committed.Task; // the write under way takes it on
         }
 
-        return pending.Committed.Task;
+        // No write under way: this caller writes at once, on her own thread, instead of waiting for the thread pool to
+        // find one for the writer (under load that wait took longer than the write).
+        return LeadAsync(pending);
     }
 
-    private async Task WriteLoopAsync()
+    private async Task LeadAsync(Pending own)
     {
+        await WriteLoopAsync(own, null);
+        await own.Committed.Task;
+    }
+
+    /// <summary>
+    /// Writes what is queued, batch by batch, until the queue is empty. A caller leading the write (<paramref name="own"/>)
+    /// writes for the others queued behind her for at most <see cref="LeaderBatches"/> batches after her own and then
+    /// hands the rest to a thread of the pool, so her own answer is not held up for long.
+    /// </summary>
+    private async Task WriteLoopAsync(Pending? own, List<Pending>? first)
+    {
+        var after = 0; // batches written for others after the leader's own
         while (true)
         {
-            var batch = new List<Pending>();
+            var batch = first ?? [];
+            first = null;
             while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
             {
                 batch.Add(next);
             }
 
-            if (batch.Count > 0)
+            if (batch.Count == 0)
             {
-                await WriteAsync(batch);
+                Volatile.Write(ref _writing, 0);
+                // An entry queued after the last look but before the flag was cleared found a writer running: take it on.
+                if (_queue.IsEmpty || Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
+                {
+                    return;
+                }
+
                 continue;
             }
 
-            Volatile.Write(ref _writing, 0);
-            // An entry queued after the last look but before the flag was cleared found a writer running: take it on.
-            if (_queue.IsEmpty || Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
+            if (own is { Committed.Task.IsCompleted: true } && ++after > LeaderBatches)
             {
+                _ = Task.Run(() => WriteLoopAsync(null, batch)); // the loop there owns the flag from now on
                 return;
             }
+
+            await WriteAsync(batch);
         }
     }
 
