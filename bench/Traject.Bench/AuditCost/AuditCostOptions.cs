@@ -31,7 +31,8 @@ internal sealed record AuditCostOptions(
           --users     concurrent professionals, each with her own login and her own dossiers
           --opens     dossier opens per professional per round
           --rounds    measured rounds, alternating audit on / off (on, off, off, on, …)
-          --warmup    opens per professional before measuring, in each mode
+          --warmup    opens per professional per warm-up round, in each mode; warm-up goes on until the
+                      runtime has (nearly) stopped compiling, at most 10 on/off pairs
           --dossiers  young people each professional coordinates (registered through the API)
           --provider  sqlite (a fresh file in a temporary folder) or postgres
           --connection  for postgres: a connection string to a server where the user may create databases
