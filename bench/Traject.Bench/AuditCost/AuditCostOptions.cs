@@ -9,7 +9,10 @@ internal enum OpenTarget
     /// <summary><c>GET /api/v1/trajectories/{id}</c>: one audited read.</summary>
     Api,
 
-    /// <summary><c>GET /trajectories/{id}</c>, the dossier page: header, timeline and tasks, three audited reads.</summary>
+    /// <summary>
+    /// <c>GET /trajectories/{id}</c>, the dossier page: each of its parts is read, and audited, on its own (nine
+    /// entries per open on 2026-12-03).
+    /// </summary>
     Page,
 }
 
