@@ -202,7 +202,6 @@ internal abstract class AuditBatch : IAsyncDisposable
         /// <summary>Batches between two checkpoints: a batch adds about six pages to the WAL, so it stays near 2.5 MB.</summary>
         private const int CheckpointEvery = 100;
 
-        private readonly string _unpooled = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
         private readonly SqliteConnection _connection = new(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         private int _sinceCheckpoint;
         private Task _checkpoint = Task.CompletedTask;
@@ -271,7 +270,7 @@ internal abstract class AuditBatch : IAsyncDisposable
         {
             try
             {
-                using var connection = new SqliteConnection(_unpooled);
+                using var connection = new SqliteConnection(_connection.ConnectionString); // the same file, also unpooled
                 connection.Open();
                 using var checkpoint = new SqliteCommand("PRAGMA wal_checkpoint(PASSIVE)", connection);
                 checkpoint.ExecuteNonQuery();
