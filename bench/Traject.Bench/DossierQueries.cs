@@ -8,6 +8,7 @@ using Traject.Web.Data;
 using Traject.Web.Data.Seeding;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
 
 namespace Traject.Bench;
 

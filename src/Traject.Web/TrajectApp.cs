@@ -29,6 +29,8 @@ using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Statistics;
 using Traject.Web.Modules.Tasks;
+using Traject.Web.Modules.Notifications;
+using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Triage;
 
@@ -116,8 +118,9 @@ internal static class TrajectApp
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
         services.AddScoped<CurrentActor>();
-        services.AddScoped<AccessPolicy>();
+        services.AddScoped<AccessReasons>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<DomainEventDispatcher>();
         services.AddSingleton<AuditWriter>();
 
         services.AddAntiforgery(o =>
@@ -184,6 +187,8 @@ internal static class TrajectApp
 
         services.AddAuthModule();
         services.AddOrganisations();
+        services.AddNotifications();
+        services.AddTimeline();
         services.AddTrajectories();
         services.AddTasks();
         services.AddReportingCode();
@@ -250,6 +255,7 @@ internal static class TrajectApp
         api.MapPooling();
         api.MapScreenings();
         api.MapEmergency();
+        api.MapNotifications();
         api.MapNetwork();
         api.MapHandovers();
         api.MapAftercare();

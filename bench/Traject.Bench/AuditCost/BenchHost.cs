@@ -13,6 +13,7 @@ using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Data.Seeding;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Common.Access;
 
 namespace Traject.Bench.AuditCost;
 

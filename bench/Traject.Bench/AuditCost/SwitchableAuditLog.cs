@@ -15,10 +15,10 @@ internal sealed class AuditSwitch
 /// The bench's replacement of the app's <see cref="AuditLog"/>: as in production, unless the bench has switched the
 /// write off, in which case a read records nothing. Registered only by <see cref="BenchHost"/>.
 /// </summary>
-internal sealed class SwitchableAuditLog(TrajectDb db, TimeProvider time, IHttpContextAccessor http, AccessPolicy policy, AuditWriter writer, AuditSwitch audit)
-    : AuditLog(db, time, http, policy, writer)
+internal sealed class SwitchableAuditLog(TrajectDb db, TimeProvider time, IHttpContextAccessor http, AccessReasons reasons, AuditWriter writer, AuditSwitch audit)
+    : AuditLog(db, time, http, reasons, writer)
 {
-    public override Task RecordAsync(Actor? actor, string action, string? entityType = null, Guid? entityId = null,
-        string? pseudonym = null, string? basis = null, string outcome = AuditOutcomes.Allowed, CancellationToken ct = default) =>
-        audit.Off ? Task.CompletedTask : base.RecordAsync(actor, action, entityType, entityId, pseudonym, basis, outcome, ct);
+    public override Task RecordAsync(Actor? actor, string action, string? entityType, Guid? entityId,
+        string? pseudonym, string? basis, string outcome, string? detail, CancellationToken ct) =>
+        audit.Off ? Task.CompletedTask : base.RecordAsync(actor, action, entityType, entityId, pseudonym, basis, outcome, detail, ct);
 }

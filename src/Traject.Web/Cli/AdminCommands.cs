@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Traject.Web.Data;
 using Traject.Web.Data.Seeding;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Common.Access;
 
 namespace Traject.Web.Cli;
 

@@ -7,11 +7,13 @@ using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
+using Traject.Web.Modules.Timeline;
+using Traject.Web.Modules.Notifications;
 
 namespace Traject.Web.Data;
 
 /// <summary>The one DbContext. Each module keeps its own entity configuration in its folder.</summary>
-internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
+internal sealed class TrajectDb(DbContextOptions<TrajectDb> options, DomainEventDispatcher? events = null)
     : IdentityDbContext<Professional, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Region> Regions => Set<Region>();
@@ -23,7 +25,7 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Modules.Emergency.EmergencyAccess> EmergencyAccesses => Set<Modules.Emergency.EmergencyAccess>();
-    public DbSet<Modules.Emergency.Notification> Notifications => Set<Modules.Emergency.Notification>();
+    public DbSet<Modules.Notifications.Notification> Notifications => Set<Modules.Notifications.Notification>();
     public DbSet<Modules.Tasks.CareTask> CareTasks => Set<Modules.Tasks.CareTask>();
     public DbSet<Modules.ReportingCode.ReportingCodeWeighing> ReportingCodeWeighings => Set<Modules.ReportingCode.ReportingCodeWeighing>();
     public DbSet<Modules.Auth.EndedSession> EndedSessions => Set<Modules.Auth.EndedSession>();
@@ -108,6 +110,7 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
             e.Property(a => a.Outcome).HasMaxLength(16);
             e.Property(a => a.Channel).HasMaxLength(8);
             e.Property(a => a.ClientAddress).HasMaxLength(64);
+            e.Property(a => a.Detail).HasMaxLength(400);
             e.Property(a => a.ActorRoles).HasMaxLength(300);
             e.Property(a => a.BasisReason).HasMaxLength(1000);
             e.Property(a => a.PreviousHash).HasMaxLength(64);
@@ -132,6 +135,7 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await DispatchDomainEventsAsync(cancellationToken);
         BumpVersions();
         var audit = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (audit.Count == 0)
@@ -154,6 +158,39 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options)
 
     /// <summary>Saves without linking new audit entries: only for sealing entries that predate the chain.</summary>
     internal Task<int> BaseSaveChangesAsync(CancellationToken ct) => base.SaveChangesAsync(true, ct);
+
+    /// <summary>
+    /// Hands the events raised by the entities of this unit of work to their handlers before anything is written, so
+    /// that what the handlers add is saved in the same transaction; events the handlers raise follow, a few rounds deep.
+    /// </summary>
+    private async Task DispatchDomainEventsAsync(CancellationToken ct)
+    {
+        for (var round = 0; ; round++)
+        {
+            var raisers = ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0).ToList();
+            if (raisers.Count == 0)
+            {
+                return;
+            }
+
+            if (events is null)
+            {
+                throw new InvalidOperationException("Domain events were raised on a context that cannot dispatch them.");
+            }
+
+            if (round == DomainEventDispatcher.MaxRounds)
+            {
+                throw new InvalidOperationException("Domain events keep raising each other.");
+            }
+
+            var raised = raisers.SelectMany(r => r.DomainEvents).ToList();
+            raisers.ForEach(r => r.ClearDomainEvents());
+            foreach (var e in raised)
+            {
+                await events.DispatchAsync(e, ct);
+            }
+        }
+    }
 
     private void BumpVersions()
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Modules.YoungPeople;
+using Traject.Web.Common.Access;
 
 namespace Traject.Tests.Integration;
 

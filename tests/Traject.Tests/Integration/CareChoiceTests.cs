@@ -8,6 +8,8 @@ using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Triage;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Tests.Integration;
 

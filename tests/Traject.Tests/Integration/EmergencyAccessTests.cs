@@ -4,6 +4,8 @@ using Traject.Tests.Infrastructure;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Notifications;
 
 namespace Traject.Tests.Integration;
 

@@ -10,6 +10,8 @@ using Traject.Web.Modules.Handovers;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Notifications;
 
 namespace Traject.Tests.Integration;
 

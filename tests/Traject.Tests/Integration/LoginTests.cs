@@ -7,6 +7,7 @@ using Traject.Tests.Infrastructure;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data.Seeding;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Common.Access;
 
 namespace Traject.Tests.Integration;
 

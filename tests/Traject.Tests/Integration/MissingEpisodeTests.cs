@@ -8,6 +8,8 @@ using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Timeline;
+using Traject.Web.Modules.Notifications;
 
 namespace Traject.Tests.Integration;
 

@@ -6,6 +6,7 @@ using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Registration;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
+using Traject.Web.Common.Access;
 
 namespace Traject.Tests.Integration;
 

@@ -7,6 +7,8 @@ using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Registration;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Timeline;
+using Traject.Web.Common.Access;
 
 namespace Traject.Tests.Integration;
 
@@ -264,7 +266,7 @@ public abstract class RegistrationTests(TrajectFixture f)
         // The receiving organisation's designated expert sees the decision, its reasons and who decided.
         await f.WithDbAsync(async db =>
         {
-            var role = await db.Roles.SingleAsync(r => r.Name == Traject.Web.Modules.Organisations.Roles.DesignatedExpert);
+            var role = await db.Roles.SingleAsync(r => r.Name == Traject.Web.Common.Access.Roles.DesignatedExpert);
             var wijkteam = f.Ids.User(Demo.Wijkteam);
             if (!await db.UserRoles.AnyAsync(r => r.UserId == wijkteam && r.RoleId == role.Id))
             {

@@ -11,6 +11,7 @@ using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Tests.Integration;
 

@@ -10,6 +10,8 @@ using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Notifications;
 
 namespace Traject.Tests.Integration;
 
@@ -324,7 +326,7 @@ public abstract partial class SignalPoolingTests(TrajectFixture f)
         Assert.All(view.Signals, s => Assert.Equal(instrument.Find(acute)!.LabelNl, s.Label));
         var reads = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(e => e.Action == AuditActions.PooledSignalsRead && e.Pseudonym == known.Person.Pseudonym && e.ActorId == f.Ids.User(Demo.Regie)).ToListAsync());
-        Assert.Equal(Traject.Web.Common.Access.AccessBasis.Coordinator, Assert.Single(reads).Basis);
+        Assert.Equal(Traject.Web.Modules.Trajectories.Access.AccessBasis.Coordinator, Assert.Single(reads).Basis);
     }
 
     [SkippableFact]

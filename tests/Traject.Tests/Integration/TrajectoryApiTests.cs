@@ -3,6 +3,8 @@ using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
 using Traject.Web.Common.Access;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Tests.Integration;
 

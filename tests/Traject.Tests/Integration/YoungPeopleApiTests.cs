@@ -4,6 +4,7 @@ using Traject.Web.Common;
 using Traject.Web.Common.Access;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
+using Traject.Web.Modules.Trajectories.Access;
 
 namespace Traject.Tests.Integration;
 

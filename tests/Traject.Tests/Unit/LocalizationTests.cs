@@ -9,6 +9,8 @@ using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Triage;
 using Traject.Web.Modules.YoungPeople;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Tests.Unit;
 

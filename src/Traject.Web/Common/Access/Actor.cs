@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Traject.Web.Data;
-using Traject.Web.Modules.Organisations;
 
 namespace Traject.Web.Common.Access;
 
@@ -14,8 +13,8 @@ internal sealed record Actor(
     IReadOnlySet<string> Roles)
 {
     public bool IsInRole(string role) => Roles.Contains(role);
-    public bool HasCareRole => Roles.Any(Modules.Organisations.Roles.Care.Contains);
-    public bool IsAdministrator => IsInRole(Modules.Organisations.Roles.Administrator);
+    public bool HasCareRole => Roles.Any(Access.Roles.Care.Contains);
+    public bool IsAdministrator => IsInRole(Access.Roles.Administrator);
 }
 
 /// <summary>Resolves the <see cref="Actor"/> of the current request once, from the database.</summary>

@@ -45,6 +45,12 @@ internal static class AuditChain
         Field(e.Channel);
         Field(e.ClientAddress);
         Field(e.PreviousHash);
+        if (e.Detail is not null)
+        {
+            // Only entries that name parts carry the field, so every entry written before it keeps its hash.
+            Field(e.Detail);
+        }
+
         return sb.ToString();
     }
 

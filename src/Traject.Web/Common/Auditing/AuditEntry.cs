@@ -30,6 +30,9 @@ internal sealed class AuditEntry
     public string? BasisReason { get; set; }
     public string Outcome { get; set; } = AuditOutcomes.Allowed;
     public string? Channel { get; set; }
+
+    /// <summary>What else the entry names: the parts of a dossier shown in one page view. Codes only, never content.</summary>
+    public string? Detail { get; set; }
     public string? ClientAddress { get; set; }
 
     /// <summary>SHA-256 (hex) of the previous entry; empty for the first.</summary>

@@ -9,8 +9,11 @@ namespace Traject.Web.Common.Auditing;
 /// <see cref="RecordAsync"/> is virtual for one reason: the load benchmark (<c>bench/</c>) replaces this service to
 /// measure what the audit write costs. Nothing in the app overrides it and no setting switches auditing off.
 /// </summary>
-internal class AuditLog(TrajectDb db, TimeProvider time, IHttpContextAccessor http, AccessPolicy policy, AuditWriter writer)
+internal class AuditLog(TrajectDb db, TimeProvider time, IHttpContextAccessor http, AccessReasons reasons, AuditWriter writer)
 {
+    /// <summary>The basis whose reason goes with the entry (the access policy's emergency access).</summary>
+    public const string EmergencyBasis = "emergency";
+
     private List<Task>? _pending; // this request's entries the response waits for
 
     /// <summary>Adds an entry to the unit of work; it is saved with the change it describes.</summary>
@@ -25,11 +28,17 @@ internal class AuditLog(TrajectDb db, TimeProvider time, IHttpContextAccessor ht
     /// its other entries overlap with the write. Elsewhere it returns once the entry is committed. When the unit of
     /// work holds changes (or a transaction is open), the entry is saved with them instead.
     /// </summary>
-    public virtual async Task RecordAsync(Actor? actor, string action, string? entityType = null, Guid? entityId = null,
+    public Task RecordAsync(Actor? actor, string action, string? entityType = null, Guid? entityId = null,
         string? pseudonym = null, string? basis = null, string outcome = AuditOutcomes.Allowed,
-        CancellationToken ct = default)
+        CancellationToken ct = default) =>
+        RecordAsync(actor, action, entityType, entityId, pseudonym, basis, outcome, detail: null, ct);
+
+    /// <summary>As <see cref="RecordAsync(Actor?, string, string?, Guid?, string?, string?, string, CancellationToken)"/>, naming what else the entry covers.</summary>
+    public virtual async Task RecordAsync(Actor? actor, string action, string? entityType, Guid? entityId,
+        string? pseudonym, string? basis, string outcome, string? detail, CancellationToken ct)
     {
         var entry = Create(actor, action, entityType, entityId, pseudonym, basis, outcome);
+        entry.Detail = detail;
         if (db.Database.CurrentTransaction is not null || db.ChangeTracker.HasChanges())
         {
             db.AuditEntries.Add(entry);
@@ -70,7 +79,7 @@ internal class AuditLog(TrajectDb db, TimeProvider time, IHttpContextAccessor ht
             EntityId = entityId,
             Pseudonym = pseudonym,
             Basis = basis,
-            BasisReason = basis == AccessBasis.Emergency ? policy.EmergencyReason : null,
+            BasisReason = basis == EmergencyBasis ? reasons.Emergency : null,
             Outcome = outcome,
             Channel = ctx is null ? "cli" : ctx.Request.Path.StartsWithSegments("/api") ? "api" : "web",
             ClientAddress = ctx?.Connection.RemoteIpAddress?.ToString(),

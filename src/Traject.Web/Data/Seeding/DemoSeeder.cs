@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Traject.Web.Common;
+using Traject.Web.Common.Access;
 using Traject.Web.Modules.FuturePlans;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Placements;
+using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
 

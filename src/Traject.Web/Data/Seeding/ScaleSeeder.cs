@@ -5,6 +5,8 @@ using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Registration;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
+using Traject.Web.Modules.Timeline;
+using Traject.Web.Common.Access;
 
 namespace Traject.Web.Data.Seeding;
 

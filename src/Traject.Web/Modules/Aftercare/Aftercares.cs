@@ -4,7 +4,10 @@ using Traject.Web.Common;
 using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
+using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.Aftercare;
 
@@ -30,7 +33,7 @@ internal sealed record AftercareView(AftercarePlanView? Plan, int MinimumMonths,
 /// record it) and the follow-up contacts after the trajectory closes, scheduled on closing as tasks for the coordinator.
 /// The task's owner, the coordinator and the designated expert record a follow-up's outcome; that finishes its task.
 /// </summary>
-internal sealed class Aftercares(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline, IOptions<AftercareOptions> options)
+internal sealed class Aftercares(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline, IOptions<AftercareOptions> options)
 {
     private static string Link(Guid trajectoryId) => $"/trajectories/{trajectoryId}/aftercare";
 
@@ -261,7 +264,7 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, TrajectoryGate
         {
             db.CareTasks.Add(task);
             db.FollowUpContacts.Add(contact);
-            timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, $"/trajectories/{t.Id}#tasks", "Follow-up contact planned after {0} months", contact.Months);
+            timeline.Add(t.Id, actor, TaskTimeline.Created, $"/trajectories/{t.Id}#tasks", "Follow-up contact planned after {0} months", contact.Months);
         }
     }
 }

@@ -6,6 +6,8 @@ using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.Continuity;
 
@@ -24,7 +26,7 @@ internal sealed record UpdateContinuityRequest(IReadOnlyList<ContinuityItemInput
 /// expert of the lead organisation fill it in. Completing it completes the coordinator's task.
 /// </summary>
 internal sealed class ContinuityChecklists(TrajectDb db, TimeProvider time, IOptions<TurningEighteenOptions> options, AccessPolicy access,
-    TrajectoryGate gate, AuditLog audit, Timeline timeline)
+    TrajectoryGate gate, AuditLog audit, TimelineWriter timeline)
 {
     private int Months => options.Value.MonthsBefore;
 
@@ -125,7 +127,7 @@ internal sealed class ContinuityChecklists(TrajectDb db, TimeProvider time, IOpt
             && await db.CareTasks.SingleOrDefaultAsync(x => x.Id == taskId && x.CompletedAt == null, ct) is { } task)
         {
             task.Complete(actor.Id, null, now);
-            timeline.Add(t.Id, actor, TimelineKinds.TaskDone, $"/trajectories/{t.Id}#tasks", "Task done: {0}", task.Kind);
+            timeline.Add(t.Id, actor, TaskTimeline.Done, $"/trajectories/{t.Id}#tasks", "Task done: {0}", task.Kind);
         }
 
         timeline.Add(t.Id, actor, TimelineKinds.Continuity, Link(t.Id), "Continuity at 18: {0} of {1} items settled",

@@ -23,18 +23,3 @@ internal sealed class EmergencyAccess : IVersioned
     public Guid? ReviewedById { get; set; }
     public long Version { get; set; }
 }
-
-/// <summary>An in-app message to one professional, e.g. a designated expert told of an emergency access.</summary>
-internal sealed class Notification
-{
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid RecipientId { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public string Kind { get; set; } = string.Empty;
-
-    /// <summary>A stored message template with arguments (<see cref="Text.Encode"/>); pseudonyms only, no names.</summary>
-    public string Message { get; set; } = string.Empty;
-
-    public string? Link { get; set; }
-    public DateTimeOffset? ReadAt { get; set; }
-}

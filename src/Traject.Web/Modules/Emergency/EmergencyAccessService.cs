@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Traject.Web.Common;
 using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
@@ -7,6 +6,9 @@ using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
+using Traject.Web.Modules.Notifications;
 
 namespace Traject.Web.Modules.Emergency;
 
@@ -20,11 +22,10 @@ internal sealed record EmergencyAccessReport(
 
 internal sealed record ReviewRequest(long? Version);
 
-internal sealed record NotificationView(Guid Id, DateTimeOffset CreatedAt, string Kind, string Message, string? Link, bool IsRead);
 
 /// <summary>Break the glass, the designated experts' review of it, and the in-app notifications that tell them.</summary>
 internal sealed class EmergencyAccessService(
-    TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, Timeline timeline, IStringLocalizer<SharedResource> l)
+    TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, TimelineWriter timeline)
 {
     public const string NotificationKind = "emergency-access";
 
@@ -153,31 +154,12 @@ internal sealed class EmergencyAccessService(
         var report = await ReportAsync(actor, ct);
         return report.Value.Single(r => r.Id == id);
     }
-
-    public async Task<List<NotificationView>> NotificationsAsync(Actor actor, bool markRead, CancellationToken ct)
-    {
-        var rows = await db.Notifications.Where(n => n.RecipientId == actor.Id).OrderByDescending(n => n.CreatedAt).Take(100).ToListAsync(ct);
-        var views = rows.Select(n => new NotificationView(n.Id, n.CreatedAt, n.Kind, l.Render(n.Message), n.Link, n.ReadAt is not null)).ToList();
-        if (markRead && rows.Any(n => n.ReadAt is null))
-        {
-            foreach (var n in rows.Where(n => n.ReadAt is null))
-            {
-                n.ReadAt = time.GetUtcNow();
-            }
-
-            await db.SaveChangesAsync(ct);
-        }
-
-        return views;
-    }
-
-    public Task<int> UnreadAsync(Actor actor, CancellationToken ct) =>
-        db.Notifications.CountAsync(n => n.RecipientId == actor.Id && n.ReadAt == null, ct);
 }
 
 internal static class EmergencyModule
 {
-    public static IServiceCollection AddEmergency(this IServiceCollection services) => services.AddScoped<EmergencyAccessService>();
+    public static IServiceCollection AddEmergency(this IServiceCollection services) =>
+        services.AddScoped<EmergencyAccessService>().AddScoped<IAccessGrant, EmergencyGrant>();
 
     public static RouteGroupBuilder MapEmergency(this RouteGroupBuilder api)
     {
@@ -190,9 +172,6 @@ internal static class EmergencyModule
         api.MapPost("/emergency-accesses/{id:guid}/review", async (Guid id, ReviewRequest body, CurrentActor current, EmergencyAccessService service, CancellationToken ct) =>
             (await service.ReviewAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok))
             .WithTags("Emergency access");
-        api.MapGet("/notifications", async (CurrentActor current, EmergencyAccessService service, CancellationToken ct) =>
-            TypedResults.Ok(await service.NotificationsAsync(await current.RequireAsync(ct), markRead: false, ct)))
-            .WithTags("Notifications");
         return api;
     }
 }

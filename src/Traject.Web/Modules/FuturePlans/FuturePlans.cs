@@ -5,6 +5,8 @@ using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.FuturePlans;
 
@@ -48,7 +50,7 @@ internal sealed record ChangeStepRequest(
 /// person, with her goals per life domain in her own words and small steps towards them. Every change is kept as
 /// history. Emergency access reads the plan but does not change it; a closed trajectory's plan is kept as it was.
 /// </summary>
-internal sealed class FuturePlans(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline,
+internal sealed class FuturePlans(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline,
     IStringLocalizer<SharedResource> l)
 {
     private static string Link(Guid id) => $"/trajectories/{id}/future-plan";

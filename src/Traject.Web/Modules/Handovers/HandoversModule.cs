@@ -1,3 +1,4 @@
+using Traject.Web.Modules.Trajectories.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Traject.Web.Common;
@@ -13,7 +14,7 @@ internal static class HandoversModule
     public static IServiceCollection AddHandovers(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<HandoverOptions>().Bind(config.GetSection(HandoverOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        return services.AddScoped<WarmHandovers>();
+        return services.AddScoped<WarmHandovers>().AddScoped<IAccessGrant, ReceivingGrant>();
     }
 
     public static RouteGroupBuilder MapHandovers(this RouteGroupBuilder api)

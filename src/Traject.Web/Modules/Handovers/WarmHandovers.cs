@@ -7,6 +7,9 @@ using Traject.Web.Data;
 using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
+using Traject.Web.Modules.Notifications;
 
 namespace Traject.Web.Modules.Handovers;
 
@@ -57,7 +60,7 @@ internal sealed record HandoverView(
 /// accepts or refuses; either side records the joint meeting with the young person. Everyone who may open the dossier
 /// reads them, the receiving professional included while the hand-over is proposed.
 /// </summary>
-internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline,
+internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline,
     IOptions<HandoverOptions> options)
 {
     public const string NotificationKind = "handover";

@@ -7,6 +7,8 @@ using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Notifications;
 
 namespace Traject.Web.Modules.Network;
 

@@ -1,19 +1,7 @@
 using Traject.Web.Common;
+using Traject.Web.Common.Access;
 
 namespace Traject.Web.Modules.Organisations;
-
-internal enum OrganisationKind
-{
-    YouthCareProvider,
-    MunicipalTeam,
-    ChildProtection,
-    Police,
-    PublicProsecution,
-    YouthMentalHealthCare,
-    Education,
-    NationalRegistrationCentre,
-    Other,
-}
 
 internal sealed class Organisation : IVersioned
 {

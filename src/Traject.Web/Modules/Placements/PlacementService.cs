@@ -7,6 +7,8 @@ using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.Placements;
 
@@ -74,7 +76,7 @@ internal sealed record PlacementView(
 /// another phase, naming the next step, recording a time-out and ending are steering actions for the coordinator and the
 /// designated expert of the lead organisation (others in the team get 403). Every change is audited and on the timeline.
 /// </summary>
-internal sealed class PlacementService(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline,
+internal sealed class PlacementService(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline, TaskList tasks,
     IOptions<PlacementOptions> options)
 {
     /// <summary>How far back a placement may be recorded, and how far ahead it may be planned.</summary>
@@ -232,7 +234,7 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
                 TrajectoryId = t.Id, Kind = CareTaskKind.NameNextPlace, OwnerId = t.CoordinatorId, DueOn = due, CreatedAt = now,
                 CreatedById = actor.Id,
             });
-            timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, $"/trajectories/{t.Id}#tasks", "Task created: {0}", CareTaskKind.NameNextPlace);
+            timeline.Add(t.Id, actor, TaskTimeline.Created, $"/trajectories/{t.Id}#tasks", "Task created: {0}", CareTaskKind.NameNextPlace);
         }
 
         audit.Add(actor, AuditActions.PlacementChanged, nameof(Placement), placement.Id, t.YoungPerson!.PseudonymCode, basis);
@@ -310,7 +312,7 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
         placement.UpdatedAt = now;
         var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
         timeline.Add(t!.Id, actor, TimelineKinds.PlacementNextStep, Link(t.Id, placement.Id), "Next step named: {0}", organisation);
-        await OpenTasks.FinishAllAsync(db, timeline, actor, t.Id, CareTaskKind.NameNextPlace, now, ct);
+        await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.NameNextPlace, ct);
 
         audit.Add(actor, AuditActions.PlacementChanged, nameof(Placement), placement.Id, t.YoungPerson!.PseudonymCode, basis);
         return await SaveAsync(placement, expected, ct);

@@ -1,5 +1,6 @@
 using Traject.Web.Common;
 using Traject.Web.Modules.YoungPeople;
+using Traject.Web.Common.Access;
 
 namespace Traject.Web.Modules.Registration;
 
@@ -203,7 +204,7 @@ internal sealed class NationalNotification : IVersioned
     public string Forms { get; set; } = string.Empty;
 
     public Guid RegionId { get; set; }
-    public Organisations.OrganisationKind OrganisationKind { get; set; }
+    public Common.Access.OrganisationKind OrganisationKind { get; set; }
     public Guid? ConsentId { get; set; }
     public bool CountedInYear { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }

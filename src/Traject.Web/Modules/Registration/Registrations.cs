@@ -7,6 +7,9 @@ using Traject.Web.Data;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
+using Traject.Web.Modules.Notifications;
 
 namespace Traject.Web.Modules.Registration;
 
@@ -79,7 +82,7 @@ internal sealed record RegistrationView(
 /// the national notification in the same transaction. Decisions belong to the trajectory, so after a hand-over the
 /// receiving organisation sees them with their reasons and the organisation that decided.
 /// </summary>
-internal sealed class Registrations(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline,
+internal sealed class Registrations(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline, TaskList tasks,
     ConsentPolicies policies, NationalNotifications notifications)
 {
     private static string Link(Guid trajectoryId) => $"/trajectories/{trajectoryId}/registration";
@@ -196,7 +199,7 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, TrajectoryG
             await notifications.AddAsync(decision, t.YoungPerson!, ct);
         }
 
-        await OpenTasks.FinishAllAsync(db, timeline, actor, t.Id, CareTaskKind.RegistrationDecision, now, ct);
+        await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.RegistrationDecision, ct);
 
         timeline.Add(t.Id, actor, TimelineKinds.RegistrationDecided, Link(t.Id), "Registration decision: {0}", outcome);
         audit.Add(actor, AuditActions.RegistrationDecided, nameof(RegistrationDecision), decision.Id, t.YoungPerson!.PseudonymCode, basis);

@@ -5,6 +5,8 @@ using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.ReportingCode;
 
@@ -23,7 +25,7 @@ internal sealed record ReportingCodeView(
 /// Records and shows weighings under the reporting code. The coordinator, the care team and the designated expert
 /// record them; emergency access reads but does not decide. Recording one finishes the open reporting-code task.
 /// </summary>
-internal sealed class ReportingCodeDecisions(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline)
+internal sealed class ReportingCodeDecisions(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline, TaskList tasks)
 {
     public async Task<Result<IReadOnlyList<ReportingCodeView>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
@@ -114,7 +116,7 @@ internal sealed class ReportingCodeDecisions(TrajectDb db, TimeProvider time, Tr
         timeline.Add(t.Id, actor, TimelineKinds.ReportingCode, link, "Reporting-code weighing recorded: {0}", weighing.Outcome);
         audit.Add(actor, AuditActions.ReportingCodeRecorded, nameof(ReportingCodeWeighing), weighing.Id, t.YoungPerson!.PseudonymCode, basis);
 
-        await OpenTasks.FinishFirstAsync(db, timeline, actor, t.Id, CareTaskKind.ReportingCodeDecision, now, ct);
+        await tasks.FinishFirstAsync(actor, t.Id, CareTaskKind.ReportingCodeDecision, ct);
 
         try
         {

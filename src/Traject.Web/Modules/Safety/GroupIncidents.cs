@@ -5,6 +5,8 @@ using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.Safety;
 
@@ -42,7 +44,7 @@ internal sealed record GroupIncidentView(
 /// designated experts of the organisation read the list and record the actions taken. A reader sees a linked young
 /// person (by pseudonym) only when the access policy lets her open that trajectory; the others are only counted.
 /// </summary>
-internal sealed class GroupIncidents(TrajectDb db, TimeProvider time, AccessPolicy access, TrajectoryGate gate, AuditLog audit, Timeline timeline)
+internal sealed class GroupIncidents(TrajectDb db, TimeProvider time, AccessPolicy access, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline)
 {
     private const string Link = "/incidents";
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Traject.Web.Common;
 using Traject.Web.Data;
 using Traject.Web.Modules.Emergency;
+using Traject.Web.Modules.Notifications;
 
 namespace Traject.Web.Modules.Safety;
 

@@ -7,6 +7,9 @@ using Traject.Web.Data;
 using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
+using Traject.Web.Modules.Notifications;
 
 namespace Traject.Web.Modules.Safety;
 
@@ -73,7 +76,7 @@ internal sealed record MissingEpisodeView(
 /// Closing records where and by whom she was found, acute medical need and the return conversation; a need for medical
 /// care or new network entries become tasks for the coordinator. Emergency access reads only.
 /// </summary>
-internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline,
+internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline, TaskList tasks,
     IStringLocalizer<SharedResource> l)
 {
     public const string NotificationKind = "missing-episode";
@@ -303,7 +306,7 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, Trajector
         timeline.Add(t.Id, actor, TimelineKinds.MissingInformed, link, "Informed about the missing episode: {0} ({1})", notice.Party, channel);
         if (e.Notices.All(n => n.IsInformed))
         {
-            await OpenTasks.FinishAllAsync(db, timeline, actor, t.Id, CareTaskKind.InformAboutMissingEpisode, now, ct);
+            await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.InformAboutMissingEpisode, ct);
         }
 
         audit.Add(actor, AuditActions.MissingInformed, nameof(MissingEpisode), e.Id, t.YoungPerson!.PseudonymCode, basis);
@@ -419,7 +422,7 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, Trajector
     private void AddTask(Trajectory t, Actor actor, CareTaskKind kind, DateOnly due, DateTimeOffset now)
     {
         db.CareTasks.Add(new CareTask { TrajectoryId = t.Id, Kind = kind, OwnerId = t.CoordinatorId, DueOn = due, CreatedAt = now, CreatedById = actor.Id });
-        timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, $"/trajectories/{t.Id}#tasks", "Task created: {0}", kind);
+        timeline.Add(t.Id, actor, TaskTimeline.Created, $"/trajectories/{t.Id}#tasks", "Task created: {0}", kind);
     }
 
     /// <summary>The coordinator and the professionals active in the care team today.</summary>

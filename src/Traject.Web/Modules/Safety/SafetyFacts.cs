@@ -5,6 +5,7 @@ using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.Safety;
 
@@ -83,7 +84,7 @@ internal static class SafetyFacts
     /// After a phase change the safety re-assessment is due within a week: the open re-assessment task moves forward, or
     /// one is created when the trajectory has been assessed before. Part of the caller's unit of work.
     /// </summary>
-    public static async Task PhaseChangedAsync(TrajectDb db, Timeline timeline, Actor actor, Trajectory t, DateOnly today, DateTimeOffset now,
+    public static async Task PhaseChangedAsync(TrajectDb db, TimelineWriter timeline, Actor actor, Trajectory t, DateOnly today, DateTimeOffset now,
         CancellationToken ct)
     {
         if (t.IsClosed || !await db.SafetyAssessments.AnyAsync(a => a.TrajectoryId == t.Id, ct))
@@ -101,7 +102,7 @@ internal static class SafetyFacts
                 TrajectoryId = t.Id, Kind = CareTaskKind.SafetyReassessment, OwnerId = t.CoordinatorId, DueOn = due, CreatedAt = now,
                 CreatedById = actor.Id,
             });
-            timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, $"/trajectories/{t.Id}#tasks", "Task created: {0}", CareTaskKind.SafetyReassessment);
+            timeline.Add(t.Id, actor, TaskTimeline.Created, $"/trajectories/{t.Id}#tasks", "Task created: {0}", CareTaskKind.SafetyReassessment);
             return;
         }
 

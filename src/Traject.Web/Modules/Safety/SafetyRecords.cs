@@ -7,6 +7,8 @@ using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.Safety;
 
@@ -83,7 +85,7 @@ internal sealed record SafetyOverview(
 /// the care team and the designated expert record them; emergency access reads only. The level is suggested by
 /// <see cref="SafetyLevelRule"/> and set by the professional, a different level with a reason.
 /// </summary>
-internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline,
+internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline, TaskList tasks,
     IStringLocalizer<SharedResource> l)
 {
     private static string Link(Guid id) => $"/trajectories/{id}/safety";
@@ -233,15 +235,15 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryG
 
         // The assessment finishes the open assessment tasks; the next one is due in three months.
         var today = time.Today();
-        await OpenTasks.FinishAllAsync(db, timeline, actor, t.Id, CareTaskKind.SafetyAssessment, now, ct);
-        await OpenTasks.FinishAllAsync(db, timeline, actor, t.Id, CareTaskKind.SafetyReassessment, now, ct);
+        await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.SafetyAssessment, ct);
+        await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.SafetyReassessment, ct);
 
         db.CareTasks.Add(new CareTask
         {
             TrajectoryId = t.Id, Kind = CareTaskKind.SafetyReassessment, OwnerId = t.CoordinatorId,
             DueOn = ReassessmentSchedule.DueOn(today, t.StartedOn, null), CreatedAt = now, CreatedById = actor.Id,
         });
-        timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, $"/trajectories/{t.Id}#tasks", "Task created: {0}", CareTaskKind.SafetyReassessment);
+        timeline.Add(t.Id, actor, TaskTimeline.Created, $"/trajectories/{t.Id}#tasks", "Task created: {0}", CareTaskKind.SafetyReassessment);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -462,7 +464,7 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryG
             RecordedAt = now, RecordedById = actor.Id,
         };
         db.AcuteMedicalEvents.Add(medical);
-        await OpenTasks.FinishFirstAsync(db, timeline, actor, t.Id, CareTaskKind.AcuteMedicalCare, now, ct);
+        await tasks.FinishFirstAsync(actor, t.Id, CareTaskKind.AcuteMedicalCare, ct);
 
         timeline.Add(t.Id, actor, TimelineKinds.AcuteMedical, Link(t.Id), "Acute medical care recorded: {0}", kind);
         audit.Add(actor, AuditActions.AcuteMedicalRecorded, nameof(AcuteMedicalEvent), medical.Id, t.YoungPerson!.PseudonymCode, basis);

@@ -11,6 +11,8 @@ using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Registration;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.Screening;
 
@@ -75,7 +77,7 @@ internal sealed record ScreeningSummary(
 /// shows the engine's suggestion at once; an acute suggestion starts the step plan immediately. When the weighing makes
 /// a classification of potential, suspected or acute final, the step plan starts for the coordinator (once).
 /// </summary>
-internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline,
+internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline, TaskList tasks,
     IInstrumentStore instruments, IStringLocalizer<SharedResource> l, IOptions<RegistrationOptions> registration)
 {
     private const int Attempts = 3;
@@ -220,7 +222,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
         timeline.Add(t.Id, actor, TimelineKinds.ScreeningRecorded, link, "Screening recorded with {0} signals; suggested: {1}", signals.Count, outcome.Classification);
         audit.Add(actor, AuditActions.ScreeningRecorded, nameof(Screening), screening.Id, t.YoungPerson.PseudonymCode, basis);
 
-        await OpenTasks.FinishFirstAsync(db, timeline, actor, t.Id, CareTaskKind.ScreenAtIntake, now, ct);
+        await tasks.FinishFirstAsync(actor, t.Id, CareTaskKind.ScreenAtIntake, ct);
 
         if (outcome.Classification == Classification.Acute)
         {
@@ -362,23 +364,15 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
     /// </summary>
     private async Task StartStepPlanAsync(Actor actor, Trajectory t, Screening s, bool acute, DateTimeOffset now, CancellationToken ct)
     {
-        var today = time.Today();
-        var open = await db.CareTasks.Where(x => x.TrajectoryId == t.Id && x.CompletedAt == null).ToListAsync(ct);
-        var tasks = StepPlan.Create(t.Id, t.CoordinatorId, actor.Id, today, now, acute, open.Select(x => x.Kind).ToList()).ToList();
-        db.CareTasks.AddRange(tasks);
+        var added = await tasks.AddStepPlanAsync(t.Id, t.CoordinatorId, acute, actor, ct);
         s.StepPlanStartedAt = now;
         if (acute)
         {
-            foreach (var safety in open.Where(x => x.Kind == CareTaskKind.SafetyAssessment && x.DueOn > today.AddDays(1)))
-            {
-                safety.DueOn = today.AddDays(1);
-            }
-
-            timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, OpenTasks.Link(t.Id), "Acute danger: the step plan starts at once ({0} new tasks); the safety assessment is due tomorrow", tasks.Count);
+            timeline.Add(t.Id, actor, TaskTimeline.Created, TaskList.Link(t.Id), "Acute danger: the step plan starts at once ({0} new tasks); the safety assessment is due tomorrow", added);
         }
-        else if (tasks.Count > 0)
+        else if (added > 0)
         {
-            timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, OpenTasks.Link(t.Id), "Step plan started: {0} new tasks for the coordinator", tasks.Count);
+            timeline.Add(t.Id, actor, TaskTimeline.Created, TaskList.Link(t.Id), "Step plan started: {0} new tasks for the coordinator", added);
         }
     }
 
@@ -388,15 +382,15 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
     /// </summary>
     private async Task RequireRegistrationDecisionAsync(Actor actor, Trajectory t, DateTimeOffset now, CancellationToken ct)
     {
-        if (await db.CareTasks.AnyAsync(x => x.TrajectoryId == t.Id && x.Kind == CareTaskKind.RegistrationDecision && x.CompletedAt == null, ct)
+        if (await tasks.HasOpenAsync(t.Id, CareTaskKind.RegistrationDecision, ct)
             || await db.RegistrationDecisions.AnyAsync(d => d.TrajectoryId == t.Id, ct))
         {
             return;
         }
 
-        var task = StepPlan.RegistrationDecision(t.Id, t.CoordinatorId, actor.Id, time.Today(), now, registration.Value.DecisionDays);
-        db.CareTasks.Add(task);
-        timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, OpenTasks.Link(t.Id), "Suspicion confirmed: the registration decision is due on {0}",
+        var task = tasks.Add(t.Id, CareTaskKind.RegistrationDecision, t.CoordinatorId, time.Today().AddDays(registration.Value.DecisionDays), actor,
+            onTimeline: false);
+        timeline.Add(t.Id, actor, TaskTimeline.Created, TaskList.Link(t.Id), "Suspicion confirmed: the registration decision is due on {0}",
             task.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 

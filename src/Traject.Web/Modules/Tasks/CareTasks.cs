@@ -4,6 +4,8 @@ using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.Tasks;
 
@@ -29,7 +31,7 @@ internal sealed record PlanTaskRequest(Guid? OwnerId, DateOnly? DueOn, long? Ver
 /// designated expert mark one done; only the coordinator and the designated expert hand one to someone else or move
 /// its due date, and only to the coordinator or a professional in the care team.
 /// </summary>
-internal sealed class CareTasks(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline)
+internal sealed class CareTasks(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline)
 {
     public async Task<Result<IReadOnlyList<CareTaskView>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
@@ -91,7 +93,7 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, TrajectoryGate 
             return rule;
         }
 
-        timeline.Add(t.Id, actor, TimelineKinds.TaskDone, OpenTasks.Link(t.Id), "Task done: {0}", task.Kind);
+        timeline.Add(t.Id, actor, TaskTimeline.Done, TaskList.Link(t.Id), "Task done: {0}", task.Kind);
         audit.Add(actor, AuditActions.TaskChanged, nameof(CareTask), task.Id, t.YoungPerson!.PseudonymCode, basis);
         return await SaveAsync(task, version, ct);
     }
@@ -140,7 +142,7 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, TrajectoryGate 
         }
 
         var name = await db.Users.Where(u => u.Id == owner).Select(u => u.DisplayName).SingleAsync(ct);
-        timeline.Add(t.Id, actor, TimelineKinds.TaskPlanned, OpenTasks.Link(t.Id), "Task {0}: {1}, due {2}", task.Kind, name,
+        timeline.Add(t.Id, actor, TaskTimeline.Planned, TaskList.Link(t.Id), "Task {0}: {1}, due {2}", task.Kind, name,
             dueOn.ToString("yyyy-MM-dd", null));
         audit.Add(actor, previousOwner == owner ? AuditActions.TaskChanged : AuditActions.TaskReassigned, nameof(CareTask), task.Id,
             t.YoungPerson!.PseudonymCode, basis);

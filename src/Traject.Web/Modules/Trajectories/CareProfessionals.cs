@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Common.Access;
 
 namespace Traject.Web.Modules.Trajectories;
 

@@ -6,6 +6,8 @@ using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.YoungPeople;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.Trajectories;
 
@@ -17,7 +19,7 @@ internal sealed record TrajectoryOpened(Guid TrajectoryId);
 /// Opens a trajectory: the registering professional joins the care team, a coordinator is named (herself unless
 /// she names someone else), and the timeline starts. Also opens a new trajectory for a known young person.
 /// </summary>
-internal sealed class OpenTrajectory(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, Timeline timeline)
+internal sealed class OpenTrajectory(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, TimelineWriter timeline)
 {
     internal sealed record Plan(TrajectoryStatus Status, Guid CoordinatorId, CareTeamRole MyRole);
 
@@ -94,7 +96,7 @@ internal sealed class OpenTrajectory(TrajectDb db, TimeProvider time, AccessPoli
                 TrajectoryId = trajectory.Id, Kind = CareTaskKind.ScreenAtIntake, OwnerId = coordinatorId,
                 DueOn = time.Today().AddDays(StepPlan.IntakeScreening.Days), CreatedAt = now, CreatedById = actor.Id,
             });
-            timeline.Add(trajectory.Id, actor, TimelineKinds.TaskCreated, $"/trajectories/{trajectory.Id}#tasks",
+            timeline.Add(trajectory.Id, actor, TaskTimeline.Created, $"/trajectories/{trajectory.Id}#tasks",
                 "Task created: {0}", CareTaskKind.ScreenAtIntake);
         }
 

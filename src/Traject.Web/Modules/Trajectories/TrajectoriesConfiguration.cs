@@ -43,15 +43,3 @@ internal sealed class CoordinatorAssignmentConfiguration : IEntityTypeConfigurat
     }
 }
 
-internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<TimelineEvent>
-{
-    public void Configure(EntityTypeBuilder<TimelineEvent> e)
-    {
-        e.ToTable("TimelineEvents");
-        e.Property(t => t.Kind).HasMaxLength(64).IsRequired();
-        e.Property(t => t.Summary).HasMaxLength(500).IsRequired();
-        e.Property(t => t.Link).HasMaxLength(300);
-        e.HasOne<Trajectory>().WithMany().HasForeignKey(t => t.TrajectoryId).OnDelete(DeleteBehavior.Cascade);
-        e.HasIndex(t => new { t.TrajectoryId, t.OccurredAt });
-    }
-}

@@ -1,6 +1,7 @@
 using Traject.Web.Common;
 using Traject.Web.Common.Access;
 using Traject.Web.Modules.YoungPeople;
+using Traject.Web.Modules.Trajectories.Access;
 
 namespace Traject.Web.Modules.Trajectories;
 
@@ -8,8 +9,10 @@ namespace Traject.Web.Modules.Trajectories;
 internal static class TrajectoriesModule
 {
     public static IServiceCollection AddTrajectories(this IServiceCollection services) => services
-        .AddScoped<Timeline>()
         .AddScoped<TrajectoryGate>()
+        .AddScoped<DossierDoor>()
+        .AddScoped<DossierViews>()
+        .AddScoped<AccessPolicy>()
         .AddScoped<OpenTrajectory>()
         .AddScoped<RegisterYoungPerson>()
         .AddScoped<YoungPersonRecord>()

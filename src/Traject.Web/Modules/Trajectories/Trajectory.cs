@@ -15,7 +15,7 @@ internal enum TrajectoryStatus
 /// One care trajectory of a young person. It has one coordinator at a time, who stays when placements or
 /// organisations change, a care team, and a timeline.
 /// </summary>
-internal sealed class Trajectory : IVersioned
+internal sealed class Trajectory : RaisesDomainEvents, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid YoungPersonId { get; set; }

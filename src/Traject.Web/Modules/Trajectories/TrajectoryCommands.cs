@@ -6,6 +6,8 @@ using Traject.Web.Data;
 using Traject.Web.Modules.Aftercare;
 using Traject.Web.Modules.Handovers;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.Trajectories;
 
@@ -26,7 +28,7 @@ internal sealed record Changed(Guid Id, long Version);
 /// lead organisation steer; a member may end her own membership. A trajectory of someone turning 18 closes only
 /// once her continuity checklist is complete.
 /// </summary>
-internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, Timeline timeline,
+internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, TimelineWriter timeline,
     Aftercares aftercare, WarmHandovers handovers, Continuity.ContinuityChecklists continuity)
 {
     private static string Link(Guid id) => $"/trajectories/{id}";

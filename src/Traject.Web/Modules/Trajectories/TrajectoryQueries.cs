@@ -5,6 +5,8 @@ using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Modules.YoungPeople;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.Trajectories;
 

@@ -5,6 +5,8 @@ using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.Triage;
 
@@ -42,7 +44,7 @@ internal sealed record CareChoicesView(Guid TrajectoryId, CareChoiceView? Curren
 /// what is kept is the recommendation the choice was made against, not what a client says it was. Everyone in the
 /// dossier reads the choices; emergency access and a hand-over not yet accepted only read.
 /// </summary>
-internal sealed class CareChoices(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline, Recommendations recommendations)
+internal sealed class CareChoices(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline, TaskList tasks, Recommendations recommendations)
 {
     public static string Link(Guid trajectoryId) => $"/trajectories/{trajectoryId}/recommendation";
 
@@ -155,7 +157,7 @@ internal sealed class CareChoices(TrajectDb db, TimeProvider time, TrajectoryGat
         }
 
         // Matching to care is what the step plan's referral for triage asks for.
-        await OpenTasks.FinishAllAsync(db, timeline, actor, t.Id, CareTaskKind.ReferralForTriage, now, ct);
+        await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.ReferralForTriage, ct);
 
         if (CareChoiceRule.NeedsReason(outcome))
         {

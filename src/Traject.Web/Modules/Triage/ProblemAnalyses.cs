@@ -8,6 +8,8 @@ using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.Triage;
 
@@ -104,7 +106,7 @@ internal sealed record AnalysisComparison(AnalysisView Left, AnalysisView Right,
 /// a signature is for the content as it was. The second required signature makes it signed: it never changes again,
 /// the next analysis is planned as a task three months later, and the parent-involvement warning follows it.
 /// </summary>
-internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, Timeline timeline)
+internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline, TaskList tasks)
 {
     public const int MaxNetworkPeople = 30;
 
@@ -439,14 +441,14 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
     /// <summary>The signed analysis finishes the open analysis task and plans the next one for the coordinator.</summary>
     private async Task PlanNextAsync(Actor actor, Trajectory t, DateTimeOffset now, CancellationToken ct)
     {
-        await OpenTasks.FinishAllAsync(db, timeline, actor, t.Id, CareTaskKind.ProblemAnalysis, now, ct);
+        await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.ProblemAnalysis, ct);
 
         var due = AnalysisSchedule.NextDue(t.StartedOn, time.Today());
         db.CareTasks.Add(new CareTask
         {
             TrajectoryId = t.Id, Kind = CareTaskKind.ProblemAnalysis, OwnerId = t.CoordinatorId, DueOn = due, CreatedAt = now, CreatedById = actor.Id,
         });
-        timeline.Add(t.Id, actor, TimelineKinds.TaskCreated, OpenTasks.Link(t.Id), "Next analysis due on {0}", due.ToString("yyyy-MM-dd", null));
+        timeline.Add(t.Id, actor, TaskTimeline.Created, TaskList.Link(t.Id), "Next analysis due on {0}", due.ToString("yyyy-MM-dd", null));
     }
 
     private Task<ProblemAnalysis?> LatestSignedAsync(Guid trajectoryId, CancellationToken ct) =>

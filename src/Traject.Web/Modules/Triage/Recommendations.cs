@@ -6,6 +6,7 @@ using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
 
 namespace Traject.Web.Modules.Triage;
 

@@ -4,6 +4,8 @@ using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.YoungPeople;
 
@@ -34,7 +36,7 @@ internal sealed record UpdateYoungPersonRequest(
     long? Version);
 
 /// <summary>Reads and corrects a young person's personal details, within the access policy.</summary>
-internal sealed class YoungPersonRecord(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, Timeline timeline)
+internal sealed class YoungPersonRecord(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, TimelineWriter timeline)
 {
     public async Task<Result<YoungPersonResponse>> GetAsync(Actor actor, string key, CancellationToken ct) =>
         await GetAsync(actor, await YoungPersonKey.ResolveAsync(db, key, ct), ct);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Common.Access;
 
 namespace Traject.Web.Pages.Admin;
 

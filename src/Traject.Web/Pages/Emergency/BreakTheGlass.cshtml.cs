@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Traject.Web.Modules.Emergency;
+using Traject.Web.Modules.Trajectories.Access;
 
 namespace Traject.Web.Pages.Emergency;
 
@@ -16,7 +17,7 @@ internal sealed class BreakTheGlassModel(EmergencyAccessService service) : AppPa
     public InputModel Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync() =>
-        Common.Access.AccessPolicy.MayUseEmergencyAccess(await ActorAsync()) ? Page() : NotAllowed();
+        Modules.Trajectories.Access.AccessPolicy.MayUseEmergencyAccess(await ActorAsync()) ? Page() : NotAllowed();
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Traject.Web.Common;
 using Traject.Web.Common.Access;
 using Traject.Web.Modules.Safety;
+using Traject.Web.Modules.Trajectories.Access;
 
 namespace Traject.Web.Pages.Incidents;
 

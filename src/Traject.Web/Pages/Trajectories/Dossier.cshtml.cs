@@ -9,6 +9,7 @@ using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Triage;
+using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Pages.Trajectories;
 

@@ -5,6 +5,7 @@ using Traject.Web.Common;
 using Traject.Web.Common.Access;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
 
 namespace Traject.Web.Pages.Trajectories;
 

@@ -8,6 +8,7 @@ using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
+using Traject.Web.Modules.Notifications;
 
 namespace Traject.Web.Modules.Screening.Pooling;
 

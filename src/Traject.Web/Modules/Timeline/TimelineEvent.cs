@@ -1,4 +1,4 @@
-namespace Traject.Web.Modules.Trajectories;
+namespace Traject.Web.Modules.Timeline;
 
 /// <summary>
 /// An append-only entry in a trajectory's timeline. Every module writes here; nothing updates or deletes a row.

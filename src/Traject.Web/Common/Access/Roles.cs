@@ -1,4 +1,18 @@
-namespace Traject.Web.Modules.Organisations;
+namespace Traject.Web.Common.Access;
+
+/// <summary>The kinds of organisation; the access rules and emergency access depend on them.</summary>
+internal enum OrganisationKind
+{
+    YouthCareProvider,
+    MunicipalTeam,
+    ChildProtection,
+    Police,
+    PublicProsecution,
+    YouthMentalHealthCare,
+    Education,
+    NationalRegistrationCentre,
+    Other,
+}
 
 /// <summary>The roles a professional can hold. Names are stable identifiers stored in the database.</summary>
 internal static class Roles

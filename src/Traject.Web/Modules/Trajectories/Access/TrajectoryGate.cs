@@ -4,15 +4,11 @@ using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 
-namespace Traject.Web.Modules.Trajectories;
+namespace Traject.Web.Modules.Trajectories.Access;
 
-/// <summary>
-/// The way into one trajectory for the use cases inside a dossier (tasks, screenings, reporting code): the access
-/// policy decides, a refusal is audited and looks like absence, and emergency access reads but never decides.
-/// </summary>
+/// <summary>TEMPORARY: the old preamble, kept only while modules move to <see cref="DossierDoor"/>.</summary>
 internal sealed class TrajectoryGate(TrajectDb db, AccessPolicy access, AuditLog audit)
 {
-    /// <summary>The trajectory with her young person if the actor may open it, and the basis; otherwise nulls.</summary>
     public async Task<(Trajectory? Trajectory, string? Basis)> OpenAsync(Actor actor, Guid trajectoryId, string action, CancellationToken ct)
     {
         var basis = await access.BasisForTrajectoryAsync(actor, trajectoryId, ct);
@@ -25,10 +21,6 @@ internal sealed class TrajectoryGate(TrajectDb db, AccessPolicy access, AuditLog
         return (t, basis);
     }
 
-    /// <summary>
-    /// A refusal (audited) when the actor is in the dossier only to read it: on emergency access, or as the receiving
-    /// professional of a hand-over she has not accepted yet; null otherwise.
-    /// </summary>
     public async Task<Error?> RefuseEmergencyAsync(Actor actor, Trajectory t, string? basis, string action, string objectType, Guid objectId, CancellationToken ct)
     {
         if (basis is not (AccessBasis.Emergency or AccessBasis.HandoverReceiving))

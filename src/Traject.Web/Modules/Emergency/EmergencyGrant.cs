@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Traject.Web.Common.Access;
+using Traject.Web.Data;
+using Traject.Web.Modules.Trajectories.Access;
+
+namespace Traject.Web.Modules.Emergency;
+
+/// <summary>
+/// Emergency access as a basis of the access policy: the professional who broke the glass reads the dossier until her
+/// access expires. Ranked last, so that any other basis she has comes first.
+/// </summary>
+internal sealed class EmergencyGrant(TrajectDb db) : IAccessGrant
+{
+    public int Rank => 40;
+
+    public bool IsPersonal => false;
+
+    public IQueryable<Guid> TrajectoryIds(Actor actor, DateTimeOffset now)
+    {
+        var id = actor.Id;
+        return db.EmergencyAccesses.Where(e => e.ProfessionalId == id && e.ExpiresAt > now).Select(e => e.TrajectoryId);
+    }
+
+    public async Task<Grant?> FindAsync(Actor actor, Guid trajectoryId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!AccessPolicy.MayUseEmergencyAccess(actor))
+        {
+            return null;
+        }
+
+        var reason = await db.EmergencyAccesses.Where(e => e.ProfessionalId == actor.Id && e.TrajectoryId == trajectoryId && e.ExpiresAt > now)
+            .OrderByDescending(e => e.ExpiresAt).Select(e => e.Reason).FirstOrDefaultAsync(ct);
+        return reason is null ? null : new Grant(AccessBasis.Emergency, reason);
+    }
+}

@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Common.Auditing;
+using Traject.Web.Data;
+
+namespace Traject.Web.Modules.Trajectories.Access;
+
+/// <summary>The object an audit entry names when it is not the trajectory itself.</summary>
+internal readonly record struct AuditObject(string Type, Guid Id);
+
+/// <summary>
+/// An open dossier: the trajectory (with her young person), her pseudonym and the basis the actor came in on. Changes
+/// recorded through it are audited with that basis, in the same unit of work as the change.
+/// </summary>
+internal sealed class Dossier(Trajectory trajectory, string basis, DossierOperation operation, Actor actor, AuditLog audit)
+{
+    public Trajectory Trajectory { get; } = trajectory;
+    public Guid Id => Trajectory.Id;
+    public string Pseudonym => Trajectory.YoungPerson!.PseudonymCode;
+    public string Basis { get; } = basis;
+    public DossierOperation Operation { get; } = operation;
+    public bool IsClosed => Trajectory.IsClosed;
+
+    /// <summary>Whether the actor's basis also allows the other operation (e.g. to show a form only to those who may use it).</summary>
+    public bool Allows(DossierOperation other) => AccessPolicy.Allows(Basis, other);
+
+    /// <summary>The audit entry of a change made through this dossier; saved with the change.</summary>
+    public void Audit(string action, string? objectType = null, Guid? objectId = null) =>
+        audit.Add(actor, action, objectType ?? nameof(Trajectories.Trajectory), objectId ?? Id, Pseudonym, Basis);
+}
+
+/// <summary>
+/// The one door to a dossier. A use case asks for what it wants to do — <see cref="DossierOperation.Read"/>,
+/// <see cref="DossierOperation.Record"/>, <see cref="DossierOperation.Steer"/> or <see cref="DossierOperation.Share"/> —
+/// and gets the <see cref="Dossier"/> or the error. The access policy's table decides; the door writes the audit entry
+/// of a read and of every refusal itself (a record out of scope is refused as not found, and looks like absence).
+/// </summary>
+internal sealed class DossierDoor(TrajectDb db, AccessPolicy policy, AuditLog audit, DossierViews views)
+{
+    /// <summary>The answer to a change in a closed trajectory.</summary>
+    public static Error Closed => Error.Conflict("The trajectory is closed.");
+
+    /// <summary>The refusal of steering to anyone but the coordinator and the lead organisation's designated expert.</summary>
+    public static Error NotSteering => Error.Forbidden("Only the coordinator or the designated expert of the lead organisation can do this.");
+
+    /// <summary>Opens the dossier to read it; the read is audited (within a page view: named as a part of that view).</summary>
+    public Task<Result<Dossier>> ReadAsync(Actor actor, Guid trajectoryId, string action, CancellationToken ct, AuditObject? about = null) =>
+        OpenAsync(actor, trajectoryId, DossierOperation.Read, action, ct, about: about);
+
+    /// <summary>
+    /// Opens the dossier for the operation. Reads are audited here; a change is audited by the use case through
+    /// <see cref="Dossier.Audit"/> when it saves. <paramref name="tracked"/> loads the trajectory for change.
+    /// </summary>
+    public async Task<Result<Dossier>> OpenAsync(Actor actor, Guid trajectoryId, DossierOperation operation, string action,
+        CancellationToken ct, bool tracked = false, AuditObject? about = null)
+    {
+        var (type, id) = about is { } o ? (o.Type, o.Id) : (nameof(Trajectory), trajectoryId);
+        var readBasis = await policy.BasisForTrajectoryAsync(actor, trajectoryId, ct);
+        var query = tracked ? db.Trajectories : db.Trajectories.AsNoTracking();
+        var t = readBasis is null ? null : await query.Include(x => x.YoungPerson).SingleOrDefaultAsync(x => x.Id == trajectoryId, ct);
+        if (t is null)
+        {
+            await audit.RecordAsync(actor, action, type, id, outcome: AuditOutcomes.Denied, ct: ct);
+            return Error.NotFound();
+        }
+
+        var basis = operation == DossierOperation.Read || AccessPolicy.Allows(readBasis, operation)
+            ? readBasis
+            : await policy.BasisForAsync(actor, trajectoryId, operation, ct);
+        if (basis is null)
+        {
+            await audit.RecordAsync(actor, action, type, id, t.YoungPerson!.PseudonymCode, readBasis, AuditOutcomes.Denied, ct);
+            return Refusal(operation, readBasis!);
+        }
+
+        if (operation == DossierOperation.Read && !views.TryAdd(trajectoryId, action))
+        {
+            await audit.RecordAsync(actor, action, type, id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
+        }
+
+        return new Dossier(t, basis, operation, actor, audit);
+    }
+
+    /// <summary>The reason a basis that reads may not do more, in words the professional understands.</summary>
+    private static Error Refusal(DossierOperation operation, string readBasis) => operation switch
+    {
+        DossierOperation.Steer => NotSteering,
+        DossierOperation.Share => Error.Forbidden("Only the coordinator or the designated expert of the lead organisation can share the dossier."),
+        _ when readBasis == AccessBasis.Emergency => Error.Forbidden("Emergency access lets you read the dossier, not record decisions in it."),
+        _ => Error.Forbidden("Until you accept the hand-over you read the dossier; you do not record decisions in it."),
+    };
+}
+
+/// <summary>
+/// One audit entry per page view: while a page that shows several parts of a dossier is being built, the door names
+/// each part read instead of writing an entry per part, and the page writes one "dossier viewed" entry naming them.
+/// Scoped to the request.
+/// </summary>
+internal sealed class DossierViews(AuditLog audit)
+{
+    private Guid? _trajectoryId;
+    private readonly List<string> _parts = [];
+
+    /// <summary>Starts collecting the parts read of this trajectory until <see cref="CompleteAsync"/>.</summary>
+    public void Begin(Guid trajectoryId)
+    {
+        _trajectoryId = trajectoryId;
+        _parts.Clear();
+    }
+
+    /// <summary>Names the part within the current view, if one is open for this trajectory.</summary>
+    public bool TryAdd(Guid trajectoryId, string action)
+    {
+        if (_trajectoryId != trajectoryId)
+        {
+            return false;
+        }
+
+        if (!_parts.Contains(action, StringComparer.Ordinal))
+        {
+            _parts.Add(action);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Writes the view's one entry (when anything was shown) and stops collecting. The basis is the one the first
+    /// part was read on.
+    /// </summary>
+    public async Task CompleteAsync(Actor actor, Dossier? shown, string action, CancellationToken ct)
+    {
+        var parts = string.Join(',', _parts);
+        _trajectoryId = null;
+        _parts.Clear();
+        if (shown is not null && parts.Length > 0)
+        {
+            await audit.RecordAsync(actor, action, nameof(Trajectory), shown.Id, shown.Pseudonym, shown.Basis, AuditOutcomes.Allowed, parts, ct);
+        }
+    }
+}
