@@ -14,7 +14,7 @@ internal static class AftercareModule
     public static IServiceCollection AddAftercare(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<AftercareOptions>().Bind(config.GetSection(AftercareOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        return services.AddScoped<Aftercares>();
+        return services.AddScoped<Aftercares>().AddHandler<TrajectoryClosed, FollowUpsOnClose>();
     }
 
     public static RouteGroupBuilder MapAftercare(this RouteGroupBuilder api)

@@ -14,7 +14,8 @@ internal static class ContinuityModule
     {
         services.AddOptions<TurningEighteenOptions>().Bind(config.GetSection(TurningEighteenOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         return services.AddScoped<ContinuityChecklists>().AddScoped<ContinuitySchedule>().AddScoped<TrajectoryOverviews>()
-            .AddHostedService<ContinuityScheduler>();
+            .AddHostedService<ContinuityScheduler>()
+            .AddScoped<IClosingGuard, ContinuityClosingGuard>();
     }
 
     public static RouteGroupBuilder MapContinuity(this RouteGroupBuilder api)

@@ -14,7 +14,8 @@ internal static class HandoversModule
     public static IServiceCollection AddHandovers(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<HandoverOptions>().Bind(config.GetSection(HandoverOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        return services.AddScoped<WarmHandovers>().AddScoped<IAccessGrant, ReceivingGrant>();
+        return services.AddScoped<WarmHandovers>().AddScoped<IAccessGrant, ReceivingGrant>()
+            .AddHandler<TrajectoryClosed, WithdrawOnClose>();
     }
 
     public static RouteGroupBuilder MapHandovers(this RouteGroupBuilder api)

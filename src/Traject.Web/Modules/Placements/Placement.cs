@@ -17,7 +17,7 @@ internal enum PlacementEndReason
 /// start date to an end. It moves through the phases of its programme version, names its next step, and may hold short
 /// closed time-outs without ending.
 /// </summary>
-internal sealed class Placement : IVersioned
+internal sealed class Placement : RaisesDomainEvents, IVersioned
 {
     public const int ArgumentMaxLength = 2000;
     public const int ArgumentMinLength = 20;

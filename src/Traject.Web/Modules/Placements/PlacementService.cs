@@ -224,17 +224,11 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
         db.Placements.Add(placement);
         timeline.Add(t.Id, actor, TimelineKinds.PlacementStarted, Link(t.Id, placement.Id), "Placement in {0} ({1}) from {2}",
             version.Name, setting.Value, startedOn.ToString("yyyy-MM-dd", null));
-        // A new placement is a phase change: the safety re-assessment comes forward.
-        await Safety.SafetyFacts.PhaseChangedAsync(db, timeline, actor, t, time.Today(), time.GetUtcNow(), ct);
+        placement.Raise(new PlacementStarted(placement, t, actor));
         if (placement.NextStepDueOn is { } due)
         {
             // Plan the next step from day one: the coordinator names the next place and the receiving organisation.
-            db.CareTasks.Add(new CareTask
-            {
-                TrajectoryId = t.Id, Kind = CareTaskKind.NameNextPlace, OwnerId = t.CoordinatorId, DueOn = due, CreatedAt = now,
-                CreatedById = actor.Id,
-            });
-            timeline.Add(t.Id, actor, TaskTimeline.Created, $"/trajectories/{t.Id}#tasks", "Task created: {0}", CareTaskKind.NameNextPlace);
+            tasks.Add(t.Id, CareTaskKind.NameNextPlace, t.CoordinatorId, due, actor);
         }
 
         audit.Add(actor, AuditActions.PlacementChanged, nameof(Placement), placement.Id, t.YoungPerson!.PseudonymCode, basis);
@@ -271,7 +265,7 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
         placement.UpdatedAt = now;
         timeline.Add(t!.Id, actor, TimelineKinds.PlacementPhase, Link(t.Id, placement.Id), "Phase {0} ({1}) from {2}",
             phase, phases[phase - 1].Name, on.ToString("yyyy-MM-dd", null));
-        await Safety.SafetyFacts.PhaseChangedAsync(db, timeline, actor, t, today, now, ct);
+        placement.Raise(new PlacementPhaseChanged(placement, t, actor));
         audit.Add(actor, AuditActions.PlacementChanged, nameof(Placement), placement.Id, t.YoungPerson!.PseudonymCode, basis);
         return await SaveAsync(placement, expected, ct);
     }
@@ -378,6 +372,7 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
         placement.EndNote = note;
         placement.UpdatedAt = time.GetUtcNow();
         var name = await db.CareProgrammeVersions.Where(x => x.Id == placement.ProgrammeVersionId).Select(x => x.Name).SingleAsync(ct);
+        placement.Raise(new PlacementEnded(placement, t!, actor));
         timeline.Add(t!.Id, actor, TimelineKinds.PlacementEnded, Link(t.Id, placement.Id), "Placement in {0} ended on {1}: {2}",
             name, endedOn.ToString("yyyy-MM-dd", null), reason);
         audit.Add(actor, AuditActions.PlacementChanged, nameof(Placement), placement.Id, t.YoungPerson!.PseudonymCode, basis);

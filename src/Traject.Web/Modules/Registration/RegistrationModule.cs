@@ -1,3 +1,4 @@
+using Traject.Web.Modules.Trajectories;
 using Microsoft.Extensions.Options;
 using Traject.Web.Common;
 using Traject.Web.Common.Access;
@@ -23,7 +24,8 @@ internal static class RegistrationModule
                 "Registration:DeduplicationSecret must be configured (at least 32 characters; the development secret only in Development).")
             .ValidateOnStart();
         return services.AddScoped<Registrations>().AddScoped<ConsentPolicies>().AddScoped<NationalNotifications>()
-            .AddScoped<NotificationExports>().AddScoped<RegistrationOverview>();
+            .AddScoped<NotificationExports>().AddScoped<RegistrationOverview>()
+            .AddHandler<LeadOrganisationChanged, DecisionTravelsWithLead>();
     }
 
     public static RouteGroupBuilder MapRegistration(this RouteGroupBuilder api)

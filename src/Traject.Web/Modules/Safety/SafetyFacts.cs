@@ -84,7 +84,7 @@ internal static class SafetyFacts
     /// After a phase change the safety re-assessment is due within a week: the open re-assessment task moves forward, or
     /// one is created when the trajectory has been assessed before. Part of the caller's unit of work.
     /// </summary>
-    public static async Task PhaseChangedAsync(TrajectDb db, TimelineWriter timeline, Actor actor, Trajectory t, DateOnly today, DateTimeOffset now,
+    public static async Task PhaseChangedAsync(TrajectDb db, TimelineWriter timeline, TaskList tasks, Actor actor, Trajectory t, DateOnly today,
         CancellationToken ct)
     {
         if (t.IsClosed || !await db.SafetyAssessments.AnyAsync(a => a.TrajectoryId == t.Id, ct))
@@ -93,22 +93,9 @@ internal static class SafetyFacts
         }
 
         var due = today.AddDays(ReassessmentSchedule.DaysAfterPhaseChange);
-        var open = await db.CareTasks.Where(x => x.TrajectoryId == t.Id && x.Kind == CareTaskKind.SafetyReassessment && x.CompletedAt == null)
-            .ToListAsync(ct);
-        if (open.Count == 0)
+        if (!await tasks.BringForwardAsync(t.Id, CareTaskKind.SafetyReassessment, due, ct))
         {
-            db.CareTasks.Add(new CareTask
-            {
-                TrajectoryId = t.Id, Kind = CareTaskKind.SafetyReassessment, OwnerId = t.CoordinatorId, DueOn = due, CreatedAt = now,
-                CreatedById = actor.Id,
-            });
-            timeline.Add(t.Id, actor, TaskTimeline.Created, $"/trajectories/{t.Id}#tasks", "Task created: {0}", CareTaskKind.SafetyReassessment);
-            return;
-        }
-
-        foreach (var task in open.Where(x => x.DueOn > due))
-        {
-            task.DueOn = due;
+            tasks.Add(t.Id, CareTaskKind.SafetyReassessment, t.CoordinatorId, due, actor);
         }
     }
 }

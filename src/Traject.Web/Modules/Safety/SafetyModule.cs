@@ -1,3 +1,4 @@
+using Traject.Web.Modules.Trajectories;
 using Traject.Web.Common;
 using Traject.Web.Common.Access;
 
@@ -10,7 +11,10 @@ internal static class SafetyModule
     {
         services.AddOptions<MissingEpisodeOptions>().Bind(config.GetSection(MissingEpisodeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         return services.AddScoped<SafetyRecords>().AddScoped<MissingEpisodes>().AddScoped<GroupIncidents>().AddScoped<MissingEpisodeReminders>()
-            .AddHostedService<MissingEpisodeReminderJob>();
+            .AddHostedService<MissingEpisodeReminderJob>()
+            .AddHandler<TrajectoryStatusChanged, SafetyOnStatusChange>()
+            .AddHandler<Placements.PlacementStarted, SafetyOnPlacement>()
+            .AddHandler<Placements.PlacementPhaseChanged, SafetyOnPlacement>();
     }
 
     public static RouteGroupBuilder MapSafety(this RouteGroupBuilder api)

@@ -98,6 +98,20 @@ internal sealed class TaskList(TrajectDb db, TimelineWriter timeline, TimeProvid
     public Task<Dictionary<Guid, Guid>> OwnersAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken ct) =>
         db.CareTasks.AsNoTracking().Where(x => taskIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.OwnerId, ct);
 
+    /// <summary>
+    /// Brings the open tasks of this kind forward to the due date (those due later); false when none is open.
+    /// </summary>
+    public async Task<bool> BringForwardAsync(Guid trajectoryId, CareTaskKind kind, DateOnly dueOn, CancellationToken ct)
+    {
+        var open = await db.CareTasks.Where(x => x.TrajectoryId == trajectoryId && x.Kind == kind && x.CompletedAt == null).ToListAsync(ct);
+        foreach (var task in open.Where(x => x.DueOn > dueOn))
+        {
+            task.DueOn = dueOn;
+        }
+
+        return open.Count > 0;
+    }
+
     private void Finish(Actor actor, CareTask task, string? note)
     {
         if (task.Complete(actor.Id, note, time.GetUtcNow()) is null)

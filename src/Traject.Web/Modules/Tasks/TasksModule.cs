@@ -10,7 +10,8 @@ namespace Traject.Web.Modules.Tasks;
 /// <summary>Tasks in trajectories: screening at intake and the step plan.</summary>
 internal static class TasksModule
 {
-    public static IServiceCollection AddTasks(this IServiceCollection services) => services.AddScoped<CareTasks>().AddScoped<TaskList>();
+    public static IServiceCollection AddTasks(this IServiceCollection services) => services.AddScoped<CareTasks>().AddScoped<TaskList>()
+        .AddHandler<TrajectoryStarted, IntakeScreeningTask>();
 
     public static RouteGroupBuilder MapTasks(this RouteGroupBuilder api)
     {

@@ -4,7 +4,6 @@ using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
-using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.YoungPeople;
 using Traject.Web.Modules.Trajectories.Access;
 using Traject.Web.Modules.Timeline;
@@ -88,18 +87,7 @@ internal sealed class OpenTrajectory(TrajectDb db, TimeProvider time, AccessPoli
         db.Trajectories.Add(trajectory);
         timeline.Add(trajectory.Id, actor, TimelineKinds.TrajectoryOpened, $"/trajectories/{trajectory.Id}",
             "Trajectory opened with status {0}", status);
-        if (actor.OrganisationKind == OrganisationKind.YouthCareProvider)
-        {
-            // Uniform screening: every trajectory that starts at a youth-care provider starts with a screening.
-            db.CareTasks.Add(new CareTask
-            {
-                TrajectoryId = trajectory.Id, Kind = CareTaskKind.ScreenAtIntake, OwnerId = coordinatorId,
-                DueOn = time.Today().AddDays(StepPlan.IntakeScreening.Days), CreatedAt = now, CreatedById = actor.Id,
-            });
-            timeline.Add(trajectory.Id, actor, TaskTimeline.Created, $"/trajectories/{trajectory.Id}#tasks",
-                "Task created: {0}", CareTaskKind.ScreenAtIntake);
-        }
-
+        trajectory.Raise(new TrajectoryStarted(trajectory, actor, actor.OrganisationKind));
         return trajectory;
     }
 

@@ -1,4 +1,5 @@
 using Traject.Web.Common;
+using Traject.Web.Common.Access;
 using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Web.Modules.Trajectories;
@@ -74,6 +75,23 @@ internal sealed class Trajectory : RaisesDomainEvents, IVersioned
 
         Status = to;
         return null;
+    }
+
+    /// <summary>
+    /// Another organisation leads the trajectory from now on; <see cref="LeadOrganisationChanged"/> tells the modules
+    /// whose records travel with it. Returns whether it moved.
+    /// </summary>
+    public bool MoveLead(Guid organisationId, Actor actor)
+    {
+        if (LeadOrganisationId == organisationId)
+        {
+            return false;
+        }
+
+        var from = LeadOrganisationId;
+        LeadOrganisationId = organisationId;
+        Raise(new LeadOrganisationChanged(this, actor, from, organisationId));
+        return true;
     }
 
     public Error? ChangeCoordinator(Guid professionalId, Guid assignedBy, DateTimeOffset now)

@@ -3,8 +3,6 @@ using Traject.Web.Common;
 using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
-using Traject.Web.Modules.Aftercare;
-using Traject.Web.Modules.Handovers;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories.Access;
 using Traject.Web.Modules.Timeline;
@@ -29,7 +27,7 @@ internal sealed record Changed(Guid Id, long Version);
 /// once her continuity checklist is complete.
 /// </summary>
 internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, TimelineWriter timeline,
-    Aftercares aftercare, WarmHandovers handovers, Continuity.ContinuityChecklists continuity)
+    IEnumerable<IClosingGuard> guards)
 {
     private static string Link(Guid id) => $"/trajectories/{id}";
 
@@ -50,11 +48,16 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
             return Error.Stale();
         }
 
-        // A trajectory of someone turning 18 does not end before her continuity is settled.
-        if (status == TrajectoryStatus.Closed && Trajectory.CanMove(t.Status, status)
-            && await continuity.RefuseClosingAsync(t, t.YoungPerson!.DateOfBirth, ct) is { } notYet)
+        // The modules that keep a trajectory from closing (e.g. the 18-plus continuity checklist) are asked first.
+        if (status == TrajectoryStatus.Closed && Trajectory.CanMove(t.Status, status))
         {
-            return notYet;
+            foreach (var guard in guards)
+            {
+                if (await guard.RefuseClosingAsync(t, ct) is { } notYet)
+                {
+                    return notYet;
+                }
+            }
         }
 
         var from = t.Status;
@@ -65,15 +68,13 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
 
         timeline.Add(t.Id, actor, TimelineKinds.StatusChanged, Link(t.Id),
             "Status changed from {0} to {1}", from, status);
+        // Subscribers act in the same transaction: closing ends a proposed hand-over and plans the follow-up contacts,
+        // a phase change brings the safety re-assessment forward.
+        t.Raise(new TrajectoryStatusChanged(t, actor, from, basis!));
         if (t.IsClosed)
         {
-            // Closing ends a proposed hand-over and starts the follow-up contacts, in the same transaction.
-            await handovers.WithdrawOpenAsync(t, actor, basis, ct);
-            aftercare.ScheduleFollowUps(t, from, actor);
+            t.Raise(new TrajectoryClosed(t, actor, from, basis!));
         }
-
-        // A phase change brings the safety re-assessment forward.
-        await Safety.SafetyFacts.PhaseChangedAsync(db, timeline, actor, t, time.Today(), time.GetUtcNow(), ct);
         audit.Add(actor, AuditActions.TrajectoryUpdated, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis);
         return await SaveAsync(t.Id, t, version, ct);
     }
@@ -150,21 +151,8 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
             return Error.Conflict("This organisation already leads the trajectory.");
         }
 
-        var from = await MemberNameAsync(null, t.LeadOrganisationId, ct);
-        var to = await MemberNameAsync(null, organisationId, ct);
-        t.LeadOrganisationId = organisationId;
-        var decision = await db.RegistrationDecisions.AsNoTracking().Where(d => d.TrajectoryId == t.Id && d.SupersededAt == null)
-            .Select(d => (Modules.Registration.RegistrationOutcome?)d.Outcome).SingleOrDefaultAsync(ct);
-        var link = $"/trajectories/{t.Id}/registration";
-        if (decision is { } outcome)
-        {
-            timeline.Add(t.Id, actor, TimelineKinds.HandedOver, link, "Handed over from {0} to {1}; registration decision: {2}", from, to, outcome);
-        }
-        else
-        {
-            timeline.Add(t.Id, actor, TimelineKinds.HandedOver, link, "Handed over from {0} to {1}; no registration decision yet", from, to);
-        }
-
+        // The registration module states its decision on the timeline for the receiving organisation (it travels along).
+        t.MoveLead(organisationId, actor);
         audit.Add(actor, AuditActions.TrajectoryHandedOver, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis);
         return await SaveAsync(t.Id, t, version, ct);
     }
