@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Traject.Web.Modules.Caseload;
 using Traject.Web;
 using Traject.Web.Common.Access;
 using Traject.Web.Data;
@@ -63,7 +64,7 @@ public class DossierQueries
     public async Task<int> MyYoungPeopleFirstPage()
     {
         using var scope = _app.Services.CreateScope();
-        var queries = scope.ServiceProvider.GetRequiredService<TrajectoryQueries>();
+        var queries = scope.ServiceProvider.GetRequiredService<CaseloadQueries>();
         var page = await queries.ListAsync(_actor, mineOnly: true, status: null, page: 1, pageSize: 50, CancellationToken.None);
         return page.Value.Total;
     }

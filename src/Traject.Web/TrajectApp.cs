@@ -29,6 +29,7 @@ using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Statistics;
 using Traject.Web.Modules.Tasks;
+using Traject.Web.Modules.Caseload;
 using Traject.Web.Modules.Notifications;
 using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories;
@@ -190,6 +191,7 @@ internal static class TrajectApp
         services.AddNotifications();
         services.AddTimeline();
         services.AddTrajectories();
+        services.AddCaseload();
         services.AddTasks();
         services.AddReportingCode();
         services.AddScreening();
@@ -249,6 +251,7 @@ internal static class TrajectApp
         api.MapAuth();
         api.MapOrganisations();
         api.MapTrajectories();
+        api.MapCaseload();
         api.MapTasks();
         api.MapReportingCode();
         api.MapScreening();

@@ -10,6 +10,13 @@ internal static class Clock
 
     public static DateTimeOffset ToLocal(this DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Amsterdam);
 
+    /// <summary>The moment, in UTC, that this date begins in Amsterdam.</summary>
+    public static DateTimeOffset StartOfDayUtc(this DateOnly date)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Amsterdam.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     /// <summary>Age in whole years on a given date; never stored, always computed.</summary>
     public static int AgeOn(DateOnly dateOfBirth, DateOnly on)
     {

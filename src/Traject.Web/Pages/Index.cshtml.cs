@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Traject.Web.Common.Access;
+using Traject.Web.Modules.Caseload;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Triage;
 
 namespace Traject.Web.Pages;
 
 /// <summary>"My young people": trajectories where I am coordinator or team member.</summary>
-internal sealed class IndexModel(TrajectoryQueries queries, ProblemAnalyses analyses) : AppPageModel
+internal sealed class IndexModel(CaseloadQueries queries, ProblemAnalyses analyses) : AppPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Scope { get; set; }

@@ -1,5 +1,6 @@
 using System.Net;
 using Traject.Tests.Infrastructure;
+using Traject.Web.Modules.Caseload;
 using Traject.Web.Common;
 using Traject.Web.Modules.Trajectories;
 
@@ -76,7 +77,7 @@ public abstract class MembershipExpiryTests(TrajectFixture f)
         Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
     }
 
-    private async Task AssertGedragAsync(Traject.Web.Modules.YoungPeople.RegisteredYoungPerson person, HttpStatusCode expected)
+    private async Task AssertGedragAsync(Traject.Web.Modules.Trajectories.RegisteredYoungPerson person, HttpStatusCode expected)
     {
         var token = await f.LoginAsync(Demo.Gedrag);
         using var gedrag = Api.WithToken(f.CreateClient(), token);

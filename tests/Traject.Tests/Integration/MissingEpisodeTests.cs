@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
+using Traject.Web.Modules.Caseload;
 using Traject.Web.Common;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Emergency;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
+using Traject.Web.Modules.Caseload;
 using Traject.Web.Common;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Emergency;

@@ -1,5 +1,6 @@
 using System.Net;
 using Traject.Tests.Infrastructure;
+using Traject.Web.Modules.Caseload;
 using Traject.Web.Common;
 using Traject.Web.Common.Access;
 using Traject.Web.Modules.Trajectories;

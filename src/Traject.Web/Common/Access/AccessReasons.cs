@@ -7,4 +7,7 @@ namespace Traject.Web.Common.Access;
 internal sealed class AccessReasons
 {
     public string? Emergency { get; set; }
+
+    /// <summary>Until when that emergency access holds.</summary>
+    public DateTimeOffset? EmergencyUntil { get; set; }
 }

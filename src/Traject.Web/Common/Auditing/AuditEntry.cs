@@ -75,6 +75,7 @@ internal static class AuditActions
     public const string YoungPersonUpdated = "youngperson.update";
     public const string TrajectoryCreated = "trajectory.create";
     public const string TrajectoryRead = "trajectory.read";
+    public const string DossierViewed = "dossier.view";
     public const string TrajectoryUpdated = "trajectory.update";
     public const string TrajectoryList = "trajectory.search";
     public const string CareTeamChanged = "careteam.change";

@@ -28,8 +28,8 @@ internal sealed class EmergencyGrant(TrajectDb db) : IAccessGrant
             return null;
         }
 
-        var reason = await db.EmergencyAccesses.Where(e => e.ProfessionalId == actor.Id && e.TrajectoryId == trajectoryId && e.ExpiresAt > now)
-            .OrderByDescending(e => e.ExpiresAt).Select(e => e.Reason).FirstOrDefaultAsync(ct);
-        return reason is null ? null : new Grant(AccessBasis.Emergency, reason);
+        var access = await db.EmergencyAccesses.Where(e => e.ProfessionalId == actor.Id && e.TrajectoryId == trajectoryId && e.ExpiresAt > now)
+            .OrderByDescending(e => e.ExpiresAt).Select(e => new { e.Reason, e.ExpiresAt }).FirstOrDefaultAsync(ct);
+        return access is null ? null : new Grant(AccessBasis.Emergency, access.Reason, access.ExpiresAt);
     }
 }

@@ -31,25 +31,21 @@ internal static class TrajectoriesModule
             (await handler.GetAsync(await current.RequireAsync(ct), key, ct)).ToHttp(TypedResults.Ok));
         people.MapPut("/{key}", async (string key, UpdateYoungPersonRequest body, CurrentActor current, YoungPersonRecord handler, CancellationToken ct) =>
             (await handler.UpdateAsync(await current.RequireAsync(ct), key, body, ct)).ToHttp(TypedResults.Ok));
-        people.MapGet("/{key}/access-log", async (string key, string? format, CurrentActor current, AccessOverview overview, CancellationToken ct) =>
+        people.MapGet("/{key}/access-log", async (string key, string? format, DateOnly? from, DateOnly? to, Guid? organisationId, int? page, int? pageSize,
+                CurrentActor current, AccessOverview overview, CancellationToken ct) =>
             format is not (null or "json" or "csv")
                 ? Error.Invalid("format", "Use 'json' or 'csv'.").ToProblem()
-                : (await overview.GetAsync(await current.RequireAsync(ct), key, format == "csv", ct)).ToHttp(log => format == "csv"
+                : (await overview.GetAsync(await current.RequireAsync(ct), key, new AccessLogQuery(from, to, organisationId, page ?? 1, pageSize ?? 100),
+                    format == "csv", ct)).ToHttp(log => format == "csv"
                     ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(AccessOverview.ToCsv(log)), "text/csv; charset=utf-8", $"access-{log.Pseudonym}.csv")
                     : (IResult)TypedResults.Ok(log)))
-            .WithSummary("Who opened or changed her dossier (format=json or csv)");
+            .WithSummary("Who opened or changed her dossier, newest first: paged (page, pageSize ≤ 500, total), filtered by period (from, to) and organisation; format=csv exports the whole selection");
         people.MapPost("/{key}/trajectories", async (string key, OpenTrajectoryRequest body, CurrentActor current, OpenTrajectory handler, CancellationToken ct) =>
             (await handler.HandleAsync(await current.RequireAsync(ct), key, body, ct))
                 .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{r.TrajectoryId}", r)))
             .WithSummary("Open a new trajectory for a young person whose earlier trajectory is closed");
 
         var trajectories = api.MapGroup("/trajectories").WithTags("Trajectories");
-        trajectories.MapGet("/", async (string? scope, TrajectoryStatus? status, int? page, int? pageSize,
-                CurrentActor current, TrajectoryQueries queries, CancellationToken ct) =>
-            scope is not (null or "mine" or "all")
-                ? Error.Invalid("scope", "Use 'mine' or 'all'.").ToProblem()
-                : (await queries.ListAsync(await current.RequireAsync(ct), scope != "all", status, page ?? 1, pageSize ?? 50, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("Trajectories where I am coordinator or team member (scope=mine), or all I may open (scope=all)");
         trajectories.MapGet("/{id:guid}", async (Guid id, CurrentActor current, TrajectoryQueries queries, CancellationToken ct) =>
             (await queries.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok));
         trajectories.MapGet("/{id:guid}/timeline", async (Guid id, string? kind, int? page, int? pageSize,

@@ -26,7 +26,7 @@ internal sealed record Changed(Guid Id, long Version);
 /// lead organisation steer; a member may end her own membership. A trajectory of someone turning 18 closes only
 /// once her continuity checklist is complete.
 /// </summary>
-internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, TimelineWriter timeline,
+internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, DossierDoor door, AuditLog audit, TimelineWriter timeline,
     IEnumerable<IClosingGuard> guards)
 {
     private static string Link(Guid id) => $"/trajectories/{id}";
@@ -37,13 +37,15 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
         var status = v.Enum("status", request.Status);
         var reason = v.OptionalText("reason", request.Reason, 1000);
         var version = v.Required("version", request.Version);
-        var (t, basis, error) = await LoadForManagementAsync(actor, id, AuditActions.TrajectoryUpdated, v, ct);
-        if (error is not null)
+        var steered = await SteerAsync(actor, id, AuditActions.TrajectoryUpdated, v, ct);
+        if (steered.Error is { } error)
         {
             return error;
         }
 
-        if (t!.Version != version)
+        var dossier = steered.Value;
+        var t = dossier.Trajectory;
+        if (t.Version != version)
         {
             return Error.Stale();
         }
@@ -70,12 +72,12 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
             "Status changed from {0} to {1}", from, status);
         // Subscribers act in the same transaction: closing ends a proposed hand-over and plans the follow-up contacts,
         // a phase change brings the safety re-assessment forward.
-        t.Raise(new TrajectoryStatusChanged(t, actor, from, basis!));
+        t.Raise(new TrajectoryStatusChanged(t, actor, from, dossier.Basis));
         if (t.IsClosed)
         {
-            t.Raise(new TrajectoryClosed(t, actor, from, basis!));
+            t.Raise(new TrajectoryClosed(t, actor, from, dossier.Basis));
         }
-        audit.Add(actor, AuditActions.TrajectoryUpdated, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.TrajectoryUpdated, nameof(Trajectory), t.Id);
         return await SaveAsync(t.Id, t, version, ct);
     }
 
@@ -89,13 +91,15 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
             v.Add("professionalId", "The coordinator must be an active professional of a care organisation.");
         }
 
-        var (t, basis, error) = await LoadForManagementAsync(actor, id, AuditActions.CoordinatorChanged, v, ct);
-        if (error is not null)
+        var steered = await SteerAsync(actor, id, AuditActions.CoordinatorChanged, v, ct);
+        if (steered.Error is { } error)
         {
             return error;
         }
 
-        if (t!.Version != version)
+        var dossier = steered.Value;
+        var t = dossier.Trajectory;
+        if (t.Version != version)
         {
             return Error.Stale();
         }
@@ -111,7 +115,7 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
 
         var name = await MemberNameAsync(professionalId, null, ct);
         timeline.Add(t.Id, actor, TimelineKinds.CoordinatorChanged, Link(t.Id), "Coordinator is now {0}", name);
-        audit.Add(actor, AuditActions.CoordinatorChanged, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.CoordinatorChanged, nameof(Trajectory), t.Id);
         return await SaveAsync(t.Id, t, version, ct);
     }
 
@@ -130,20 +134,22 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
             v.Add("organisationId", "Only an active care organisation can lead a trajectory.");
         }
 
-        var (t, basis, error) = await LoadForManagementAsync(actor, id, AuditActions.TrajectoryHandedOver, v, ct);
-        if (error is not null)
+        var steered = await SteerAsync(actor, id, AuditActions.TrajectoryHandedOver, v, ct);
+        if (steered.Error is { } error)
         {
             return error;
         }
 
-        if (t!.Version != version)
+        var dossier = steered.Value;
+        var t = dossier.Trajectory;
+        if (t.Version != version)
         {
             return Error.Stale();
         }
 
         if (t.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         if (t.LeadOrganisationId == organisationId)
@@ -153,7 +159,7 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
 
         // The registration module states its decision on the timeline for the receiving organisation (it travels along).
         t.MoveLead(organisationId, actor);
-        audit.Add(actor, AuditActions.TrajectoryHandedOver, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.TrajectoryHandedOver, nameof(Trajectory), t.Id);
         return await SaveAsync(t.Id, t, version, ct);
     }
 
@@ -186,15 +192,17 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
             v.Add("to", "The end date cannot be before the start date.");
         }
 
-        var (t, basis, error) = await LoadForManagementAsync(actor, id, AuditActions.CareTeamChanged, v, ct);
-        if (error is not null)
+        var steered = await SteerAsync(actor, id, AuditActions.CareTeamChanged, v, ct);
+        if (steered.Error is { } error)
         {
             return error;
         }
 
-        if (t!.IsClosed)
+        var dossier = steered.Value;
+        var t = dossier.Trajectory;
+        if (t.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         if (t.CareTeam.Any(m => (m.To is null || m.To >= from) && m.EndedAt is null
@@ -213,7 +221,7 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
         db.CareTeamMemberships.Add(membership);
         var name = await MemberNameAsync(request.ProfessionalId, request.OrganisationId, ct);
         timeline.Add(t.Id, actor, TimelineKinds.MemberAdded, Link(t.Id), "{0} joined the care team as {1}", name, role);
-        audit.Add(actor, AuditActions.CareTeamChanged, nameof(CareTeamMembership), membership.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.CareTeamChanged, nameof(CareTeamMembership), membership.Id);
         await db.SaveChangesAsync(ct);
         return new Changed(membership.Id, membership.Version);
     }
@@ -222,19 +230,28 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
     {
         var v = new Validator();
         var version = v.Required("version", request.Version);
-        var basis = await access.BasisForTrajectoryAsync(actor, id, ct);
-        var t = basis is null ? null : await db.Trajectories.Include(x => x.YoungPerson).Include(x => x.CareTeam).SingleOrDefaultAsync(x => x.Id == id, ct);
-        var membership = t?.CareTeam.SingleOrDefault(m => m.Id == membershipId);
-        if (t is null || membership is null)
+        // Ending her own membership is recording; ending someone else's is steering.
+        var membershipObject = new AuditObject(nameof(CareTeamMembership), membershipId);
+        var opened = await door.OpenAsync(actor, id, DossierOperation.Record, AuditActions.CareTeamChanged, ct, tracked: true, about: membershipObject);
+        if (opened.Error is { } refused)
+        {
+            return refused;
+        }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
+        await db.Entry(t).Collection(x => x.CareTeam).LoadAsync(ct);
+        var membership = t.CareTeam.SingleOrDefault(m => m.Id == membershipId);
+        if (membership is null)
         {
             await audit.RecordAsync(actor, AuditActions.CareTeamChanged, nameof(CareTeamMembership), membershipId, outcome: AuditOutcomes.Denied, ct: ct);
             return Error.NotFound();
         }
 
-        if (!AccessPolicy.CanManage(actor, t) && membership.ProfessionalId != actor.Id)
+        if (membership.ProfessionalId != actor.Id && !AccessPolicy.CanManage(actor, t))
         {
-            await audit.RecordAsync(actor, AuditActions.CareTeamChanged, nameof(CareTeamMembership), membershipId, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
-            return Error.Forbidden("Only the coordinator or the designated expert can end someone else's membership.");
+            return await dossier.RefuseAsync(AuditActions.CareTeamChanged,
+                Error.Forbidden("Only the coordinator or the designated expert can end someone else's membership."), membershipObject, ct);
         }
 
         if (!v.IsValid)
@@ -256,30 +273,29 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Access
         var name = await MemberNameAsync(membership.ProfessionalId, membership.OrganisationId, ct);
         timeline.Add(t.Id, actor, TimelineKinds.MemberEnded, Link(t.Id),
             "Care-team membership of {0} ends on {1}", name, membership.To!.Value.ToString("yyyy-MM-dd", null));
-        audit.Add(actor, AuditActions.CareTeamChanged, nameof(CareTeamMembership), membership.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.CareTeamChanged, nameof(CareTeamMembership), membership.Id);
         db.Entry(membership).Property(m => m.Version).OriginalValue = version;
         return await SaveAsync(membership.Id, membership, version, ct);
     }
 
-    private async Task<(Trajectory? Trajectory, string? Basis, Error? Error)> LoadForManagementAsync(
-        Actor actor, Guid id, string action, Validator v, CancellationToken ct)
+    /// <summary>The trajectory to steer, tracked with its care team and coordinators; input errors only once she may steer.</summary>
+    private async Task<Result<Dossier>> SteerAsync(Actor actor, Guid id, string action, Validator v, CancellationToken ct)
     {
-        var basis = await access.BasisForTrajectoryAsync(actor, id, ct);
-        var t = basis is null ? null : await db.Trajectories.Include(x => x.YoungPerson).Include(x => x.CareTeam)
-            .Include(x => x.CoordinatorHistory).AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (t is null)
+        var opened = await door.OpenAsync(actor, id, DossierOperation.Steer, action, ct, tracked: true);
+        if (opened.Error is { } refused)
         {
-            await audit.RecordAsync(actor, action, nameof(Trajectory), id, outcome: AuditOutcomes.Denied, ct: ct);
-            return (null, null, Error.NotFound());
+            return refused;
         }
 
-        if (!AccessPolicy.CanManage(actor, t))
+        if (!v.IsValid)
         {
-            await audit.RecordAsync(actor, action, nameof(Trajectory), id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
-            return (null, null, Error.Forbidden("Only the coordinator or the designated expert of the lead organisation can do this."));
+            return v.ToError();
         }
 
-        return v.IsValid ? (t, basis, null) : (null, null, v.ToError());
+        var t = opened.Value.Trajectory;
+        await db.Entry(t).Collection(x => x.CareTeam).LoadAsync(ct);
+        await db.Entry(t).Collection(x => x.CoordinatorHistory).LoadAsync(ct);
+        return opened.Value;
     }
 
     /// <summary>The name a timeline shows for a professional or, when none is given, a whole organisation.</summary>

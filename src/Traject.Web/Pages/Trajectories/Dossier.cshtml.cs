@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Traject.Web.Common;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Common.Auditing;
+using Traject.Web.Common.Access;
 using Traject.Web.Modules.Continuity;
 using Traject.Web.Modules.FuturePlans;
 using Traject.Web.Modules.Organisations;
@@ -20,7 +23,7 @@ namespace Traject.Web.Pages.Trajectories;
 internal sealed class DossierModel(
     TrajectoryQueries queries, TrajectoryCommands commands, CareTasks tasks, Screenings screenings, PooledSignalQueries pooled,
     Administration directory, PlacementService placements, FuturePlans plans, ContinuityChecklists continuity, TimeProvider time,
-    Modules.Safety.SafetyRecords safety, ProblemAnalyses analyses) : AppPageModel
+    Modules.Safety.SafetyRecords safety, ProblemAnalyses analyses, DossierViews views) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -172,9 +175,23 @@ internal sealed class DossierModel(
         return failed is NotFoundResult ? failed : await LoadAsync() ?? failed;
     }
 
+    /// <summary>Loads every part of the dossier as one page view: one "dossier viewed" audit entry naming the parts.</summary>
     private async Task<IActionResult?> LoadAsync()
     {
         var actor = await ActorAsync();
+        views.Begin(Id);
+        try
+        {
+            return await LoadPartsAsync(actor);
+        }
+        finally
+        {
+            await views.CompleteAsync(actor, AuditActions.DossierViewed, HttpContext.RequestAborted);
+        }
+    }
+
+    private async Task<IActionResult?> LoadPartsAsync(Actor actor)
+    {
         var detail = await queries.GetAsync(actor, Id, HttpContext.RequestAborted);
         if (!detail.IsSuccess)
         {

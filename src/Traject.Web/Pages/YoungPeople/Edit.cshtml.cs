@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Traject.Web.Common;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Web.Pages.YoungPeople;

@@ -60,7 +60,7 @@ internal interface IAccessGrant
 }
 
 /// <summary>A basis with the reason given for it, when it needs one (emergency access).</summary>
-internal sealed record Grant(string Basis, string? Reason = null);
+internal sealed record Grant(string Basis, string? Reason = null, DateTimeOffset? Until = null);
 
 /// <summary>
 /// The one place that decides who may see which young person and do what in her dossier. Pages, API endpoints, lists
@@ -164,7 +164,12 @@ internal sealed class AccessPolicy(TrajectDb db, TimeProvider time, IEnumerable<
         {
             if (Allows(grant.Basis, operation))
             {
-                reasons.Emergency = grant.Reason ?? reasons.Emergency;
+                if (grant.Reason is not null)
+                {
+                    reasons.Emergency = grant.Reason;
+                    reasons.EmergencyUntil = grant.Until;
+                }
+
                 return grant.Basis;
             }
         }

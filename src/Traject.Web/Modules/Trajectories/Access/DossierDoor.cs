@@ -25,6 +25,16 @@ internal sealed class Dossier(Trajectory trajectory, string basis, DossierOperat
     /// <summary>Whether the actor's basis also allows the other operation (e.g. to show a form only to those who may use it).</summary>
     public bool Allows(DossierOperation other) => AccessPolicy.Allows(Basis, other);
 
+    /// <summary>
+    /// Refuses an action on a rule beyond the policy's table (e.g. "only the task's owner"), with the denied audit entry.
+    /// </summary>
+    public async Task<Error> RefuseAsync(string action, Error refusal, AuditObject? about = null, CancellationToken ct = default)
+    {
+        await audit.RecordAsync(actor, action, about?.Type ?? nameof(Trajectories.Trajectory), about?.Id ?? Id, Pseudonym, Basis,
+            AuditOutcomes.Denied, ct);
+        return refusal;
+    }
+
     /// <summary>The audit entry of a change made through this dossier; saved with the change.</summary>
     public void Audit(string action, string? objectType = null, Guid? objectId = null) =>
         audit.Add(actor, action, objectType ?? nameof(Trajectories.Trajectory), objectId ?? Id, Pseudonym, Basis);
@@ -74,12 +84,13 @@ internal sealed class DossierDoor(TrajectDb db, AccessPolicy policy, AuditLog au
             return Refusal(operation, readBasis!);
         }
 
-        if (operation == DossierOperation.Read && !views.TryAdd(trajectoryId, action))
+        var dossier = new Dossier(t, basis, operation, actor, audit);
+        if (operation == DossierOperation.Read && !views.TryAdd(dossier, action))
         {
-            await audit.RecordAsync(actor, action, type, id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
+            await audit.RecordAsync(actor, action, type, id, dossier.Pseudonym, basis, ct: ct);
         }
 
-        return new Dossier(t, basis, operation, actor, audit);
+        return dossier;
     }
 
     /// <summary>The reason a basis that reads may not do more, in words the professional understands.</summary>
@@ -100,23 +111,26 @@ internal sealed class DossierDoor(TrajectDb db, AccessPolicy policy, AuditLog au
 internal sealed class DossierViews(AuditLog audit)
 {
     private Guid? _trajectoryId;
+    private Dossier? _first;
     private readonly List<string> _parts = [];
 
     /// <summary>Starts collecting the parts read of this trajectory until <see cref="CompleteAsync"/>.</summary>
     public void Begin(Guid trajectoryId)
     {
         _trajectoryId = trajectoryId;
+        _first = null;
         _parts.Clear();
     }
 
-    /// <summary>Names the part within the current view, if one is open for this trajectory.</summary>
-    public bool TryAdd(Guid trajectoryId, string action)
+    /// <summary>Names the part within the current view, if one is open for this dossier's trajectory.</summary>
+    public bool TryAdd(Dossier dossier, string action)
     {
-        if (_trajectoryId != trajectoryId)
+        if (_trajectoryId != dossier.Id)
         {
             return false;
         }
 
+        _first ??= dossier;
         if (!_parts.Contains(action, StringComparer.Ordinal))
         {
             _parts.Add(action);
@@ -126,15 +140,17 @@ internal sealed class DossierViews(AuditLog audit)
     }
 
     /// <summary>
-    /// Writes the view's one entry (when anything was shown) and stops collecting. The basis is the one the first
-    /// part was read on.
+    /// Writes the view's one entry (when anything was shown), with the basis the first part was read on, and stops
+    /// collecting.
     /// </summary>
-    public async Task CompleteAsync(Actor actor, Dossier? shown, string action, CancellationToken ct)
+    public async Task CompleteAsync(Actor actor, string action, CancellationToken ct)
     {
+        var shown = _first;
         var parts = string.Join(',', _parts);
         _trajectoryId = null;
+        _first = null;
         _parts.Clear();
-        if (shown is not null && parts.Length > 0)
+        if (shown is not null)
         {
             await audit.RecordAsync(actor, action, nameof(Trajectory), shown.Id, shown.Pseudonym, shown.Basis, AuditOutcomes.Allowed, parts, ct);
         }

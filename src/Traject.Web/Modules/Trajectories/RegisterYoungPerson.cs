@@ -3,11 +3,11 @@ using Traject.Web.Common;
 using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
+using Traject.Web.Modules.YoungPeople;
 using Traject.Web.Modules.Organisations;
-using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
 
-namespace Traject.Web.Modules.YoungPeople;
+namespace Traject.Web.Modules.Trajectories;
 
 internal sealed record RegisterYoungPersonRequest(
     string? GivenName,

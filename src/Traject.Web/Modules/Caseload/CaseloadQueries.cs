@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Common.Auditing;
+using Traject.Web.Data;
+using Traject.Web.Modules.Safety;
+using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+
+namespace Traject.Web.Modules.Caseload;
+
+internal sealed record TrajectorySummary(
+    Guid Id,
+    Guid YoungPersonId,
+    string Pseudonym,
+    string GivenName,
+    string FamilyName,
+    int Age,
+    TrajectoryStatus Status,
+    PersonRef Coordinator,
+    DateTimeOffset? LastEventAt,
+    string? LastEventKind,
+    int OverdueTasks,
+    SafetyLevel? SafetyLevel = null,
+    DateOnly? SafetyDueOn = null,
+    ReassessmentState? SafetyState = null,
+    bool Missing = false);
+
+internal sealed record TrajectoryPage(IReadOnlyList<TrajectorySummary> Items, int Page, int PageSize, int Total);
+
+/// <summary>
+/// The caseload: the trajectories a professional works on ("my young people") or may open, with what needs attention
+/// in each — the last event, overdue tasks, the safety level and re-assessment, an open missing episode. A read-only
+/// composition over the modules that own those facts; the list itself is audited as one search.
+/// </summary>
+internal sealed class CaseloadQueries(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<Result<TrajectoryPage>> ListAsync(Actor actor, bool mineOnly, TrajectoryStatus? status, int page, int pageSize, CancellationToken ct)
+    {
+        var v = new Validator();
+        if (page < 1)
+        {
+            v.Add("page", "Pages start at 1.");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            v.Add("pageSize", "Between 1 and {0}.", MaxPageSize);
+        }
+
+        if (status is not null && !Enum.IsDefined(status.Value))
+        {
+            v.Add("status", "Unknown value.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        var query = mineOnly ? access.MyTrajectories(actor) : access.VisibleTrajectories(actor);
+        if (status is not null)
+        {
+            query = query.Where(t => t.Status == status);
+        }
+
+        var total = await query.CountAsync(ct);
+        var today = time.Today();
+        var phaseKinds = SafetyFacts.PhaseChangeKinds.ToList();
+        var rows = await query
+            .OrderBy(t => t.Status == TrajectoryStatus.Closed).ThenBy(t => t.YoungPerson!.FamilyName).ThenBy(t => t.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(t => new
+            {
+                t.Id, t.YoungPersonId, t.YoungPerson!.PseudonymCode, t.YoungPerson.GivenName, t.YoungPerson.FamilyName,
+                t.YoungPerson.DateOfBirth, t.Status, t.CoordinatorId,
+                // Two scalar subqueries (index seeks on TrajectoryId, OccurredAt): selecting both columns at once makes
+                // EF rank the whole timeline table with a window function instead.
+                LastAt = db.TimelineEvents.Where(e => e.TrajectoryId == t.Id).OrderByDescending(e => e.OccurredAt)
+                    .Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefault(),
+                LastKind = db.TimelineEvents.Where(e => e.TrajectoryId == t.Id).OrderByDescending(e => e.OccurredAt)
+                    .Select(e => e.Kind).FirstOrDefault(),
+                Overdue = db.CareTasks.Count(c => c.TrajectoryId == t.Id && c.CompletedAt == null && c.DueOn < today),
+                Level = db.SafetyAssessments.Where(a => a.TrajectoryId == t.Id).OrderByDescending(a => a.AssessedAt)
+                    .Select(a => (SafetyLevel?)a.Level).FirstOrDefault(),
+                AssessedAt = db.SafetyAssessments.Where(a => a.TrajectoryId == t.Id).OrderByDescending(a => a.AssessedAt)
+                    .Select(a => (DateTimeOffset?)a.AssessedAt).FirstOrDefault(),
+                PhaseAt = db.TimelineEvents.Where(e => e.TrajectoryId == t.Id && phaseKinds.Contains(e.Kind)).OrderByDescending(e => e.OccurredAt)
+                    .Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefault(),
+                t.StartedOn,
+                Missing = db.MissingEpisodes.Any(e => e.TrajectoryId == t.Id && e.ClosedAt == null),
+            })
+            .ToListAsync(ct);
+        var people = await PersonRefs.LoadAsync(db, rows.Select(r => r.CoordinatorId), ct);
+        await audit.RecordAsync(actor, AuditActions.TrajectoryList, nameof(Trajectory), ct: ct);
+        return new TrajectoryPage(rows.Select(r => new TrajectorySummary(r.Id, r.YoungPersonId, r.PseudonymCode, r.GivenName,
+            r.FamilyName, Clock.AgeOn(r.DateOfBirth, today), r.Status, people[r.CoordinatorId], r.LastAt, r.LastKind, r.Overdue,
+            r.Level, SafetyDue(r.AssessedAt, r.StartedOn, r.PhaseAt, r.Status), SafetyDue(r.AssessedAt, r.StartedOn, r.PhaseAt, r.Status) is { } due
+                ? ReassessmentSchedule.State(due, today) : null, r.Missing)).ToList(),
+            page, pageSize, total);
+    }
+
+    /// <summary>When safety must be assessed again (see <see cref="ReassessmentSchedule"/>); none for a closed trajectory.</summary>
+    private static DateOnly? SafetyDue(DateTimeOffset? assessedAt, DateOnly startedOn, DateTimeOffset? phaseAt, TrajectoryStatus status) =>
+        status == TrajectoryStatus.Closed ? null : SafetyFacts.DueOn(assessedAt, startedOn, phaseAt);
+}
+
+/// <summary>The caseload list, for the start page and <c>GET /api/v1/trajectories</c>.</summary>
+internal static class CaseloadModule
+{
+    public static IServiceCollection AddCaseload(this IServiceCollection services) => services.AddScoped<CaseloadQueries>();
+
+    public static RouteGroupBuilder MapCaseload(this RouteGroupBuilder api)
+    {
+        api.MapGroup("/trajectories").WithTags("Trajectories").MapGet("/", async (string? scope, TrajectoryStatus? status, int? page, int? pageSize,
+                CurrentActor current, CaseloadQueries queries, CancellationToken ct) =>
+            scope is not (null or "mine" or "all")
+                ? Error.Invalid("scope", "Use 'mine' or 'all'.").ToProblem()
+                : (await queries.ListAsync(await current.RequireAsync(ct), scope != "all", status, page ?? 1, pageSize ?? 50, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("Trajectories where I am coordinator or team member (scope=mine), or all I may open (scope=all)");
+        return api;
+    }
+}
