@@ -342,8 +342,13 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         var followUpId = await f.WithDbAsync(async db =>
         {
             var owner = await db.Trajectories.Where(t => t.Id == trajectoryId).Select(t => t.CoordinatorId).SingleAsync();
-            var (contact, task) = Traject.Web.Modules.Aftercare.FollowUpSchedule.Create(trajectoryId, owner, owner,
-                DateOnly.FromDateTime(f.Clock.GetUtcNow().UtcDateTime), f.Clock.GetUtcNow()).First();
+            var contact = Traject.Web.Modules.Aftercare.FollowUpSchedule.Create(trajectoryId, DateOnly.FromDateTime(f.Clock.GetUtcNow().UtcDateTime)).First();
+            var task = new Traject.Web.Modules.Tasks.CareTask
+            {
+                TrajectoryId = trajectoryId, Kind = Traject.Web.Modules.Tasks.CareTaskKind.FollowUpContact, OwnerId = owner, DueOn = contact.DueOn,
+                CreatedAt = f.Clock.GetUtcNow(), CreatedById = owner,
+            };
+            contact.TaskId = task.Id;
             db.CareTasks.Add(task);
             db.FollowUpContacts.Add(contact);
             await db.SaveChangesAsync();

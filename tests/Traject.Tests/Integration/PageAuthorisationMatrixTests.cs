@@ -452,8 +452,14 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
             var handover = Guid.Parse((string)System.Text.Json.Nodes.JsonNode.Parse(await proposed.ExpectAsync(HttpStatusCode.Created))!["id"]!);
             var followUp = await f.WithDbAsync(async db =>
             {
-                var (contact, task) = Traject.Web.Modules.Aftercare.FollowUpSchedule.Create(scene.TrajectoryId, f.Ids.User(coordinator),
-                    f.Ids.User(coordinator), DateOnly.FromDateTime(f.Clock.GetUtcNow().UtcDateTime), f.Clock.GetUtcNow()).First();
+                var contact = Traject.Web.Modules.Aftercare.FollowUpSchedule.Create(scene.TrajectoryId,
+                    DateOnly.FromDateTime(f.Clock.GetUtcNow().UtcDateTime)).First();
+                var task = new Traject.Web.Modules.Tasks.CareTask
+                {
+                    TrajectoryId = scene.TrajectoryId, Kind = Traject.Web.Modules.Tasks.CareTaskKind.FollowUpContact, OwnerId = f.Ids.User(coordinator),
+                    DueOn = contact.DueOn, CreatedAt = f.Clock.GetUtcNow(), CreatedById = f.Ids.User(coordinator),
+                };
+                contact.TaskId = task.Id;
                 db.CareTasks.Add(task);
                 db.FollowUpContacts.Add(contact);
                 await db.SaveChangesAsync();

@@ -1,8 +1,8 @@
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
+using Traject.Web.Common.Access;
 using Traject.Web.Modules.Aftercare;
 using Traject.Web.Modules.Handovers;
-using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Tests.Unit;
@@ -16,6 +16,9 @@ public class HandoverRulesTests
     private static readonly Guid Mentor = Guid.NewGuid();
     private static readonly Guid Receiver = Guid.NewGuid();
     private static readonly Guid Therapist = Guid.NewGuid();
+
+    // The lead organisation moves through the hub, which names the actor who moved it.
+    private static readonly Actor ReceiverActor = new(Receiver, "Receiver", Receiving, OrganisationKind.MunicipalTeam, new HashSet<string>());
 
     private readonly FakeClock _clock = new(new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.Zero));
 
@@ -110,7 +113,7 @@ public class HandoverRulesTests
         var t = Trajectory();
         var h = Ready(Receiving);
         Assert.Null(h.Accept(Receiver, Today, _clock.GetUtcNow(), 30));
-        var applied = HandoverWindows.Apply(t, h, OrganisationOf, Receiver, Today, _clock.GetUtcNow());
+        var applied = HandoverWindows.Apply(t, h, OrganisationOf, ReceiverActor, Today, _clock.GetUtcNow());
 
         Assert.True(applied.LeadMoved);
         Assert.Equal(Receiving, t.LeadOrganisationId);
@@ -147,7 +150,7 @@ public class HandoverRulesTests
         var t = Trajectory();
         var h = Ready(Leaving);
         Assert.Null(h.Accept(Receiver, Today, _clock.GetUtcNow(), 30));
-        var applied = HandoverWindows.Apply(t, h, OrganisationOf, Receiver, Today, _clock.GetUtcNow());
+        var applied = HandoverWindows.Apply(t, h, OrganisationOf, ReceiverActor, Today, _clock.GetUtcNow());
         Assert.False(applied.LeadMoved);
         Assert.Empty(applied.Leaving);
         Assert.Equal(Leaving, t.LeadOrganisationId);
@@ -162,7 +165,7 @@ public class HandoverRulesTests
         t.CareTeam.Add(new CareTeamMembership { ProfessionalId = Receiver, From = Today.AddDays(-3) });
         var h = Ready(Receiving);
         Assert.Null(h.Accept(Receiver, Today, _clock.GetUtcNow(), 0));
-        var applied = HandoverWindows.Apply(t, h, OrganisationOf, Receiver, Today, _clock.GetUtcNow());
+        var applied = HandoverWindows.Apply(t, h, OrganisationOf, ReceiverActor, Today, _clock.GetUtcNow());
         Assert.Null(applied.Joined);
         Assert.Single(t.CareTeam, m => m.ProfessionalId == Receiver);
         // A grace period of 0 days: the leaving team keeps access until the end of today.
@@ -170,23 +173,17 @@ public class HandoverRulesTests
     }
 
     [Fact]
-    public void Follow_up_contacts_are_due_3_6_12_and_24_months_after_closing_each_with_a_task_for_the_coordinator()
+    public void Follow_up_contacts_are_due_3_6_12_and_24_months_after_closing()
     {
         var trajectoryId = Guid.NewGuid();
         var closedOn = new DateOnly(2026, 8, 31);
-        var planned = FollowUpSchedule.Create(trajectoryId, Coordinator, Mentor, closedOn, _clock.GetUtcNow()).ToList();
+        var planned = FollowUpSchedule.Create(trajectoryId, closedOn).ToList();
         Assert.Equal(new[] { new DateOnly(2026, 11, 30), new DateOnly(2027, 2, 28), new DateOnly(2027, 8, 31), new DateOnly(2028, 8, 31) },
-            planned.Select(p => p.Contact.DueOn));
-        Assert.Equal(new[] { 3, 6, 12, 24 }, planned.Select(p => p.Contact.Months));
-        Assert.All(planned, p =>
-        {
-            Assert.Equal(p.Task.Id, p.Contact.TaskId);
-            Assert.Equal(p.Contact.DueOn, p.Task.DueOn);
-            Assert.Equal(Coordinator, p.Task.OwnerId);
-            Assert.Equal(CareTaskKind.FollowUpContact, p.Task.Kind);
-        });
+            planned.Select(p => p.DueOn));
+        Assert.Equal(new[] { 3, 6, 12, 24 }, planned.Select(p => p.Months));
+        Assert.All(planned, p => Assert.Equal(trajectoryId, p.TrajectoryId));
 
-        var contact = planned[0].Contact;
+        var contact = planned[0];
         Assert.Null(contact.Record(FollowUpOutcome.Stable, null, Coordinator, _clock.GetUtcNow()));
         Assert.Equal(ErrorKind.Conflict, contact.Record(FollowUpOutcome.NotReached, null, Coordinator, _clock.GetUtcNow())!.Kind);
     }

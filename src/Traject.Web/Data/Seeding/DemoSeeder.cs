@@ -450,8 +450,14 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         }
 
         var closedOn = DateOnly.FromDateTime(closedAt.UtcDateTime);
-        foreach (var (contact, task) in Modules.Aftercare.FollowUpSchedule.Create(t.Id, coordinator.Id, coordinator.Id, closedOn, closedAt))
+        foreach (var contact in Modules.Aftercare.FollowUpSchedule.Create(t.Id, closedOn))
         {
+            var task = new Modules.Tasks.CareTask
+            {
+                TrajectoryId = t.Id, Kind = Modules.Tasks.CareTaskKind.FollowUpContact, OwnerId = coordinator.Id, DueOn = contact.DueOn,
+                CreatedAt = closedAt, CreatedById = coordinator.Id,
+            };
+            contact.TaskId = task.Id;
             if (contact.Months == 3)
             {
                 var at = closedAt.AddMonths(3);

@@ -1,5 +1,4 @@
 using Traject.Web.Common;
-using Traject.Web.Modules.Tasks;
 
 namespace Traject.Web.Modules.Aftercare;
 
@@ -96,19 +95,14 @@ internal sealed class FollowUpContact : IVersioned
     }
 }
 
-/// <summary>The follow-up contacts after a trajectory closes: 3, 6, 12 and 24 months, each a task for the coordinator.</summary>
+/// <summary>
+/// The follow-up contacts after a trajectory closes: 3, 6, 12 and 24 months. Each gets a task for the coordinator from
+/// the tasks module, whose id the contact keeps.
+/// </summary>
 internal static class FollowUpSchedule
 {
     public static readonly IReadOnlyList<int> Months = [3, 6, 12, 24];
 
-    public static IEnumerable<(FollowUpContact Contact, CareTask Task)> Create(Guid trajectoryId, Guid owner, Guid createdBy, DateOnly closedOn, DateTimeOffset now) =>
-        Months.Select(m =>
-        {
-            var task = new CareTask
-            {
-                TrajectoryId = trajectoryId, Kind = CareTaskKind.FollowUpContact, OwnerId = owner, DueOn = closedOn.AddMonths(m),
-                CreatedAt = now, CreatedById = createdBy,
-            };
-            return (new FollowUpContact { TrajectoryId = trajectoryId, Months = m, DueOn = task.DueOn, TaskId = task.Id }, task);
-        });
+    public static IEnumerable<FollowUpContact> Create(Guid trajectoryId, DateOnly closedOn) =>
+        Months.Select(m => new FollowUpContact { TrajectoryId = trajectoryId, Months = m, DueOn = closedOn.AddMonths(m) });
 }

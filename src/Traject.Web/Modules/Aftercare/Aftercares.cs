@@ -33,34 +33,37 @@ internal sealed record AftercareView(AftercarePlanView? Plan, int MinimumMonths,
 /// record it) and the follow-up contacts after the trajectory closes, scheduled on closing as tasks for the coordinator.
 /// The task's owner, the coordinator and the designated expert record a follow-up's outcome; that finishes its task.
 /// </summary>
-internal sealed class Aftercares(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline, IOptions<AftercareOptions> options)
+internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor door, AuditLog audit, TimelineWriter timeline, TaskList tasks,
+    IOptions<AftercareOptions> options)
 {
     private static string Link(Guid trajectoryId) => $"/trajectories/{trajectoryId}/aftercare";
 
     public async Task<Result<AftercareView>> GetAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.AftercareRead, ct);
-        if (t is null)
+        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.AftercareRead, ct);
+        if (opened.Error is { } refused)
         {
-            return Error.NotFound();
+            return refused;
         }
 
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
         var plan = await db.AftercarePlans.AsNoTracking().Include(p => p.Support).SingleOrDefaultAsync(p => p.TrajectoryId == trajectoryId, ct);
         var followUps = await db.FollowUpContacts.AsNoTracking().Where(f => f.TrajectoryId == trajectoryId).OrderBy(f => f.Months).ToListAsync(ct);
         var taskIds = followUps.Select(f => f.TaskId).ToList();
-        var owners = await db.CareTasks.AsNoTracking().Where(x => taskIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.OwnerId, ct);
+        var owners = await tasks.OwnersAsync(taskIds, ct);
         var people = await PersonRefs.LoadAsync(db, (plan is null ? [] : new[] { plan.TrustedProfessionalId, plan.RecordedById })
             .Concat(followUps.Where(f => f.RecordedById is not null).Select(f => f.RecordedById!.Value)), ct);
+        // The lead organisation's designated expert who is also in the team reads as a member and still manages.
         var manages = AccessPolicy.CanManage(actor, t);
         var today = time.Today();
-        await audit.RecordAsync(actor, AuditActions.AftercareRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
         var planView = plan is null ? null : new AftercarePlanView(plan.Id, plan.PlacementId, plan.StartsOn, plan.Months, plan.EndsOn, plan.ContactFrequency,
             people[plan.TrustedProfessionalId], plan.Support.OrderBy(s => s.Kind).Select(s => new SupportView(s.Kind, s.Note)).ToList(),
             plan.RecordedAt, people[plan.RecordedById], plan.Version);
         return new AftercareView(planView, options.Value.MinimumMonths, manages && !t.IsClosed, followUps.Select(f => new FollowUpView(
             f.Id, f.Months, f.DueOn, f.Outcome is null && f.DueOn < today, f.Outcome, f.Note, f.RecordedAt,
             f.RecordedById is { } by ? people[by] : null, f.Version,
-            f.Outcome is null && (manages || owners.GetValueOrDefault(f.TaskId) == actor.Id) && basis != AccessBasis.Emergency)).ToList());
+            f.Outcome is null && (manages || owners.GetValueOrDefault(f.TaskId) == actor.Id) && dossier.Basis != AccessBasis.Emergency)).ToList());
     }
 
     public async Task<Result<Changed>> SavePlanAsync(Actor actor, Guid trajectoryId, SaveAftercarePlanRequest request, CancellationToken ct)
@@ -106,16 +109,10 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, TrajectoryGate
             }
         }
 
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.AftercarePlanRecorded, ct);
-        if (t is null)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, AuditActions.AftercarePlanRecorded, ct);
+        if (opened.Error is { } refused)
         {
-            return Error.NotFound();
-        }
-
-        if (!AccessPolicy.CanManage(actor, t))
-        {
-            await audit.RecordAsync(actor, AuditActions.AftercarePlanRecorded, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
-            return Error.Forbidden("Only the coordinator or the designated expert of the lead organisation can do this.");
+            return refused;
         }
 
         if (!v.IsValid)
@@ -123,9 +120,11 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, TrajectoryGate
             return v.ToError();
         }
 
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
         if (t.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         if (request.PlacementId is { } placementId)
@@ -170,7 +169,7 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, TrajectoryGate
         var name = await db.Users.Where(u => u.Id == trusted).Select(u => u.DisplayName).SingleAsync(ct);
         timeline.Add(t.Id, actor, TimelineKinds.AftercarePlan, Link(t.Id), "Aftercare plan: {0} months from {1}, trusted professional {2}",
             months, startsOn.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture), name);
-        audit.Add(actor, AuditActions.AftercarePlanRecorded, nameof(AftercarePlan), plan.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.AftercarePlanRecorded, nameof(AftercarePlan), plan.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -194,22 +193,25 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, TrajectoryGate
         var outcome = v.Enum("outcome", request.Outcome);
         var note = v.OptionalText("note", request.Note, FollowUpContact.NoteMaxLength);
         var version = v.Required("version", request.Version);
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.FollowUpRecorded, ct);
-        var followUp = t is null ? null : await db.FollowUpContacts.SingleOrDefaultAsync(f => f.Id == followUpId && f.TrajectoryId == trajectoryId, ct);
-        if (t is null || followUp is null)
-        {
-            return Error.NotFound();
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.FollowUpRecorded, nameof(FollowUpContact), followUp.Id, ct) is { } refused)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.FollowUpRecorded, ct,
+            about: new AuditObject(nameof(FollowUpContact), followUpId));
+        if (opened.Error is { } refused)
         {
             return refused;
         }
 
-        var task = await db.CareTasks.SingleAsync(x => x.Id == followUp.TaskId, ct);
-        if (task.OwnerId != actor.Id && !AccessPolicy.CanManage(actor, t))
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
+        var followUp = await db.FollowUpContacts.SingleOrDefaultAsync(f => f.Id == followUpId && f.TrajectoryId == trajectoryId, ct);
+        if (followUp is null)
         {
-            await audit.RecordAsync(actor, AuditActions.FollowUpRecorded, nameof(FollowUpContact), followUp.Id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
+            return Error.NotFound();
+        }
+
+        var owners = await tasks.OwnersAsync([followUp.TaskId], ct);
+        if (owners.GetValueOrDefault(followUp.TaskId) != actor.Id && !AccessPolicy.CanManage(actor, t))
+        {
+            await audit.RecordAsync(actor, AuditActions.FollowUpRecorded, nameof(FollowUpContact), followUp.Id, dossier.Pseudonym, dossier.Basis, AuditOutcomes.Denied, ct);
             return Error.Forbidden("Only the owner of the task, the coordinator or the designated expert can record the outcome.");
         }
 
@@ -229,13 +231,9 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, TrajectoryGate
             return rule;
         }
 
-        if (!task.IsDone)
-        {
-            task.Complete(actor.Id, null, now);
-        }
-
+        await tasks.FinishAsync(actor, followUp.TaskId, null, ct);
         timeline.Add(t.Id, actor, TimelineKinds.FollowUpRecorded, Link(t.Id), "Follow-up after {0} months: {1}", followUp.Months, outcome);
-        audit.Add(actor, AuditActions.FollowUpRecorded, nameof(FollowUpContact), followUp.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.FollowUpRecorded, nameof(FollowUpContact), followUp.Id);
         db.Entry(followUp).Property(f => f.Version).OriginalValue = version;
         try
         {
@@ -260,11 +258,11 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, TrajectoryGate
             return;
         }
 
-        foreach (var (contact, task) in FollowUpSchedule.Create(t.Id, t.CoordinatorId, actor.Id, time.Today(), time.GetUtcNow()))
+        foreach (var contact in FollowUpSchedule.Create(t.Id, time.Today()))
         {
-            db.CareTasks.Add(task);
+            contact.TaskId = tasks.Add(t.Id, CareTaskKind.FollowUpContact, t.CoordinatorId, contact.DueOn, actor, onTimeline: false).Id;
             db.FollowUpContacts.Add(contact);
-            timeline.Add(t.Id, actor, TaskTimeline.Created, $"/trajectories/{t.Id}#tasks", "Follow-up contact planned after {0} months", contact.Months);
+            timeline.Add(t.Id, actor, TaskTimeline.Created, TaskList.Link(t.Id), "Follow-up contact planned after {0} months", contact.Months);
         }
     }
 }

@@ -25,8 +25,8 @@ internal sealed record UpdateContinuityRequest(IReadOnlyList<ContinuityItemInput
 /// not close before it is complete. Everyone who may open the dossier reads it; the coordinator and the designated
 /// expert of the lead organisation fill it in. Completing it completes the coordinator's task.
 /// </summary>
-internal sealed class ContinuityChecklists(TrajectDb db, TimeProvider time, IOptions<TurningEighteenOptions> options, AccessPolicy access,
-    TrajectoryGate gate, AuditLog audit, TimelineWriter timeline)
+internal sealed class ContinuityChecklists(TrajectDb db, TimeProvider time, IOptions<TurningEighteenOptions> options, DossierDoor door,
+    TaskList tasks, TimelineWriter timeline)
 {
     private int Months => options.Value.MonthsBefore;
 
@@ -34,14 +34,15 @@ internal sealed class ContinuityChecklists(TrajectDb db, TimeProvider time, IOpt
 
     public async Task<Result<ContinuityView>> GetAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.ContinuityRead, ct);
-        if (t is null)
+        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.ContinuityRead, ct);
+        if (opened.Error is { } refused)
         {
-            return Error.NotFound();
+            return refused;
         }
 
-        await audit.RecordAsync(actor, AuditActions.ContinuityRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
+        var t = opened.Value.Trajectory;
         var checklist = await db.ContinuityChecklists.AsNoTracking().Include(c => c.Items).SingleOrDefaultAsync(c => c.TrajectoryId == t.Id, ct);
+        // The lead organisation's designated expert who is also in the team reads as a member and still fills it in.
         return View(t, checklist, AccessPolicy.CanManage(actor, t) && !t.IsClosed);
     }
 
@@ -74,18 +75,10 @@ internal sealed class ContinuityChecklists(TrajectDb db, TimeProvider time, IOpt
             }
         }
 
-        var basis = await access.BasisForTrajectoryAsync(actor, trajectoryId, ct);
-        var t = basis is null ? null : await db.Trajectories.Include(x => x.YoungPerson).SingleOrDefaultAsync(x => x.Id == trajectoryId, ct);
-        if (t is null)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, AuditActions.ContinuityChanged, ct);
+        if (opened.Error is { } refused)
         {
-            await audit.RecordAsync(actor, AuditActions.ContinuityChanged, nameof(Trajectory), trajectoryId, outcome: AuditOutcomes.Denied, ct: ct);
-            return Error.NotFound();
-        }
-
-        if (!AccessPolicy.CanManage(actor, t))
-        {
-            await audit.RecordAsync(actor, AuditActions.ContinuityChanged, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
-            return Error.Forbidden("Only the coordinator or the designated expert of the lead organisation can do this.");
+            return refused;
         }
 
         if (!v.IsValid)
@@ -93,9 +86,11 @@ internal sealed class ContinuityChecklists(TrajectDb db, TimeProvider time, IOpt
             return v.ToError();
         }
 
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
         if (t.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         var dateOfBirth = t.YoungPerson!.DateOfBirth;
@@ -120,19 +115,16 @@ internal sealed class ContinuityChecklists(TrajectDb db, TimeProvider time, IOpt
             row.Note = change.Note;
         }
 
-        var now = time.GetUtcNow();
-        checklist.UpdatedAt = now;
+        checklist.UpdatedAt = time.GetUtcNow();
         checklist.UpdatedById = actor.Id;
-        if (checklist.IsComplete && !wasComplete && checklist.TaskId is { } taskId
-            && await db.CareTasks.SingleOrDefaultAsync(x => x.Id == taskId && x.CompletedAt == null, ct) is { } task)
+        if (checklist.IsComplete && !wasComplete && checklist.TaskId is { } taskId)
         {
-            task.Complete(actor.Id, null, now);
-            timeline.Add(t.Id, actor, TaskTimeline.Done, $"/trajectories/{t.Id}#tasks", "Task done: {0}", task.Kind);
+            await tasks.FinishAsync(actor, taskId, null, ct);
         }
 
         timeline.Add(t.Id, actor, TimelineKinds.Continuity, Link(t.Id), "Continuity at 18: {0} of {1} items settled",
             checklist.Items.Count(x => x.State != ContinuityState.Open), checklist.Items.Count);
-        audit.Add(actor, AuditActions.ContinuityChanged, nameof(ContinuityChecklist), checklist.Id, t.YoungPerson.PseudonymCode, basis);
+        dossier.Audit(AuditActions.ContinuityChanged, nameof(ContinuityChecklist), checklist.Id);
         if (db.Entry(checklist).State != EntityState.Added)
         {
             db.Entry(checklist).Property(c => c.Version).OriginalValue = version;
@@ -172,15 +164,10 @@ internal sealed class ContinuityChecklists(TrajectDb db, TimeProvider time, IOpt
     /// <summary>Starts the checklist and the coordinator's task (added to the unit of work, not saved).</summary>
     internal ContinuityChecklist Start(Guid trajectoryId, Guid coordinatorId, DateOnly dateOfBirth, Guid createdBy)
     {
-        var now = time.GetUtcNow();
-        var task = new CareTask
-        {
-            TrajectoryId = trajectoryId, Kind = CareTaskKind.PlanContinuityAtEighteen, OwnerId = coordinatorId,
-            DueOn = TurningEighteen.TaskDueOn(dateOfBirth, time.Today()), CreatedAt = now, CreatedById = createdBy,
-        };
-        var checklist = ContinuityChecklist.Start(trajectoryId, now);
+        var task = tasks.AddOnBehalf(trajectoryId, CareTaskKind.PlanContinuityAtEighteen, coordinatorId,
+            TurningEighteen.TaskDueOn(dateOfBirth, time.Today()), createdBy);
+        var checklist = ContinuityChecklist.Start(trajectoryId, time.GetUtcNow());
         checklist.TaskId = task.Id;
-        db.CareTasks.Add(task);
         db.ContinuityChecklists.Add(checklist);
         return checklist;
     }

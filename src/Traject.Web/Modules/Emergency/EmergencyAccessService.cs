@@ -25,7 +25,7 @@ internal sealed record ReviewRequest(long? Version);
 
 /// <summary>Break the glass, the designated experts' review of it, and the in-app notifications that tell them.</summary>
 internal sealed class EmergencyAccessService(
-    TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, TimelineWriter timeline)
+    TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, TimelineWriter timeline, Notifier notifier)
 {
     public const string NotificationKind = "emergency-access";
 
@@ -71,15 +71,8 @@ internal sealed class EmergencyAccessService(
         var pseudonym = trajectory.YoungPerson!.PseudonymCode;
         var organisation = await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.Name).SingleAsync(ct);
         var experts = await CareProfessionals.DesignatedExpertsAsync(db, trajectory.LeadOrganisationId, ct);
-        foreach (var expert in experts)
-        {
-            db.Notifications.Add(new Notification
-            {
-                RecipientId = expert, CreatedAt = now, Kind = NotificationKind, Link = "/emergency-accesses",
-                Message = Text.Encode("Emergency access to {0} by {1} ({2}), until {3}", pseudonym, actor.DisplayName, organisation,
-                    grant.ExpiresAt.ToLocal().ToString("dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
-            });
-        }
+        notifier.Notify(experts, NotificationKind, "/emergency-accesses", "Emergency access to {0} by {1} ({2}), until {3}", pseudonym,
+            actor.DisplayName, organisation, grant.ExpiresAt.ToLocal().ToString("dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture));
 
         timeline.Add(trajectory.Id, actor, TimelineKinds.EmergencyAccess, $"/trajectories/{trajectory.Id}",
             "Emergency access by {0} ({1}) for 8 hours", actor.DisplayName, organisation);

@@ -50,20 +50,20 @@ internal sealed record ChangeStepRequest(
 /// person, with her goals per life domain in her own words and small steps towards them. Every change is kept as
 /// history. Emergency access reads the plan but does not change it; a closed trajectory's plan is kept as it was.
 /// </summary>
-internal sealed class FuturePlans(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline,
+internal sealed class FuturePlans(TrajectDb db, TimeProvider time, DossierDoor door, TimelineWriter timeline,
     IStringLocalizer<SharedResource> l)
 {
     private static string Link(Guid id) => $"/trajectories/{id}/future-plan";
 
     public async Task<Result<FuturePlanView>> GetAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.FuturePlanRead, ct);
-        if (t is null)
+        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.FuturePlanRead, ct);
+        if (opened.Error is { } refused)
         {
-            return Error.NotFound();
+            return refused;
         }
 
-        await audit.RecordAsync(actor, AuditActions.FuturePlanRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
+        var dossier = opened.Value;
         var goals = await db.FuturePlanGoals.AsNoTracking().Where(g => g.TrajectoryId == trajectoryId).OrderBy(g => g.CreatedAt).ThenBy(g => g.Id).ToListAsync(ct);
         var steps = await db.FuturePlanSteps.AsNoTracking().Where(s => s.TrajectoryId == trajectoryId).OrderBy(s => s.DueOn).ThenBy(s => s.CreatedAt).ToListAsync(ct);
         var people = await PersonRefs.LoadAsync(db, steps.Where(s => s.OwnerProfessionalId is not null).Select(s => s.OwnerProfessionalId!.Value), ct);
@@ -76,7 +76,7 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, TrajectoryGat
                 .ToList())).ToList();
             return new DomainView(d, PlanProgress.Of(inDomain.SelectMany(g => g.Steps).Select(s => s.Status)), inDomain);
         }).ToList();
-        return new FuturePlanView(t.Id, CanEdit(t, basis), PlanProgress.Of(steps.Select(s => s.Status)), domains);
+        return new FuturePlanView(dossier.Id, !dossier.IsClosed && dossier.Basis != AccessBasis.Emergency, PlanProgress.Of(steps.Select(s => s.Status)), domains);
     }
 
     /// <summary>How far the plan is, for the trajectory overview; the caller has opened the trajectory already.</summary>
@@ -85,13 +85,12 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, TrajectoryGat
 
     public async Task<Result<IReadOnlyList<PlanChangeView>>> HistoryAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.FuturePlanRead, ct);
-        if (t is null)
+        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.FuturePlanRead, ct, about: new AuditObject(nameof(FuturePlanChange), trajectoryId));
+        if (opened.Error is { } refused)
         {
-            return Error.NotFound();
+            return refused;
         }
 
-        await audit.RecordAsync(actor, AuditActions.FuturePlanRead, nameof(FuturePlanChange), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
         var changes = await db.FuturePlanChanges.AsNoTracking().Where(c => c.TrajectoryId == trajectoryId)
             .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).ToListAsync(ct);
         var people = await PersonRefs.LoadAsync(db, changes.Select(c => c.ChangedById), ct);
@@ -104,13 +103,12 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, TrajectoryGat
     /// </summary>
     public async Task<Result<MyPlanView>> MyPlanAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.MyPlanRead, ct);
-        if (t is null)
+        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.MyPlanRead, ct);
+        if (opened.Error is { } refused)
         {
-            return Error.NotFound();
+            return refused;
         }
 
-        await audit.RecordAsync(actor, AuditActions.MyPlanRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
         var goals = await db.FuturePlanGoals.AsNoTracking().Where(g => g.TrajectoryId == trajectoryId).OrderBy(g => g.CreatedAt).ThenBy(g => g.Id).ToListAsync(ct);
         var steps = await db.FuturePlanSteps.AsNoTracking().Where(s => s.TrajectoryId == trajectoryId && s.Status != StepStatus.Dropped)
             .OrderBy(s => s.DueOn).ThenBy(s => s.CreatedAt).ToListAsync(ct);
@@ -125,7 +123,7 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, TrajectoryGat
                     .ToList()))
             .Where(d => d.Goals.Count > 0)
             .ToList();
-        return new MyPlanView(t.YoungPerson.GivenName, time.Today(), domains);
+        return new MyPlanView(opened.Value.Trajectory.YoungPerson!.GivenName, time.Today(), domains);
     }
 
     public async Task<Result<Changed>> AddGoalAsync(Actor actor, Guid trajectoryId, AddGoalRequest request, CancellationToken ct)
@@ -133,18 +131,19 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, TrajectoryGat
         var v = new Validator();
         var domain = v.Enum("domain", request.Domain);
         var words = v.Text("inHerWords", request.InHerWords, FuturePlanGoal.WordsMaxLength);
-        var (t, basis, error) = await OpenForChangeAsync(actor, trajectoryId, v, ct);
+        var (dossier, error) = await OpenForChangeAsync(actor, trajectoryId, v, ct);
         if (error is not null)
         {
             return error;
         }
 
+        var t = dossier!.Trajectory;
         var now = time.GetUtcNow();
-        var goal = new FuturePlanGoal { TrajectoryId = t!.Id, Domain = domain, InHerWords = words, CreatedAt = now, CreatedById = actor.Id };
+        var goal = new FuturePlanGoal { TrajectoryId = t.Id, Domain = domain, InHerWords = words, CreatedAt = now, CreatedById = actor.Id };
         db.FuturePlanGoals.Add(goal);
         Record(actor, t.Id, domain, goal.Id, Text.Encode("Goal added in {0}", domain), null, words);
         timeline.Add(t.Id, actor, TimelineKinds.FuturePlan, Link(t.Id), "Future plan: goal added in {0}", domain);
-        audit.Add(actor, AuditActions.FuturePlanChanged, nameof(FuturePlanGoal), goal.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.FuturePlanChanged, nameof(FuturePlanGoal), goal.Id);
         await db.SaveChangesAsync(ct);
         return new Changed(goal.Id, goal.Version);
     }
@@ -154,7 +153,7 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, TrajectoryGat
         var v = new Validator();
         var words = v.Text("inHerWords", request.InHerWords, FuturePlanGoal.WordsMaxLength);
         var version = v.Required("version", request.Version);
-        var (t, basis, error) = await OpenForChangeAsync(actor, trajectoryId, v, ct);
+        var (dossier, error) = await OpenForChangeAsync(actor, trajectoryId, v, ct);
         if (error is not null)
         {
             return error;
@@ -176,9 +175,9 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, TrajectoryGat
             return new Changed(goal.Id, goal.Version);
         }
 
-        Record(actor, t!.Id, goal.Domain, goal.Id, Text.Encode("Goal changed in {0}", goal.Domain), goal.InHerWords, words);
+        Record(actor, dossier!.Id, goal.Domain, goal.Id, Text.Encode("Goal changed in {0}", goal.Domain), goal.InHerWords, words);
         goal.InHerWords = words;
-        audit.Add(actor, AuditActions.FuturePlanChanged, nameof(FuturePlanGoal), goal.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.FuturePlanChanged, nameof(FuturePlanGoal), goal.Id);
         return await SaveAsync(goal.Id, goal, version, ct);
     }
 
@@ -188,7 +187,7 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, TrajectoryGat
         var goalId = v.Id("goalId", request.GoalId);
         var fields = await ValidateStepAsync(v, trajectoryId, request.Description, request.OwnerKind, request.OwnerProfessionalId,
             request.OwnerName, request.DueOn, null, ct);
-        var (t, basis, error) = await OpenForChangeAsync(actor, trajectoryId, v, ct);
+        var (dossier, error) = await OpenForChangeAsync(actor, trajectoryId, v, ct);
         if (error is not null)
         {
             return error;
@@ -202,14 +201,14 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, TrajectoryGat
 
         var step = new FuturePlanStep
         {
-            TrajectoryId = t!.Id, GoalId = goal.Id, Description = fields.Description, OwnerKind = fields.OwnerKind,
+            TrajectoryId = dossier!.Id, GoalId = goal.Id, Description = fields.Description, OwnerKind = fields.OwnerKind,
             OwnerProfessionalId = fields.ProfessionalId, OwnerName = fields.Name, DueOn = fields.DueOn, Status = StepStatus.Planned,
             CreatedAt = time.GetUtcNow(), CreatedById = actor.Id,
         };
         db.FuturePlanSteps.Add(step);
-        Record(actor, t.Id, goal.Domain, step.Id, Text.Encode("Step added in {0}, due {1}", goal.Domain, fields.DueOn.ToString("yyyy-MM-dd", null)),
+        Record(actor, dossier.Id, goal.Domain, step.Id, Text.Encode("Step added in {0}, due {1}", goal.Domain, fields.DueOn.ToString("yyyy-MM-dd", null)),
             null, fields.Description);
-        audit.Add(actor, AuditActions.FuturePlanChanged, nameof(FuturePlanStep), step.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.FuturePlanChanged, nameof(FuturePlanStep), step.Id);
         await db.SaveChangesAsync(ct);
         return new Changed(step.Id, step.Version);
     }
@@ -222,7 +221,7 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, TrajectoryGat
         var step = await db.FuturePlanSteps.SingleOrDefaultAsync(s => s.Id == stepId && s.TrajectoryId == trajectoryId, ct);
         var fields = await ValidateStepAsync(v, trajectoryId, request.Description, request.OwnerKind, request.OwnerProfessionalId,
             request.OwnerName, request.DueOn, step?.DueOn, ct);
-        var (t, basis, error) = await OpenForChangeAsync(actor, trajectoryId, v, ct);
+        var (dossier, error) = await OpenForChangeAsync(actor, trajectoryId, v, ct);
         if (error is not null)
         {
             return error;
@@ -248,9 +247,9 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, TrajectoryGat
         step.Status = status;
         if (db.Entry(step).Properties.Any(p => p.IsModified))
         {
-            Record(actor, t!.Id, domain, step.Id, Text.Encode("Step in {0}: {1}, due {2}", domain, status, fields.DueOn.ToString("yyyy-MM-dd", null)),
+            Record(actor, dossier!.Id, domain, step.Id, Text.Encode("Step in {0}: {1}, due {2}", domain, status, fields.DueOn.ToString("yyyy-MM-dd", null)),
                 before, fields.Description);
-            audit.Add(actor, AuditActions.FuturePlanChanged, nameof(FuturePlanStep), step.Id, t.YoungPerson!.PseudonymCode, basis);
+            dossier.Audit(AuditActions.FuturePlanChanged, nameof(FuturePlanStep), step.Id);
         }
 
         return await SaveAsync(step.Id, step, version, ct);
@@ -296,29 +295,22 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, TrajectoryGat
                 && m.From <= today && (m.To == null || m.To >= today) && (m.EndedAt == null || m.EndedAt > now), ct);
     }
 
-    /// <summary>Opens the trajectory for a change: not found, emergency (403), invalid input, closed — in that order.</summary>
-    private async Task<(Trajectory? Trajectory, string? Basis, Error? Error)> OpenForChangeAsync(Actor actor, Guid trajectoryId, Validator v, CancellationToken ct)
+    /// <summary>Opens the dossier to record in the plan: not found, read only (403), invalid input, closed — in that order.</summary>
+    private async Task<(Dossier? Dossier, Error? Error)> OpenForChangeAsync(Actor actor, Guid trajectoryId, Validator v, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.FuturePlanChanged, ct);
-        if (t is null)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.FuturePlanChanged, ct);
+        if (opened.Error is { } refused)
         {
-            return (null, null, Error.NotFound());
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.FuturePlanChanged, nameof(Trajectory), t.Id, ct) is { } refused)
-        {
-            return (null, null, refused);
+            return (null, refused);
         }
 
         if (!v.IsValid)
         {
-            return (null, null, v.ToError());
+            return (null, v.ToError());
         }
 
-        return t.IsClosed ? (null, null, Error.Conflict("The trajectory is closed.")) : (t, basis, null);
+        return opened.Value.IsClosed ? (null, DossierDoor.Closed) : (opened.Value, null);
     }
-
-    private static bool CanEdit(Trajectory t, string? basis) => !t.IsClosed && basis != AccessBasis.Emergency;
 
     private void Record(Actor actor, Guid trajectoryId, LifeDomain domain, Guid itemId, string summary, string? before, string? after) =>
         db.FuturePlanChanges.Add(new FuturePlanChange

@@ -1,3 +1,4 @@
+using Traject.Web.Common.Access;
 using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web.Modules.Handovers;
@@ -18,23 +19,17 @@ internal static class HandoverWindows
     internal sealed record Acceptance(CareTeamMembership? Joined, IReadOnlyList<CareTeamMembership> Leaving, bool LeadMoved);
 
     /// <summary>
-    /// Applies an accepted hand-over to the trajectory (with its care team loaded). The receiving professional joins
-    /// the team from today unless she is already an active member. When the hand-over goes to another organisation the
-    /// lead organisation moves to it, and every active membership of the leaving organisation (its professionals, or the
-    /// organisation as a whole) ends on the last day of the grace period, unless it ends sooner already.
+    /// Applies an accepted hand-over to the trajectory (with its care team loaded), through the hub's own methods. The
+    /// receiving professional joins the team from today unless she is already an active member. When the hand-over goes
+    /// to another organisation the lead organisation moves to it, and every active membership of the leaving
+    /// organisation (its professionals, or the organisation as a whole) ends on the last day of the grace period, unless
+    /// it ends sooner already.
     /// </summary>
-    public static Acceptance Apply(Trajectory t, Handover h, IReadOnlyDictionary<Guid, Guid> organisationOf, Guid by, DateOnly today, DateTimeOffset now)
+    public static Acceptance Apply(Trajectory t, Handover h, IReadOnlyDictionary<Guid, Guid> organisationOf, Actor by, DateOnly today, DateTimeOffset now)
     {
-        CareTeamMembership? joined = null;
-        if (!t.CareTeam.Any(m => m.ProfessionalId == h.ToProfessionalId && m.IsActiveAt(today, now)))
-        {
-            joined = new CareTeamMembership
-            {
-                TrajectoryId = t.Id, ProfessionalId = h.ToProfessionalId, Role = h.ReceivingRole, From = today, AddedById = by,
-            };
-            t.CareTeam.Add(joined);
-        }
-
+        var joined = t.CareTeam.Any(m => m.ProfessionalId == h.ToProfessionalId && m.IsActiveAt(today, now))
+            ? null
+            : t.JoinCareTeam(h.ToProfessionalId, h.ReceivingRole, today, by.Id);
         if (h.ToOrganisationId == h.FromOrganisationId)
         {
             return new Acceptance(joined, [], false);
@@ -44,19 +39,11 @@ internal static class HandoverWindows
         var leaving = t.CareTeam
             .Where(m => m != joined && m.IsActiveAt(today, now) && m.ProfessionalId != h.ToProfessionalId
                 && (m.OrganisationId == h.FromOrganisationId
-                    || (m.ProfessionalId is { } p && organisationOf.TryGetValue(p, out var org) && org == h.FromOrganisationId)))
+                    || (m.ProfessionalId is { } p && organisationOf.TryGetValue(p, out var org) && org == h.FromOrganisationId))
+                && (m.To is null || m.To > until))
             .ToList();
-        foreach (var m in leaving)
-        {
-            if (m.To is null || m.To > until)
-            {
-                m.To = until;
-                m.EndsByHandoverId = h.Id;
-            }
-        }
-
-        var moved = t.LeadOrganisationId != h.ToOrganisationId;
-        t.LeadOrganisationId = h.ToOrganisationId;
-        return new Acceptance(joined, leaving.Where(m => m.EndsByHandoverId == h.Id).ToList(), moved);
+        t.EndMembershipsForHandover(leaving, until, h.Id);
+        var moved = t.MoveLead(h.ToOrganisationId, by);
+        return new Acceptance(joined, leaving, moved);
     }
 }

@@ -60,8 +60,8 @@ internal sealed record HandoverView(
 /// accepts or refuses; either side records the joint meeting with the young person. Everyone who may open the dossier
 /// reads them, the receiving professional included while the hand-over is proposed.
 /// </summary>
-internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline,
-    IOptions<HandoverOptions> options)
+internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, DossierDoor door, AuditLog audit, TimelineWriter timeline,
+    Notifier notifier, IOptions<HandoverOptions> options)
 {
     public const string NotificationKind = "handover";
 
@@ -69,10 +69,10 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
 
     public async Task<Result<IReadOnlyList<HandoverView>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.HandoverRead, ct);
-        if (t is null)
+        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.HandoverRead, ct);
+        if (opened.Error is { } refused)
         {
-            return Error.NotFound();
+            return refused;
         }
 
         var rows = await db.Handovers.AsNoTracking().Include(h => h.Checklist).Where(h => h.TrajectoryId == trajectoryId)
@@ -82,8 +82,8 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
             .Concat(h.Checklist.Where(c => c.ConfirmedById is not null).Select(c => c.ConfirmedById!.Value))), ct);
         var orgIds = rows.SelectMany(h => new[] { h.FromOrganisationId, h.ToOrganisationId }).Distinct().ToList();
         var orgs = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var manages = AccessPolicy.CanManage(actor, t);
-        await audit.RecordAsync(actor, AuditActions.HandoverRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
+        // The lead organisation's designated expert who is also in the team reads as a member and still withdraws.
+        var manages = AccessPolicy.CanManage(actor, opened.Value.Trajectory);
         return rows.Select(h => new HandoverView(h.Id, h.FromPlacementId, h.Destination, orgs[h.FromOrganisationId], orgs[h.ToOrganisationId],
             people[h.ToProfessionalId], h.ReceivingRole, h.Status, h.ProposedAt, people[h.ProposedById], h.MeetingOn, h.MeetingParticipants,
             h.DecidedAt, h.DecidedById is { } by ? people[by] : null, h.RefusalReason, h.LeavingAccessUntil,
@@ -135,15 +135,22 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
             v.Add("toProfessionalId", "The receiving professional must be an active professional of a care organisation.");
         }
 
-        var (t, basis, error) = await LoadForManagementAsync(actor, trajectoryId, AuditActions.HandoverProposed, v, ct);
-        if (error is not null)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, AuditActions.HandoverProposed, ct);
+        if (opened.Error is { } refused)
         {
-            return error;
+            return refused;
         }
 
-        if (t!.IsClosed)
+        if (!v.IsValid)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return v.ToError();
+        }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
+        if (t.IsClosed)
+        {
+            return DossierDoor.Closed;
         }
 
         if (await db.Handovers.AnyAsync(h => h.TrajectoryId == t.Id && h.Status == HandoverStatus.Proposed, ct))
@@ -174,15 +181,11 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
             HandoverId = handover.Id, Item = item, Note = notes.GetValueOrDefault(item),
         }));
         db.Handovers.Add(handover);
-        var pseudonym = t.YoungPerson!.PseudonymCode;
-        db.Notifications.Add(new Notification
-        {
-            RecipientId = receiver.Id, CreatedAt = now, Kind = NotificationKind, Link = Link(t.Id),
-            Message = Text.Encode("Hand-over of {0} proposed to you by {1}: you may read the dossier until you accept or refuse", pseudonym, actor.DisplayName),
-        });
+        notifier.Notify([receiver.Id], NotificationKind, Link(t.Id),
+            "Hand-over of {0} proposed to you by {1}: you may read the dossier until you accept or refuse", dossier.Pseudonym, actor.DisplayName);
         timeline.Add(t.Id, actor, TimelineKinds.HandoverProposed, Link(t.Id), "Hand-over ({0}) proposed to {1} ({2})",
             destination, receiver.DisplayName, receiver.Organisation);
-        audit.Add(actor, AuditActions.HandoverProposed, nameof(Handover), handover.Id, pseudonym, basis);
+        dossier.Audit(AuditActions.HandoverProposed, nameof(Handover), handover.Id);
         await db.SaveChangesAsync(ct);
         return new Changed(handover.Id, handover.Version);
     }
@@ -192,7 +195,7 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
         var v = new Validator();
         var item = v.Enum("item", request.Item);
         var version = v.Required("version", request.Version);
-        var (t, h, basis, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverChanged, Side.Receiving, v, ct);
+        var (dossier, h, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverChanged, Side.Receiving, v, ct);
         if (error is not null)
         {
             return error;
@@ -208,8 +211,8 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
             return rule;
         }
 
-        timeline.Add(t!.Id, actor, TimelineKinds.HandoverChanged, Link(t.Id), "Hand-over: {0} confirmed by the receiving side", item);
-        audit.Add(actor, AuditActions.HandoverChanged, nameof(Handover), h.Id, t.YoungPerson!.PseudonymCode, basis);
+        timeline.Add(dossier!.Id, actor, TimelineKinds.HandoverChanged, Link(dossier.Id), "Hand-over: {0} confirmed by the receiving side", item);
+        dossier.Audit(AuditActions.HandoverChanged, nameof(Handover), h.Id);
         return await SaveAsync(h, version, ct);
     }
 
@@ -219,7 +222,7 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
         var heldOn = v.Required("heldOn", request.HeldOn);
         var participants = v.Text("participants", request.Participants, Handover.ParticipantsMaxLength);
         var version = v.Required("version", request.Version);
-        var (t, h, basis, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverChanged, Side.Either, v, ct);
+        var (dossier, h, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverChanged, Side.Either, v, ct);
         if (error is not null)
         {
             return error;
@@ -235,9 +238,9 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
             return rule;
         }
 
-        timeline.Add(t!.Id, actor, TimelineKinds.HandoverChanged, Link(t.Id), "Hand-over: joint meeting with the young person on {0}",
+        timeline.Add(dossier!.Id, actor, TimelineKinds.HandoverChanged, Link(dossier.Id), "Hand-over: joint meeting with the young person on {0}",
             heldOn.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture));
-        audit.Add(actor, AuditActions.HandoverChanged, nameof(Handover), h.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.HandoverChanged, nameof(Handover), h.Id);
         return await SaveAsync(h, version, ct);
     }
 
@@ -245,7 +248,7 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
     {
         var v = new Validator();
         var version = v.Required("version", request.Version);
-        var (t, h, basis, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverAccepted, Side.Receiving, v, ct);
+        var (dossier, h, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverAccepted, Side.Receiving, v, ct, tracked: true);
         if (error is not null)
         {
             return error;
@@ -256,9 +259,9 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
             return Error.Stale();
         }
 
-        if (t!.IsClosed)
+        if (dossier!.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         var today = time.Today();
@@ -268,31 +271,30 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
             return rule;
         }
 
-        var trajectory = await db.Trajectories.Include(x => x.YoungPerson).Include(x => x.CareTeam).AsSplitQuery().SingleAsync(x => x.Id == t.Id, ct);
+        var trajectory = dossier.Trajectory;
+        await db.Entry(trajectory).Collection(x => x.CareTeam).LoadAsync(ct);
         var memberIds = trajectory.CareTeam.Where(m => m.ProfessionalId is not null).Select(m => m.ProfessionalId!.Value).Distinct().ToList();
         var organisationOf = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.OrganisationId, ct);
-        var applied = HandoverWindows.Apply(trajectory, h, organisationOf, actor.Id, today, now);
-        var pseudonym = trajectory.YoungPerson!.PseudonymCode;
+        var applied = HandoverWindows.Apply(trajectory, h, organisationOf, actor, today, now);
         var toOrganisation = await db.Organisations.Where(o => o.Id == h.ToOrganisationId).Select(o => o.Name).SingleAsync(ct);
         timeline.Add(trajectory.Id, actor, TimelineKinds.HandoverDecided, Link(trajectory.Id), "Hand-over accepted by {0} ({1})", actor.DisplayName, toOrganisation);
         if (applied.Joined is { } joined)
         {
-            // Reachable only through the navigation with its key set: add it explicitly, or EF would UPDATE a row that is not there.
-            db.CareTeamMemberships.Add(joined);
+            CareTeamWrites.AddJoined(db, joined);
             timeline.Add(trajectory.Id, actor, TimelineKinds.MemberAdded, $"/trajectories/{trajectory.Id}", "{0} joined the care team as {1}",
                 actor.DisplayName, joined.Role);
-            audit.Add(actor, AuditActions.CareTeamChanged, nameof(CareTeamMembership), joined.Id, pseudonym, basis);
+            dossier.Audit(AuditActions.CareTeamChanged, nameof(CareTeamMembership), joined.Id);
         }
 
         if (applied.LeadMoved)
         {
             timeline.Add(trajectory.Id, actor, TimelineKinds.LeadOrganisationChanged, $"/trajectories/{trajectory.Id}", "Lead organisation is now {0}", toOrganisation);
-            audit.Add(actor, AuditActions.TrajectoryUpdated, nameof(Trajectory), trajectory.Id, pseudonym, basis);
+            dossier.Audit(AuditActions.TrajectoryUpdated);
         }
 
         foreach (var leaving in applied.Leaving)
         {
-            audit.Add(actor, AuditActions.CareTeamChanged, nameof(CareTeamMembership), leaving.Id, pseudonym, basis);
+            dossier.Audit(AuditActions.CareTeamChanged, nameof(CareTeamMembership), leaving.Id);
         }
 
         if (applied.Leaving.Count > 0)
@@ -301,12 +303,8 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
                 "The leaving team keeps access until {0}", h.LeavingAccessUntil!.Value.ToString("yyyy-MM-dd", null));
         }
 
-        db.Notifications.Add(new Notification
-        {
-            RecipientId = trajectory.CoordinatorId, CreatedAt = now, Kind = NotificationKind, Link = Link(trajectory.Id),
-            Message = Text.Encode("Hand-over of {0} accepted by {1}", pseudonym, actor.DisplayName),
-        });
-        audit.Add(actor, AuditActions.HandoverAccepted, nameof(Handover), h.Id, pseudonym, basis);
+        notifier.Notify([trajectory.CoordinatorId], NotificationKind, Link(trajectory.Id), "Hand-over of {0} accepted by {1}", dossier.Pseudonym, actor.DisplayName);
+        dossier.Audit(AuditActions.HandoverAccepted, nameof(Handover), h.Id);
         return await SaveAsync(h, version, ct);
     }
 
@@ -315,7 +313,7 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
         var v = new Validator();
         var reason = v.Text("reason", request.Reason, Handover.ReasonMaxLength, minLength: 10);
         var version = v.Required("version", request.Version);
-        var (t, h, basis, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverRefused, Side.Receiving, v, ct);
+        var (dossier, h, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverRefused, Side.Receiving, v, ct);
         if (error is not null)
         {
             return error;
@@ -332,13 +330,9 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
             return rule;
         }
 
-        timeline.Add(t!.Id, actor, TimelineKinds.HandoverDecided, Link(t.Id), "Hand-over refused by {0}", actor.DisplayName);
-        db.Notifications.Add(new Notification
-        {
-            RecipientId = t.CoordinatorId, CreatedAt = now, Kind = NotificationKind, Link = Link(t.Id),
-            Message = Text.Encode("Hand-over of {0} refused by {1}", t.YoungPerson!.PseudonymCode, actor.DisplayName),
-        });
-        audit.Add(actor, AuditActions.HandoverRefused, nameof(Handover), h.Id, t.YoungPerson!.PseudonymCode, basis);
+        timeline.Add(dossier!.Id, actor, TimelineKinds.HandoverDecided, Link(dossier.Id), "Hand-over refused by {0}", actor.DisplayName);
+        notifier.Notify([dossier.Trajectory.CoordinatorId], NotificationKind, Link(dossier.Id), "Hand-over of {0} refused by {1}", dossier.Pseudonym, actor.DisplayName);
+        dossier.Audit(AuditActions.HandoverRefused, nameof(Handover), h.Id);
         return await SaveAsync(h, version, ct);
     }
 
@@ -346,7 +340,7 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
     {
         var v = new Validator();
         var version = v.Required("version", request.Version);
-        var (t, h, basis, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverWithdrawn, Side.Leaving, v, ct);
+        var (dossier, h, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverWithdrawn, Side.Leaving, v, ct);
         if (error is not null)
         {
             return error;
@@ -362,8 +356,8 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
             return rule;
         }
 
-        timeline.Add(t!.Id, actor, TimelineKinds.HandoverDecided, Link(t.Id), "Hand-over withdrawn by {0}", actor.DisplayName);
-        audit.Add(actor, AuditActions.HandoverWithdrawn, nameof(Handover), h.Id, t.YoungPerson!.PseudonymCode, basis);
+        timeline.Add(dossier!.Id, actor, TimelineKinds.HandoverDecided, Link(dossier.Id), "Hand-over withdrawn by {0}", actor.DisplayName);
+        dossier.Audit(AuditActions.HandoverWithdrawn, nameof(Handover), h.Id);
         return await SaveAsync(h, version, ct);
     }
 
@@ -386,56 +380,47 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, TrajectoryG
         Either,
     }
 
-    private async Task<(Trajectory? Trajectory, Handover? Handover, string? Basis, Error? Error)> LoadAsync(
-        Actor actor, Guid trajectoryId, Guid handoverId, string action, Side side, Validator v, CancellationToken ct)
+    /// <summary>
+    /// Opens the dossier for a step of one hand-over and finds the hand-over: not found, not this side (403), invalid
+    /// input — in that order. Withdrawing steers the trajectory, so the door decides it (its refusal names the
+    /// hand-over). The receiving professional's steps are the hand-over's own rule, not an operation of the access
+    /// policy's table (until she accepts she only reads): the door opens the dossier in scope and the hand-over decides.
+    /// </summary>
+    private async Task<(Dossier? Dossier, Handover? Handover, Error? Error)> LoadAsync(
+        Actor actor, Guid trajectoryId, Guid handoverId, string action, Side side, Validator v, CancellationToken ct, bool tracked = false)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, action, ct);
-        var h = t is null ? null : await db.Handovers.Include(x => x.Checklist).SingleOrDefaultAsync(x => x.Id == handoverId && x.TrajectoryId == trajectoryId, ct);
-        if (t is null || h is null)
+        var opened = side == Side.Leaving
+            ? await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, action, ct, tracked, new AuditObject(nameof(Handover), handoverId))
+            : await door.OpenAsync(actor, trajectoryId, DossierOperation.None, action, ct, tracked);
+        if (opened.Error is { } refused)
         {
-            if (t is not null)
-            {
-                await audit.RecordAsync(actor, action, nameof(Handover), handoverId, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
-            }
-
-            return (null, null, null, Error.NotFound());
+            return (null, null, refused);
         }
 
-        var receiving = h.ToProfessionalId == actor.Id;
-        var leaving = AccessPolicy.CanManage(actor, t);
-        var allowed = side switch
+        var dossier = opened.Value;
+        var h = await db.Handovers.Include(x => x.Checklist).SingleOrDefaultAsync(x => x.Id == handoverId && x.TrajectoryId == trajectoryId, ct);
+        if (h is null)
         {
-            Side.Receiving => receiving,
-            Side.Leaving => leaving,
-            _ => receiving || leaving,
-        };
-        if (!allowed)
-        {
-            await audit.RecordAsync(actor, action, nameof(Handover), h.Id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
-            return (null, null, null, Error.Forbidden(side == Side.Receiving
-                ? "Only the receiving professional confirms the checklist and accepts or refuses the hand-over."
-                : "Only the coordinator or the designated expert of the lead organisation can do this."));
-        }
-
-        return v.IsValid ? (t, h, basis, null) : (null, null, null, v.ToError());
-    }
-
-    private async Task<(Trajectory? Trajectory, string? Basis, Error? Error)> LoadForManagementAsync(
-        Actor actor, Guid trajectoryId, string action, Validator v, CancellationToken ct)
-    {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, action, ct);
-        if (t is null)
-        {
+            await audit.RecordAsync(actor, action, nameof(Handover), handoverId, dossier.Pseudonym, dossier.Basis, AuditOutcomes.Denied, ct);
             return (null, null, Error.NotFound());
         }
 
-        if (!AccessPolicy.CanManage(actor, t))
+        var receiving = h.ToProfessionalId == actor.Id;
+        var allowed = side switch
         {
-            await audit.RecordAsync(actor, action, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
-            return (null, null, Error.Forbidden("Only the coordinator or the designated expert of the lead organisation can do this."));
+            Side.Receiving => receiving,
+            Side.Leaving => true,
+            _ => receiving || AccessPolicy.CanManage(actor, dossier.Trajectory),
+        };
+        if (!allowed)
+        {
+            await audit.RecordAsync(actor, action, nameof(Handover), h.Id, dossier.Pseudonym, dossier.Basis, AuditOutcomes.Denied, ct);
+            return (null, null, side == Side.Receiving
+                ? Error.Forbidden("Only the receiving professional confirms the checklist and accepts or refuses the hand-over.")
+                : DossierDoor.NotSteering);
         }
 
-        return v.IsValid ? (t, basis, null) : (null, null, v.ToError());
+        return v.IsValid ? (dossier, h, null) : (null, null, v.ToError());
     }
 
     private async Task<Result<Changed>> SaveAsync(Handover h, long expected, CancellationToken ct)

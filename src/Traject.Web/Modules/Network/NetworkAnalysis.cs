@@ -66,7 +66,7 @@ internal sealed record NetworkView(Guid TrajectoryId, string Pseudonym, IReadOnl
 /// alerts the designated experts of both lead organisations without telling either side who the other is.
 /// </summary>
 internal sealed class NetworkAnalysis(
-    TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, NetworkProtection protection, NetworkSecrets secrets)
+    TrajectDb db, TimeProvider time, DossierDoor door, AuditLog audit, Notifier notifier, NetworkProtection protection, NetworkSecrets secrets)
 {
     public const int NameMaxLength = 200;
     public const int TextMaxLength = 1000;
@@ -82,16 +82,18 @@ internal sealed class NetworkAnalysis(
 
     public async Task<Result<NetworkView>> GetAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis, refused) = await OpenAsync(actor, trajectoryId, AuditActions.NetworkRead, ct);
-        if (refused is not null)
+        var opened = await OpenAsync(actor, trajectoryId, AuditActions.NetworkRead, ct);
+        if (opened.Error is { } refused)
         {
             return refused;
         }
 
+        var t = opened.Value.Trajectory;
+
         var entries = await db.Set<NetworkEntry>().AsNoTracking().Where(e => e.TrajectoryId == trajectoryId).ToListAsync(ct);
         var links = await db.Set<NetworkLink>().AsNoTracking().Where(l => l.TrajectoryId == trajectoryId).ToListAsync(ct);
         var people = await PersonRefs.LoadAsync(db, entries.Select(e => e.RecordedById), ct);
-        await audit.RecordAsync(actor, AuditActions.NetworkRead, nameof(Trajectory), t!.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
+        await audit.RecordAsync(actor, AuditActions.NetworkRead, nameof(Trajectory), t.Id, opened.Value.Pseudonym, opened.Value.Basis, ct: ct);
         var views = entries.Select(e => View(e, Read<NetworkEntryContent>(e.Content), people[e.RecordedById]))
             .OrderBy(e => e.Kind).ThenBy(e => e.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(e => e.Id).ToList();
         var linkViews = links.Select(l =>
@@ -99,16 +101,19 @@ internal sealed class NetworkAnalysis(
             var c = Read<NetworkLinkContent>(l.Content);
             return new NetworkLinkView(l.Id, l.FromEntryId, l.ToEntryId, c.Nature, c.Source, c.KnownOn, l.Version);
         }).OrderBy(l => l.KnownOn).ThenBy(l => l.Id).ToList();
-        return new NetworkView(t.Id, t.YoungPerson.PseudonymCode, views, linkViews, !t.IsClosed);
+        return new NetworkView(t.Id, opened.Value.Pseudonym, views, linkViews, !t.IsClosed);
     }
 
     public async Task<Result<Changed>> AddEntryAsync(Actor actor, Guid trajectoryId, NetworkEntryRequest request, CancellationToken ct)
     {
-        var (t, basis, refused) = await OpenAsync(actor, trajectoryId, AuditActions.NetworkChanged, ct);
-        if (refused is not null)
+        var opened = await OpenAsync(actor, trajectoryId, AuditActions.NetworkChanged, ct);
+        if (opened.Error is { } refused)
         {
             return refused;
         }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
 
         var v = new Validator();
         var (content, keys) = NetworkEntryRules.Validate(request, request.Kind, time.Today(), v);
@@ -117,9 +122,9 @@ internal sealed class NetworkAnalysis(
             return v.ToError();
         }
 
-        if (t!.IsClosed)
+        if (t.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         if (await db.Set<NetworkEntry>().CountAsync(e => e.TrajectoryId == t.Id, ct) >= NetworkEntry.MaxPerTrajectory)
@@ -131,16 +136,19 @@ internal sealed class NetworkAnalysis(
         {
             TrajectoryId = t.Id, Kind = request.Kind!.Value, Content = Write(content!), RecordedAt = time.GetUtcNow(), RecordedById = actor.Id,
         };
-        return await SaveWithOverlapAsync(actor, t, basis!, entry, keys, added: true, ct);
+        return await SaveWithOverlapAsync(actor, dossier, entry, keys, added: true, ct);
     }
 
     public async Task<Result<Changed>> UpdateEntryAsync(Actor actor, Guid trajectoryId, Guid entryId, NetworkEntryRequest request, CancellationToken ct)
     {
-        var (t, basis, refused) = await OpenAsync(actor, trajectoryId, AuditActions.NetworkChanged, ct);
-        if (refused is not null)
+        var opened = await OpenAsync(actor, trajectoryId, AuditActions.NetworkChanged, ct);
+        if (opened.Error is { } refused)
         {
             return refused;
         }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
 
         var entry = await db.Set<NetworkEntry>().SingleOrDefaultAsync(e => e.Id == entryId && e.TrajectoryId == trajectoryId, ct);
         if (entry is null)
@@ -161,9 +169,9 @@ internal sealed class NetworkAnalysis(
             return v.ToError();
         }
 
-        if (t!.IsClosed)
+        if (t.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         if (entry.Version != version)
@@ -174,7 +182,7 @@ internal sealed class NetworkAnalysis(
         entry.Content = Write(content!);
         entry.ChangedAt = time.GetUtcNow();
         db.Entry(entry).Property(e => e.Version).OriginalValue = version;
-        return await SaveWithOverlapAsync(actor, t, basis!, entry, keys, added: false, ct);
+        return await SaveWithOverlapAsync(actor, dossier, entry, keys, added: false, ct);
     }
 
     /// <summary>Why a removal cannot go ahead, if it cannot: no version given, a closed trajectory, or a stale version.</summary>
@@ -189,7 +197,7 @@ internal sealed class NetworkAnalysis(
 
         if (t.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         return current != version ? Error.Stale() : null;
@@ -197,11 +205,14 @@ internal sealed class NetworkAnalysis(
 
     public async Task<Result<Changed>> RemoveEntryAsync(Actor actor, Guid trajectoryId, Guid entryId, NetworkRemoveRequest request, CancellationToken ct)
     {
-        var (t, basis, refused) = await OpenAsync(actor, trajectoryId, AuditActions.NetworkChanged, ct);
-        if (refused is not null)
+        var opened = await OpenAsync(actor, trajectoryId, AuditActions.NetworkChanged, ct);
+        if (opened.Error is { } refused)
         {
             return refused;
         }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
 
         var entry = await db.Set<NetworkEntry>().SingleOrDefaultAsync(e => e.Id == entryId && e.TrajectoryId == trajectoryId, ct);
         if (entry is null)
@@ -209,7 +220,7 @@ internal sealed class NetworkAnalysis(
             return Error.NotFound();
         }
 
-        if (RemovalRefused(t!, entry.Version, request) is { } refusal)
+        if (RemovalRefused(t, entry.Version, request) is { } refusal)
         {
             return refusal;
         }
@@ -224,17 +235,20 @@ internal sealed class NetworkAnalysis(
             alert.EntryId = null;
         }
 
-        audit.Add(actor, AuditActions.NetworkChanged, nameof(NetworkEntry), entry.Id, t!.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.NetworkChanged, nameof(NetworkEntry), entry.Id);
         return await SaveAsync(new Changed(entry.Id, version), ct);
     }
 
     public async Task<Result<Changed>> AddLinkAsync(Actor actor, Guid trajectoryId, NetworkLinkRequest request, CancellationToken ct)
     {
-        var (t, basis, refused) = await OpenAsync(actor, trajectoryId, AuditActions.NetworkChanged, ct);
-        if (refused is not null)
+        var opened = await OpenAsync(actor, trajectoryId, AuditActions.NetworkChanged, ct);
+        if (opened.Error is { } refused)
         {
             return refused;
         }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
 
         var v = new Validator();
         var from = v.Id("fromId", request.FromId);
@@ -264,9 +278,9 @@ internal sealed class NetworkAnalysis(
             return v.ToError();
         }
 
-        if (t!.IsClosed)
+        if (t.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         if (await db.Set<NetworkLink>().AnyAsync(l => (l.FromEntryId == from && l.ToEntryId == to) || (l.FromEntryId == to && l.ToEntryId == from), ct))
@@ -280,17 +294,20 @@ internal sealed class NetworkAnalysis(
             RecordedAt = time.GetUtcNow(), RecordedById = actor.Id,
         };
         db.Set<NetworkLink>().Add(link);
-        audit.Add(actor, AuditActions.NetworkChanged, nameof(NetworkLink), link.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.NetworkChanged, nameof(NetworkLink), link.Id);
         return await SaveAsync(new Changed(link.Id, 1), ct);
     }
 
     public async Task<Result<Changed>> RemoveLinkAsync(Actor actor, Guid trajectoryId, Guid linkId, NetworkRemoveRequest request, CancellationToken ct)
     {
-        var (t, basis, refused) = await OpenAsync(actor, trajectoryId, AuditActions.NetworkChanged, ct);
-        if (refused is not null)
+        var opened = await OpenAsync(actor, trajectoryId, AuditActions.NetworkChanged, ct);
+        if (opened.Error is { } refused)
         {
             return refused;
         }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
 
         var link = await db.Set<NetworkLink>().SingleOrDefaultAsync(l => l.Id == linkId && l.TrajectoryId == trajectoryId, ct);
         if (link is null)
@@ -298,7 +315,7 @@ internal sealed class NetworkAnalysis(
             return Error.NotFound();
         }
 
-        if (RemovalRefused(t!, link.Version, request) is { } refusal)
+        if (RemovalRefused(t, link.Version, request) is { } refusal)
         {
             return refusal;
         }
@@ -306,26 +323,31 @@ internal sealed class NetworkAnalysis(
         var version = request.Version!.Value;
         db.Entry(link).Property(l => l.Version).OriginalValue = version;
         db.Set<NetworkLink>().Remove(link);
-        audit.Add(actor, AuditActions.NetworkChanged, nameof(NetworkLink), link.Id, t!.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.NetworkChanged, nameof(NetworkLink), link.Id);
         return await SaveAsync(new Changed(link.Id, version), ct);
     }
 
-    /// <summary>The gate of the dossier, and care team only: emergency access is refused (audited) with a reason.</summary>
-    private async Task<(Trajectory? Trajectory, string? Basis, Error? Refused)> OpenAsync(Actor actor, Guid trajectoryId, string action, CancellationToken ct)
+    /// <summary>
+    /// The dossier's door, then the network's own rule: care team only, so emergency access is refused (audited) with a
+    /// reason. The door opens without an operation of its table, because its read entry would come before this
+    /// refusal: <see cref="GetAsync"/> audits the read once it is allowed; a change is audited through the dossier.
+    /// </summary>
+    private async Task<Result<Dossier>> OpenAsync(Actor actor, Guid trajectoryId, string action, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, action, ct);
-        if (t is null)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.None, action, ct);
+        if (opened.Error is not null)
         {
-            return (null, null, Error.NotFound());
+            return opened;
         }
 
-        if (basis == AccessBasis.Emergency)
+        var dossier = opened.Value;
+        if (dossier.Basis == AccessBasis.Emergency)
         {
-            await audit.RecordAsync(actor, action, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
-            return (t, basis, Error.Forbidden("The network analysis is shown only to her care team: the coordinator, the team members and the designated expert of the lead organisation."));
+            await audit.RecordAsync(actor, action, nameof(Trajectory), dossier.Id, dossier.Pseudonym, dossier.Basis, AuditOutcomes.Denied, ct);
+            return Error.Forbidden("The network analysis is shown only to her care team: the coordinator, the team members and the designated expert of the lead organisation.");
         }
 
-        return (t, basis, null);
+        return dossier;
     }
 
     /// <summary>
@@ -333,9 +355,10 @@ internal sealed class NetworkAnalysis(
     /// young person's trajectory that holds one of the same identifiers, and those of this one. The transaction is
     /// serialised with every other network write, so two entries saved at the same moment still find each other.
     /// </summary>
-    private async Task<Result<Changed>> SaveWithOverlapAsync(Actor actor, Trajectory t, string basis, NetworkEntry entry,
+    private async Task<Result<Changed>> SaveWithOverlapAsync(Actor actor, Dossier dossier, NetworkEntry entry,
         IReadOnlyList<(IdentifierKind Kind, string Canonical)> keys, bool added, CancellationToken ct)
     {
+        var t = dossier.Trajectory;
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -372,7 +395,7 @@ internal sealed class NetworkAnalysis(
                 await AlertAsync(actor, t, matches, ct);
             }
 
-            audit.Add(actor, AuditActions.NetworkChanged, nameof(NetworkEntry), entry.Id, t.YoungPerson!.PseudonymCode, basis);
+            dossier.Audit(AuditActions.NetworkChanged, nameof(NetworkEntry), entry.Id);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return new Changed(entry.Id, entry.Version);
@@ -422,14 +445,8 @@ internal sealed class NetworkAnalysis(
             TrajectoryId = trajectoryId, EntryId = entryId, OtherTrajectoryId = otherTrajectoryId, Kind = kind, Hash = hash, CreatedAt = now,
         };
         db.Set<NetworkOverlapAlert>().Add(alert);
-        foreach (var recipient in recipients)
-        {
-            db.Notifications.Add(new Notification
-            {
-                RecipientId = recipient, CreatedAt = now, Kind = AlertNotification, Link = "/network-alerts",
-                Message = Text.Encode("The network of {0} overlaps with another young person's network ({1}). Contact: {2}.", pseudonym, kind, otherOrganisation),
-            });
-        }
+        notifier.Notify(recipients, AlertNotification, "/network-alerts",
+            "The network of {0} overlaps with another young person's network ({1}). Contact: {2}.", pseudonym, kind, otherOrganisation);
 
         // The other side's young person is not the actor's: her entry carries no pseudonym, so it stays out of the actor's view of her.
         audit.Add(actor, AuditActions.NetworkAlertCreated, nameof(NetworkOverlapAlert), alert.Id, ownSide ? pseudonym : null);

@@ -119,6 +119,20 @@ internal sealed class TaskList(TrajectDb db, TimelineWriter timeline, TimeProvid
             timeline.Add(task.TrajectoryId, actor, TaskTimeline.Done, Link(task.TrajectoryId), "Task done: {0}", task.Kind);
         }
     }
+
+    /// <summary>
+    /// Adds a task created without an actor at hand (a scheduled job, on the owner's behalf, or a start the caller states
+    /// on the timeline itself): no timeline entry. Saved with the caller's change.
+    /// </summary>
+    public CareTask AddOnBehalf(Guid trajectoryId, CareTaskKind kind, Guid ownerId, DateOnly dueOn, Guid createdById)
+    {
+        var task = new CareTask
+        {
+            TrajectoryId = trajectoryId, Kind = kind, OwnerId = ownerId, DueOn = dueOn, CreatedAt = time.GetUtcNow(), CreatedById = createdById,
+        };
+        db.CareTasks.Add(task);
+        return task;
+    }
 }
 
 /// <summary>The timeline kinds the tasks module writes.</summary>

@@ -1,5 +1,6 @@
 using Traject.Web.Common;
 using Traject.Web.Common.Access;
+using Traject.Web.Data;
 using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Web.Modules.Trajectories;
@@ -94,6 +95,33 @@ internal sealed class Trajectory : RaisesDomainEvents, IVersioned
         return true;
     }
 
+    /// <summary>
+    /// A professional joins the care team from a day on (the receiving professional of an accepted hand-over). Returns
+    /// the new membership; add it to the unit of work with <see cref="CareTeamWrites.AddJoined"/>.
+    /// </summary>
+    public CareTeamMembership JoinCareTeam(Guid professionalId, CareTeamRole role, DateOnly from, Guid addedBy)
+    {
+        var joined = new CareTeamMembership
+        {
+            TrajectoryId = Id, ProfessionalId = professionalId, Role = role, From = from, AddedById = addedBy,
+        };
+        CareTeam.Add(joined);
+        return joined;
+    }
+
+    /// <summary>
+    /// The memberships of the leaving side of an accepted hand-over end on the last day of its grace period
+    /// (inclusive), marked as ended by that hand-over. Only memberships of this trajectory's team are touched.
+    /// </summary>
+    public void EndMembershipsForHandover(IEnumerable<CareTeamMembership> leaving, DateOnly until, Guid handoverId)
+    {
+        foreach (var m in leaving.Where(CareTeam.Contains))
+        {
+            m.To = until;
+            m.EndsByHandoverId = handoverId;
+        }
+    }
+
     public Error? ChangeCoordinator(Guid professionalId, Guid assignedBy, DateTimeOffset now)
     {
         if (IsClosed)
@@ -125,4 +153,14 @@ internal sealed class CoordinatorAssignment
     public DateTimeOffset Since { get; set; }
     public DateTimeOffset? Until { get; set; }
     public Guid AssignedById { get; set; }
+}
+
+/// <summary>
+/// The hub's writes of a care team that EF cannot infer from the navigation: a membership made by
+/// <see cref="Trajectory.JoinCareTeam"/> has its key set already, so EF would take it for an existing row and UPDATE it.
+/// </summary>
+internal static class CareTeamWrites
+{
+    /// <summary>Adds the joined membership to the unit of work as a new row.</summary>
+    public static void AddJoined(TrajectDb db, CareTeamMembership joined) => db.CareTeamMemberships.Add(joined);
 }
