@@ -498,6 +498,31 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, DossierDoor
         return scientists.Append(t.CoordinatorId).Distinct().Select(id => people[id]).ToList();
     }
 
+    /// <summary>
+    /// Sets or clears "a parent may be involved" on behalf of another module that decides it (the analyses), with the
+    /// note given; false when the flag already stood so. Part of the caller's unit of work; the caller tells the timeline.
+    /// </summary>
+    public async Task<bool> MarkParentInvolvementAsync(Guid trajectoryId, bool involved, string? note, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var context = await db.SafetyContexts.SingleOrDefaultAsync(c => c.TrajectoryId == trajectoryId, ct);
+        if (context is null)
+        {
+            context = new SafetyContext { TrajectoryId = trajectoryId };
+            db.SafetyContexts.Add(context);
+        }
+
+        if (context.ParentMayBeInvolved == involved)
+        {
+            return false;
+        }
+
+        context.ParentMayBeInvolved = involved;
+        context.ParentInvolvementNote = note;
+        context.UpdatedAt = now;
+        context.UpdatedById = actor.Id;
+        return true;
+    }
+
     private async Task<bool> IsTreatmentCoordinatorAsync(Trajectory t, Guid id, CancellationToken ct) =>
         (await TreatmentCoordinatorsAsync(t, ct)).Any(p => p.Id == id);
 
