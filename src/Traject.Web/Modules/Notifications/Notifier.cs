@@ -50,6 +50,11 @@ internal sealed class Notifier(TrajectDb db, TimeProvider time, IStringLocalizer
 
     public Task<int> UnreadAsync(Actor actor, CancellationToken ct) =>
         db.Notifications.CountAsync(n => n.RecipientId == actor.Id && n.ReadAt == null, ct);
+
+    /// <summary>When a message of one of these kinds with this link was last sent to anyone, or null when none was.</summary>
+    public async Task<DateTimeOffset?> LastSentToAnyoneAsync(string link, IReadOnlyCollection<string> kinds, CancellationToken ct) =>
+        (await db.Notifications.Where(n => n.Link == link && kinds.Contains(n.Kind)).Select(n => n.CreatedAt).ToListAsync(ct))
+            .Select(at => (DateTimeOffset?)at).Max();
 }
 
 /// <summary>In-app notifications: one table, written only through <see cref="Notifier"/>.</summary>

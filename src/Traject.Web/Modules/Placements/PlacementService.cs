@@ -76,7 +76,7 @@ internal sealed record PlacementView(
 /// another phase, naming the next step, recording a time-out and ending are steering actions for the coordinator and the
 /// designated expert of the lead organisation (others in the team get 403). Every change is audited and on the timeline.
 /// </summary>
-internal sealed class PlacementService(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline, TaskList tasks,
+internal sealed class PlacementService(TrajectDb db, TimeProvider time, DossierDoor door, TimelineWriter timeline, TaskList tasks,
     IOptions<PlacementOptions> options)
 {
     /// <summary>How far back a placement may be recorded, and how far ahead it may be planned.</summary>
@@ -87,29 +87,32 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
 
     public async Task<Result<IReadOnlyList<PlacementView>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.PlacementRead, ct);
-        if (t is null)
+        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.PlacementRead, ct);
+        if (opened.Error is { } refused)
         {
-            return Error.NotFound();
+            return refused;
         }
 
         var placements = await Query().Where(p => p.TrajectoryId == trajectoryId).ToListAsync(ct);
-        await audit.RecordAsync(actor, AuditActions.PlacementRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
-        var views = await ViewsAsync(actor, t, placements, ct);
+        var views = await ViewsAsync(actor, opened.Value.Trajectory, placements, ct);
         return views.OrderByDescending(p => p.IsCurrent).ThenByDescending(p => p.StartedOn).ToList();
     }
 
     public async Task<Result<PlacementView>> GetAsync(Actor actor, Guid trajectoryId, Guid placementId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.PlacementRead, ct);
-        var placement = t is null ? null : await Query().SingleOrDefaultAsync(p => p.Id == placementId && p.TrajectoryId == trajectoryId, ct);
-        if (t is null || placement is null)
+        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.PlacementRead, ct, new AuditObject(nameof(Placement), placementId));
+        if (opened.Error is { } refused)
+        {
+            return refused;
+        }
+
+        var placement = await Query().SingleOrDefaultAsync(p => p.Id == placementId && p.TrajectoryId == trajectoryId, ct);
+        if (placement is null)
         {
             return Error.NotFound();
         }
 
-        await audit.RecordAsync(actor, AuditActions.PlacementRead, nameof(Placement), placement.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
-        return (await ViewsAsync(actor, t, [placement], ct))[0];
+        return (await ViewsAsync(actor, opened.Value.Trajectory, [placement], ct))[0];
     }
 
     public async Task<Result<Changed>> StartAsync(Actor actor, Guid trajectoryId, StartPlacementRequest request, CancellationToken ct)
@@ -118,11 +121,14 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
         var programmeId = v.Id("programmeId", request.ProgrammeId);
         var startedOn = v.Required("startedOn", request.StartedOn);
         var argument = v.OptionalText("mixedGroupArgument", request.MixedGroupArgument, Placement.ArgumentMaxLength);
-        var (t, basis, refused) = await OpenForSteeringAsync(actor, trajectoryId, ct);
-        if (refused is not null)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, AuditActions.PlacementChanged, ct);
+        if (opened.Error is { } refused)
         {
             return refused;
         }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
 
         var today = time.Today();
         var programme = programmeId == Guid.Empty ? null : await db.CareProgrammes.AsNoTracking().SingleOrDefaultAsync(p => p.Id == programmeId, ct);
@@ -197,9 +203,9 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
             return v.ToError();
         }
 
-        if (t!.IsClosed)
+        if (dossier.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         if (PlacementRules.IsResidential(setting!.Value) && await db.Placements.AnyAsync(p => p.TrajectoryId == t.Id
@@ -231,7 +237,7 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
             tasks.Add(t.Id, CareTaskKind.NameNextPlace, t.CoordinatorId, due, actor);
         }
 
-        audit.Add(actor, AuditActions.PlacementChanged, nameof(Placement), placement.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.PlacementChanged, nameof(Placement), placement.Id);
         await db.SaveChangesAsync(ct);
         return new Changed(placement.Id, placement.Version);
     }
@@ -242,11 +248,13 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
         var phase = v.Required("phase", request.Phase);
         var note = v.OptionalText("note", request.Note, Placement.NoteMaxLength);
         var expected = v.Required("version", request.Version);
-        var (t, basis, placement, refused) = await LoadForSteeringAsync(actor, trajectoryId, placementId, v, ct);
+        var (dossier, placement, refused) = await SteerAsync(actor, trajectoryId, placementId, v, ct);
         if (refused is not null)
         {
             return refused;
         }
+
+        var t = dossier!.Trajectory;
 
         var today = time.Today();
         var on = request.StartedOn ?? today;
@@ -263,10 +271,10 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
         db.PlacementPhaseChanges.Add(change);
         placement.CurrentPhase = phase;
         placement.UpdatedAt = now;
-        timeline.Add(t!.Id, actor, TimelineKinds.PlacementPhase, Link(t.Id, placement.Id), "Phase {0} ({1}) from {2}",
+        timeline.Add(t.Id, actor, TimelineKinds.PlacementPhase, Link(t.Id, placement.Id), "Phase {0} ({1}) from {2}",
             phase, phases[phase - 1].Name, on.ToString("yyyy-MM-dd", null));
         placement.Raise(new PlacementPhaseChanged(placement, t, actor));
-        audit.Add(actor, AuditActions.PlacementChanged, nameof(Placement), placement.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.PlacementChanged, nameof(Placement), placement.Id);
         return await SaveAsync(placement, expected, ct);
     }
 
@@ -286,11 +294,13 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
             v.Add("nextProgrammeId", "Unknown programme.");
         }
 
-        var (t, basis, placement, refused) = await LoadForSteeringAsync(actor, trajectoryId, placementId, v, ct);
+        var (dossier, placement, refused) = await SteerAsync(actor, trajectoryId, placementId, v, ct);
         if (refused is not null)
         {
             return refused;
         }
+
+        var t = dossier!.Trajectory;
 
         if (Ended(placement!, expected) is { } rule)
         {
@@ -305,10 +315,10 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
         placement.NextStepRecordedById = actor.Id;
         placement.UpdatedAt = now;
         var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
-        timeline.Add(t!.Id, actor, TimelineKinds.PlacementNextStep, Link(t.Id, placement.Id), "Next step named: {0}", organisation);
+        timeline.Add(t.Id, actor, TimelineKinds.PlacementNextStep, Link(t.Id, placement.Id), "Next step named: {0}", organisation);
         await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.NameNextPlace, ct);
 
-        audit.Add(actor, AuditActions.PlacementChanged, nameof(Placement), placement.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.PlacementChanged, nameof(Placement), placement.Id);
         return await SaveAsync(placement, expected, ct);
     }
 
@@ -320,11 +330,13 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
         var place = v.OptionalText("place", request.Place, PlacementTimeOut.PlaceMaxLength);
         var reason = v.Text("reason", request.Reason, PlacementTimeOut.ReasonMaxLength, minLength: PlacementTimeOut.ReasonMinLength);
         var expected = v.Required("version", request.Version);
-        var (t, basis, placement, refused) = await LoadForSteeringAsync(actor, trajectoryId, placementId, v, ct);
+        var (dossier, placement, refused) = await SteerAsync(actor, trajectoryId, placementId, v, ct);
         if (refused is not null)
         {
             return refused;
         }
+
+        var t = dossier!.Trajectory;
 
         if ((Ended(placement!, expected) ?? PlacementRules.CheckTimeOut(placement!.Setting, placement.StartedOn, startsOn, endsOn,
                 placement.TimeOuts.Select(x => (x.StartsOn, x.EndsOn)), options.Value.TimeOutMaxDays)) is { } rule)
@@ -338,9 +350,9 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
             PlacementId = placement!.Id, StartsOn = startsOn, EndsOn = endsOn, Place = place, Reason = reason, RecordedById = actor.Id, RecordedAt = now,
         });
         placement.UpdatedAt = now;
-        timeline.Add(t!.Id, actor, TimelineKinds.PlacementTimeOut, Link(t.Id, placement.Id), "Time-out in closed care from {0} to {1}",
+        timeline.Add(t.Id, actor, TimelineKinds.PlacementTimeOut, Link(t.Id, placement.Id), "Time-out in closed care from {0} to {1}",
             startsOn.ToString("yyyy-MM-dd", null), endsOn.ToString("yyyy-MM-dd", null));
-        audit.Add(actor, AuditActions.PlacementChanged, nameof(Placement), placement.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.PlacementChanged, nameof(Placement), placement.Id);
         return await SaveAsync(placement, expected, ct);
     }
 
@@ -355,11 +367,13 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
             v.Add("note", "Describe the reason.");
         }
 
-        var (t, basis, placement, refused) = await LoadForSteeringAsync(actor, trajectoryId, placementId, v, ct);
+        var (dossier, placement, refused) = await SteerAsync(actor, trajectoryId, placementId, v, ct);
         if (refused is not null)
         {
             return refused;
         }
+
+        var t = dossier!.Trajectory;
 
         var endedOn = request.EndedOn ?? time.Today();
         if ((Ended(placement!, expected) ?? PlacementRules.CheckEnd(placement!.StartedOn, endedOn, time.Today())) is { } rule)
@@ -372,10 +386,10 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
         placement.EndNote = note;
         placement.UpdatedAt = time.GetUtcNow();
         var name = await db.CareProgrammeVersions.Where(x => x.Id == placement.ProgrammeVersionId).Select(x => x.Name).SingleAsync(ct);
-        placement.Raise(new PlacementEnded(placement, t!, actor));
-        timeline.Add(t!.Id, actor, TimelineKinds.PlacementEnded, Link(t.Id, placement.Id), "Placement in {0} ended on {1}: {2}",
+        placement.Raise(new PlacementEnded(placement, t, actor));
+        timeline.Add(t.Id, actor, TimelineKinds.PlacementEnded, Link(t.Id, placement.Id), "Placement in {0} ended on {1}: {2}",
             name, endedOn.ToString("yyyy-MM-dd", null), reason);
-        audit.Add(actor, AuditActions.PlacementChanged, nameof(Placement), placement.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.PlacementChanged, nameof(Placement), placement.Id);
         return await SaveAsync(placement, expected, ct);
     }
 
@@ -388,40 +402,27 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, Trajecto
         .Include(p => p.ProgrammeVersion!).ThenInclude(v => v.Programme)
         .Include(p => p.PhaseChanges).Include(p => p.TimeOuts).AsSplitQuery();
 
-    private async Task<(Trajectory? Trajectory, string? Basis, Error? Refused)> OpenForSteeringAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
-    {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.PlacementChanged, ct);
-        if (t is null)
-        {
-            return (null, null, Error.NotFound());
-        }
-
-        if (!AccessPolicy.CanManage(actor, t))
-        {
-            await audit.RecordAsync(actor, AuditActions.PlacementChanged, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
-            return (null, null, Error.Forbidden("Only the coordinator or the designated expert of the lead organisation can do this."));
-        }
-
-        return (t, basis, null);
-    }
-
-    private async Task<(Trajectory? Trajectory, string? Basis, Placement? Placement, Error? Refused)> LoadForSteeringAsync(
+    /// <summary>
+    /// Opens the dossier to steer one of its placements: out of scope 404, not steering 403 (both audited by the door),
+    /// then the placement (404 when it is not hers), then the request's validation errors.
+    /// </summary>
+    private async Task<(Dossier? Dossier, Placement? Placement, Error? Refused)> SteerAsync(
         Actor actor, Guid trajectoryId, Guid placementId, Validator v, CancellationToken ct)
     {
-        var (t, basis, refused) = await OpenForSteeringAsync(actor, trajectoryId, ct);
-        if (refused is not null)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, AuditActions.PlacementChanged, ct);
+        if (opened.Error is { } refused)
         {
-            return (null, null, null, refused);
+            return (null, null, refused);
         }
 
         var placement = await db.Placements.Include(p => p.PhaseChanges).Include(p => p.TimeOuts).AsSplitQuery()
             .SingleOrDefaultAsync(p => p.Id == placementId && p.TrajectoryId == trajectoryId, ct);
         if (placement is null)
         {
-            return (null, null, null, Error.NotFound());
+            return (null, null, Error.NotFound());
         }
 
-        return v.IsValid ? (t, basis, placement, null) : (null, null, null, v.ToError());
+        return v.IsValid ? (opened.Value, placement, null) : (null, null, v.ToError());
     }
 
     private async Task<Result<Changed>> SaveAsync(Placement placement, long expected, CancellationToken ct)

@@ -44,7 +44,7 @@ internal sealed record GroupIncidentView(
 /// designated experts of the organisation read the list and record the actions taken. A reader sees a linked young
 /// person (by pseudonym) only when the access policy lets her open that trajectory; the others are only counted.
 /// </summary>
-internal sealed class GroupIncidents(TrajectDb db, TimeProvider time, AccessPolicy access, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline)
+internal sealed class GroupIncidents(TrajectDb db, TimeProvider time, AccessPolicy access, DossierDoor door, AuditLog audit, TimelineWriter timeline)
 {
     private const string Link = "/incidents";
 
@@ -128,28 +128,23 @@ internal sealed class GroupIncidents(TrajectDb db, TimeProvider time, AccessPoli
             ActionsTaken = actions, RecordedAt = now, RecordedById = actor.Id,
         };
         // Every linked trajectory is opened before anything is written: a refusal leaves no partial record.
-        var opened = new List<(Trajectory T, string Basis, IncidentRole Role)>();
+        var opened = new List<(Dossier Dossier, IncidentRole Role)>();
         foreach (var (trajectoryId, role) in links)
         {
-            var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.IncidentRecorded, ct);
-            if (t is null)
-            {
-                return Error.NotFound();
-            }
-
-            if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.IncidentRecorded, nameof(Trajectory), t.Id, ct) is { } refused)
+            var dossier = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.IncidentRecorded, ct);
+            if (dossier.Error is { } refused)
             {
                 return refused;
             }
 
-            opened.Add((t, basis!, role));
+            opened.Add((dossier.Value, role));
         }
 
-        foreach (var (t, basis, role) in opened)
+        foreach (var (dossier, role) in opened)
         {
-            incident.Links.Add(new GroupIncidentLink { IncidentId = incident.Id, TrajectoryId = t.Id, Role = role });
-            timeline.Add(t.Id, actor, TimelineKinds.GroupIncident, Link, "Incident in the group recorded: {0} ({1})", kind, role);
-            audit.Add(actor, AuditActions.IncidentRecorded, nameof(GroupIncident), incident.Id, t.YoungPerson!.PseudonymCode, basis);
+            incident.Links.Add(new GroupIncidentLink { IncidentId = incident.Id, TrajectoryId = dossier.Id, Role = role });
+            timeline.Add(dossier.Id, actor, TimelineKinds.GroupIncident, Link, "Incident in the group recorded: {0} ({1})", kind, role);
+            dossier.Audit(AuditActions.IncidentRecorded, nameof(GroupIncident), incident.Id);
         }
 
         if (links.Count == 0)

@@ -27,9 +27,11 @@ internal sealed class MissingEpisodeOptions
 /// in-app reminder every <see cref="MissingEpisodeOptions.RemindEvery"/>, saying how long ago she was last seen and how
 /// many on the list have not been informed yet. Reminders carry the pseudonym only.
 /// </summary>
-internal sealed class MissingEpisodeReminders(TrajectDb db, TimeProvider time, IOptions<MissingEpisodeOptions> options)
+internal sealed class MissingEpisodeReminders(TrajectDb db, TimeProvider time, Notifier notifier, IOptions<MissingEpisodeOptions> options)
 {
     public const string ReminderKind = "missing-episode-reminder";
+
+    private static readonly string[] Kinds = [ReminderKind, MissingEpisodes.NotificationKind];
 
     /// <summary>Sends the reminders that are due; returns how many episodes were reminded of.</summary>
     public async Task<int> RemindAsync(CancellationToken ct)
@@ -47,9 +49,8 @@ internal sealed class MissingEpisodeReminders(TrajectDb db, TimeProvider time, I
         {
             var link = MissingEpisodes.Link(episode.TrajectoryId, episode.Id);
             // The report itself notified the team; after that, the last reminder counts.
-            var sent = await db.Notifications.Where(n => n.Link == link && (n.Kind == ReminderKind || n.Kind == MissingEpisodes.NotificationKind))
-                .Select(n => n.CreatedAt).ToListAsync(ct);
-            var last = sent.Append(episode.ReportedAt).Max();
+            var sent = await notifier.LastSentToAnyoneAsync(link, Kinds, ct);
+            var last = sent > episode.ReportedAt ? sent.Value : episode.ReportedAt;
             if (now - last < every)
             {
                 continue;
@@ -58,15 +59,9 @@ internal sealed class MissingEpisodeReminders(TrajectDb db, TimeProvider time, I
             var trajectory = await db.Trajectories.Include(t => t.YoungPerson).SingleAsync(t => t.Id == episode.TrajectoryId, ct);
             var hours = (int)Math.Max(0, Math.Floor((now - episode.LastSeenAt).TotalHours));
             var uninformed = episode.Notices.Count(n => n.InformedAt is null);
-            foreach (var recipient in await MissingEpisodes.TeamProfessionalsAsync(db, time, trajectory, ct))
-            {
-                db.Notifications.Add(new Notification
-                {
-                    RecipientId = recipient, CreatedAt = now, Kind = ReminderKind, Link = link,
-                    Message = Text.Encode("Missing episode of {0} is still open: last seen {1} hours ago; {2} on the list not informed yet",
-                        trajectory.YoungPerson!.PseudonymCode, hours, uninformed),
-                });
-            }
+            notifier.Notify(await MissingEpisodes.TeamProfessionalsAsync(db, time, trajectory, ct), ReminderKind, link,
+                "Missing episode of {0} is still open: last seen {1} hours ago; {2} on the list not informed yet",
+                trajectory.YoungPerson!.PseudonymCode, hours, uninformed);
 
             reminded++;
         }

@@ -76,7 +76,7 @@ internal sealed record MissingEpisodeView(
 /// Closing records where and by whom she was found, acute medical need and the return conversation; a need for medical
 /// care or new network entries become tasks for the coordinator. Emergency access reads only.
 /// </summary>
-internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline, TaskList tasks,
+internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, DossierDoor door, TimelineWriter timeline, TaskList tasks, Notifier notifier,
     IStringLocalizer<SharedResource> l)
 {
     public const string NotificationKind = "missing-episode";
@@ -88,44 +88,45 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, Trajector
 
     public async Task<Result<IReadOnlyList<MissingEpisodeSummary>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.MissingRead, ct);
-        if (t is null)
+        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.MissingRead, ct);
+        if (opened.Error is { } refused)
         {
-            return Error.NotFound();
+            return refused;
         }
 
-        await audit.RecordAsync(actor, AuditActions.MissingRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
-        return await db.MissingEpisodes.AsNoTracking().Where(e => e.TrajectoryId == t.Id).OrderByDescending(e => e.LastSeenAt)
+        return await db.MissingEpisodes.AsNoTracking().Where(e => e.TrajectoryId == trajectoryId).OrderByDescending(e => e.LastSeenAt)
             .Select(e => new MissingEpisodeSummary(e.Id, e.LastSeenAt, e.RiskLevel, e.ClosedAt == null, e.FoundAt, e.Notices.Count(n => n.InformedAt == null)))
             .ToListAsync(ct);
     }
 
     public async Task<Result<MissingEpisodeView>> GetAsync(Actor actor, Guid trajectoryId, Guid episodeId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.MissingRead, ct);
-        var e = t is null ? null : await db.MissingEpisodes.AsNoTracking().Include(x => x.Notices)
+        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.MissingRead, ct, new AuditObject(nameof(MissingEpisode), episodeId));
+        if (opened.Error is { } refused)
+        {
+            return refused;
+        }
+
+        var e = await db.MissingEpisodes.AsNoTracking().Include(x => x.Notices)
             .SingleOrDefaultAsync(x => x.Id == episodeId && x.TrajectoryId == trajectoryId, ct);
-        if (t is null || e is null)
+        if (e is null)
         {
             return Error.NotFound();
         }
 
-        await audit.RecordAsync(actor, AuditActions.MissingRead, nameof(MissingEpisode), e.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
-        return await ViewAsync(t, basis!, e, ct);
+        return await ViewAsync(opened.Value, e, ct);
     }
 
     public async Task<Result<MissingEpisodeView>> ReportAsync(Actor actor, Guid trajectoryId, ReportMissingRequest request, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.MissingReported, ct);
-        if (t is null)
-        {
-            return Error.NotFound();
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.MissingReported, nameof(Trajectory), t.Id, ct) is { } refused)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.MissingReported, ct);
+        if (opened.Error is { } refused)
         {
             return refused;
         }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
 
         var now = time.GetUtcNow();
         var context = await db.SafetyContexts.SingleOrDefaultAsync(c => c.TrajectoryId == t.Id, ct);
@@ -165,7 +166,7 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, Trajector
 
         if (t.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         if (await db.MissingEpisodes.AnyAsync(e => e.TrajectoryId == t.Id && e.ClosedAt == null, ct))
@@ -222,22 +223,12 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, Trajector
         }
 
         var link = Link(t.Id, episode.Id);
-        db.CareTasks.Add(new CareTask
-        {
-            TrajectoryId = t.Id, Kind = CareTaskKind.InformAboutMissingEpisode, OwnerId = actor.Id, DueOn = today, CreatedAt = now, CreatedById = actor.Id,
-        });
-        var recipients = await TeamProfessionalsAsync(t, ct);
-        foreach (var recipient in recipients.Where(r => r != actor.Id))
-        {
-            db.Notifications.Add(new Notification
-            {
-                RecipientId = recipient, CreatedAt = now, Kind = NotificationKind, Link = link,
-                Message = Text.Encode("Missing episode reported for {0}: inform the police and the others on the list", t.YoungPerson!.PseudonymCode),
-            });
-        }
+        tasks.Add(t.Id, CareTaskKind.InformAboutMissingEpisode, actor.Id, today, actor, onTimeline: false);
+        notifier.Notify((await TeamProfessionalsAsync(t, ct)).Where(r => r != actor.Id), NotificationKind, link,
+            "Missing episode reported for {0}: inform the police and the others on the list", dossier.Pseudonym);
 
         timeline.Add(t.Id, actor, TimelineKinds.MissingReported, link, "Missing episode reported; risk level {0}; {1} to inform", risk, targets.Count);
-        audit.Add(actor, AuditActions.MissingReported, nameof(MissingEpisode), episode.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.MissingReported, nameof(MissingEpisode), episode.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -247,24 +238,26 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, Trajector
             return Error.Stale();
         }
 
-        return await ViewAsync(t, basis!, episode, ct);
+        return await ViewAsync(dossier, episode, ct);
     }
 
     public async Task<Result<MissingEpisodeView>> InformedAsync(Actor actor, Guid trajectoryId, Guid episodeId, Guid noticeId, InformedRequest request,
         CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.MissingInformed, ct);
-        var e = t is null ? null : await db.MissingEpisodes.Include(x => x.Notices)
-            .SingleOrDefaultAsync(x => x.Id == episodeId && x.TrajectoryId == trajectoryId, ct);
-        var notice = e?.Notices.SingleOrDefault(n => n.Id == noticeId);
-        if (t is null || e is null || notice is null)
-        {
-            return Error.NotFound();
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.MissingInformed, nameof(MissingEpisode), e.Id, ct) is { } refused)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.MissingInformed, ct,
+            about: new AuditObject(nameof(MissingEpisode), episodeId));
+        if (opened.Error is { } refused)
         {
             return refused;
+        }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
+        var e = await db.MissingEpisodes.Include(x => x.Notices).SingleOrDefaultAsync(x => x.Id == episodeId && x.TrajectoryId == trajectoryId, ct);
+        var notice = e?.Notices.SingleOrDefault(n => n.Id == noticeId);
+        if (e is null || notice is null)
+        {
+            return Error.NotFound();
         }
 
         var now = time.GetUtcNow();
@@ -309,7 +302,7 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, Trajector
             await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.InformAboutMissingEpisode, ct);
         }
 
-        audit.Add(actor, AuditActions.MissingInformed, nameof(MissingEpisode), e.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.MissingInformed, nameof(MissingEpisode), e.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -319,22 +312,24 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, Trajector
             return Error.Stale();
         }
 
-        return await ViewAsync(t, basis!, e, ct);
+        return await ViewAsync(dossier, e, ct);
     }
 
     public async Task<Result<MissingEpisodeView>> CloseAsync(Actor actor, Guid trajectoryId, Guid episodeId, CloseMissingRequest request, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.MissingClosed, ct);
-        var e = t is null ? null : await db.MissingEpisodes.Include(x => x.Notices)
-            .SingleOrDefaultAsync(x => x.Id == episodeId && x.TrajectoryId == trajectoryId, ct);
-        if (t is null || e is null)
-        {
-            return Error.NotFound();
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.MissingClosed, nameof(MissingEpisode), e.Id, ct) is { } refused)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.MissingClosed, ct,
+            about: new AuditObject(nameof(MissingEpisode), episodeId));
+        if (opened.Error is { } refused)
         {
             return refused;
+        }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
+        var e = await db.MissingEpisodes.Include(x => x.Notices).SingleOrDefaultAsync(x => x.Id == episodeId && x.TrajectoryId == trajectoryId, ct);
+        if (e is null)
+        {
+            return Error.NotFound();
         }
 
         var now = time.GetUtcNow();
@@ -385,28 +380,22 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, Trajector
         db.Entry(e).Property(x => x.Version).OriginalValue = version;
         var today = time.Today();
         var link = Link(t.Id, e.Id);
-        var open = await db.CareTasks.Where(x => x.TrajectoryId == t.Id && x.CompletedAt == null).Select(x => x.Kind).ToListAsync(ct);
+        var open = await tasks.OpenKindsAsync(t.Id, ct);
         if (medical && !open.Contains(CareTaskKind.AcuteMedicalCare))
         {
-            AddTask(t, actor, CareTaskKind.AcuteMedicalCare, today, now);
+            tasks.Add(t.Id, CareTaskKind.AcuteMedicalCare, t.CoordinatorId, today, actor);
         }
 
         if (network && !open.Contains(CareTaskKind.NetworkAnalysis))
         {
-            AddTask(t, actor, CareTaskKind.NetworkAnalysis, today.AddDays(7), now);
+            tasks.Add(t.Id, CareTaskKind.NetworkAnalysis, t.CoordinatorId, today.AddDays(7), actor);
         }
 
-        foreach (var recipient in (await TeamProfessionalsAsync(t, ct)).Where(r => r != actor.Id))
-        {
-            db.Notifications.Add(new Notification
-            {
-                RecipientId = recipient, CreatedAt = now, Kind = NotificationKind, Link = link,
-                Message = Text.Encode("Missing episode closed for {0}: she is back", t.YoungPerson!.PseudonymCode),
-            });
-        }
+        notifier.Notify((await TeamProfessionalsAsync(t, ct)).Where(r => r != actor.Id), NotificationKind, link,
+            "Missing episode closed for {0}: she is back", dossier.Pseudonym);
 
         timeline.Add(t.Id, actor, TimelineKinds.MissingClosed, link, "Missing episode closed: she is back; return conversation recorded");
-        audit.Add(actor, AuditActions.MissingClosed, nameof(MissingEpisode), e.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.MissingClosed, nameof(MissingEpisode), e.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -416,13 +405,7 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, Trajector
             return Error.Stale();
         }
 
-        return await ViewAsync(t, basis!, e, ct);
-    }
-
-    private void AddTask(Trajectory t, Actor actor, CareTaskKind kind, DateOnly due, DateTimeOffset now)
-    {
-        db.CareTasks.Add(new CareTask { TrajectoryId = t.Id, Kind = kind, OwnerId = t.CoordinatorId, DueOn = due, CreatedAt = now, CreatedById = actor.Id });
-        timeline.Add(t.Id, actor, TaskTimeline.Created, $"/trajectories/{t.Id}#tasks", "Task created: {0}", kind);
+        return await ViewAsync(dossier, e, ct);
     }
 
     /// <summary>The coordinator and the professionals active in the care team today.</summary>
@@ -439,7 +422,7 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, Trajector
         return members.Append(t.CoordinatorId).Distinct().ToList();
     }
 
-    private async Task<MissingEpisodeView> ViewAsync(Trajectory t, string basis, MissingEpisode e, CancellationToken ct)
+    private async Task<MissingEpisodeView> ViewAsync(Dossier dossier, MissingEpisode e, CancellationToken ct)
     {
         var ids = e.Notices.Where(n => n.InformedById is not null).Select(n => n.InformedById!.Value).Append(e.ReportedById);
         if (e.ClosedById is { } closer)
@@ -454,6 +437,6 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, Trajector
             e.Notices.OrderBy(n => n.Position).Select(n => new MissingNoticeView(n.Id, n.Party, l.Render(n.Name), n.InformedAt,
                 n.InformedById is { } by ? people[by] : null, n.Channel, n.Note, n.Version)).ToList(),
             e.IsOpen, e.FoundAt, e.FoundWhere, e.FoundBy, e.AcuteMedicalNeed, e.ReturnWhere, e.ReturnWithWhom, e.ReturnWhatHappened, e.NewNetworkEntries,
-            e.ClosedAt, e.ClosedById is { } c ? people[c] : null, e.Version, basis != AccessBasis.Emergency && !t.IsClosed);
+            e.ClosedAt, e.ClosedById is { } c ? people[c] : null, e.Version, dossier.Basis != AccessBasis.Emergency && !dossier.IsClosed);
     }
 }

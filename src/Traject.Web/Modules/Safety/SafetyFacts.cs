@@ -11,7 +11,7 @@ namespace Traject.Web.Modules.Safety;
 
 /// <summary>
 /// Safety facts other modules and lists read, without access checks of their own (the caller has opened the
-/// trajectory through the gate): the current level, the re-assessment due date, recent missing episodes, the regions.
+/// trajectory through the door): the current level, the re-assessment due date, recent missing episodes, the regions.
 /// </summary>
 internal static class SafetyFacts
 {

@@ -85,20 +85,21 @@ internal sealed record SafetyOverview(
 /// the care team and the designated expert record them; emergency access reads only. The level is suggested by
 /// <see cref="SafetyLevelRule"/> and set by the professional, a different level with a reason.
 /// </summary>
-internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline, TaskList tasks,
+internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, DossierDoor door, TimelineWriter timeline, TaskList tasks,
     IStringLocalizer<SharedResource> l)
 {
     private static string Link(Guid id) => $"/trajectories/{id}/safety";
 
     public async Task<Result<SafetyOverview>> OverviewAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.SafetyRead, ct);
-        if (t is null)
+        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.SafetyRead, ct);
+        if (opened.Error is { } refused)
         {
-            return Error.NotFound();
+            return refused;
         }
 
-        await audit.RecordAsync(actor, AuditActions.SafetyRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
         var today = time.Today();
         var now = time.GetUtcNow();
         var assessments = await db.SafetyAssessments.AsNoTracking().Where(a => a.TrajectoryId == t.Id)
@@ -133,35 +134,37 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryG
             medical.Select(m => new AcuteMedicalView(m.Id, m.Kind, m.Where, m.OccurredAt, m.Note, m.MissingEpisodeId, people[m.RecordedById])).ToList(),
             episodes,
             recent,
-            basis != AccessBasis.Emergency && !t.IsClosed);
+            dossier.Basis != AccessBasis.Emergency && !dossier.IsClosed);
     }
 
     public async Task<Result<SafetyAssessmentView>> GetAssessmentAsync(Actor actor, Guid trajectoryId, Guid assessmentId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.SafetyRead, ct);
-        var a = t is null ? null : await db.SafetyAssessments.AsNoTracking().Include(x => x.Items)
+        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.SafetyRead, ct, new AuditObject(nameof(SafetyAssessment), assessmentId));
+        if (opened.Error is { } refused)
+        {
+            return refused;
+        }
+
+        var a = await db.SafetyAssessments.AsNoTracking().Include(x => x.Items)
             .SingleOrDefaultAsync(x => x.Id == assessmentId && x.TrajectoryId == trajectoryId, ct);
-        if (t is null || a is null)
+        if (a is null)
         {
             return Error.NotFound();
         }
 
-        await audit.RecordAsync(actor, AuditActions.SafetyRead, nameof(SafetyAssessment), a.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
         return View(a, await PersonRefs.LoadAsync(db, [a.AssessedById, a.TreatmentCoordinatorId], ct));
     }
 
     public async Task<Result<SafetyAssessmentView>> AssessAsync(Actor actor, Guid trajectoryId, RecordAssessmentRequest request, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.SafetyAssessed, ct);
-        if (t is null)
-        {
-            return Error.NotFound();
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.SafetyAssessed, nameof(Trajectory), t.Id, ct) is { } refused)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.SafetyAssessed, ct);
+        if (opened.Error is { } refused)
         {
             return refused;
         }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
 
         var v = new Validator();
         var items = new Dictionary<SafetyItem, SafetyAssessmentItem>();
@@ -220,7 +223,7 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryG
 
         if (t.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         var assessment = new SafetyAssessment
@@ -231,19 +234,13 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryG
         };
         db.SafetyAssessments.Add(assessment);
         timeline.Add(t.Id, actor, TimelineKinds.SafetyAssessed, Link(t.Id), "Safety assessed: level {0} (suggested {1})", level, suggestion.Level);
-        audit.Add(actor, AuditActions.SafetyAssessed, nameof(SafetyAssessment), assessment.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.SafetyAssessed, nameof(SafetyAssessment), assessment.Id);
 
         // The assessment finishes the open assessment tasks; the next one is due in three months.
         var today = time.Today();
         await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.SafetyAssessment, ct);
         await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.SafetyReassessment, ct);
-
-        db.CareTasks.Add(new CareTask
-        {
-            TrajectoryId = t.Id, Kind = CareTaskKind.SafetyReassessment, OwnerId = t.CoordinatorId,
-            DueOn = ReassessmentSchedule.DueOn(today, t.StartedOn, null), CreatedAt = now, CreatedById = actor.Id,
-        });
-        timeline.Add(t.Id, actor, TaskTimeline.Created, $"/trajectories/{t.Id}#tasks", "Task created: {0}", CareTaskKind.SafetyReassessment);
+        tasks.Add(t.Id, CareTaskKind.SafetyReassessment, t.CoordinatorId, ReassessmentSchedule.DueOn(today, t.StartedOn, null), actor);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -258,16 +255,14 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryG
 
     public async Task<Result<Changed>> SetPlanAsync(Actor actor, Guid trajectoryId, SafetyPlanRequest request, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.SafetyPlanChanged, ct);
-        if (t is null)
-        {
-            return Error.NotFound();
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.SafetyPlanChanged, nameof(Trajectory), t.Id, ct) is { } refused)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.SafetyPlanChanged, ct);
+        if (opened.Error is { } refused)
         {
             return refused;
         }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
 
         var today = time.Today();
         var v = new Validator();
@@ -313,7 +308,7 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryG
 
         if (t.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         var now = time.GetUtcNow();
@@ -349,22 +344,20 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryG
         }
 
         timeline.Add(t.Id, actor, TimelineKinds.SafetyPlan, Link(t.Id), "Safety plan set: {0} measures, review on {1}", measures.Count, reviewOn.ToString("yyyy-MM-dd", null));
-        audit.Add(actor, AuditActions.SafetyPlanChanged, nameof(SafetyPlan), plan.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.SafetyPlanChanged, nameof(SafetyPlan), plan.Id);
         return await SaveAsync(plan.Id, () => plan.Version, ct);
     }
 
     public async Task<Result<Changed>> SetContextAsync(Actor actor, Guid trajectoryId, SafetyContextRequest request, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.SafetyContextChanged, ct);
-        if (t is null)
-        {
-            return Error.NotFound();
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.SafetyContextChanged, nameof(Trajectory), t.Id, ct) is { } refused)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.SafetyContextChanged, ct);
+        if (opened.Error is { } refused)
         {
             return refused;
         }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
 
         var v = new Validator();
         var involved = v.Required("parentMayBeInvolved", request.ParentMayBeInvolved);
@@ -381,7 +374,7 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryG
 
         if (t.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         var context = await db.SafetyContexts.SingleOrDefaultAsync(c => c.TrajectoryId == t.Id, ct);
@@ -420,22 +413,20 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryG
             timeline.Add(t.Id, actor, TimelineKinds.SafetyContext, Link(t.Id), "Safety facts updated");
         }
 
-        audit.Add(actor, AuditActions.SafetyContextChanged, nameof(SafetyContext), t.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.SafetyContextChanged, nameof(SafetyContext), t.Id);
         return await SaveAsync(t.Id, () => context.Version, ct);
     }
 
     public async Task<Result<AcuteMedicalView>> RecordMedicalAsync(Actor actor, Guid trajectoryId, AcuteMedicalRequest request, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.AcuteMedicalRecorded, ct);
-        if (t is null)
-        {
-            return Error.NotFound();
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.AcuteMedicalRecorded, nameof(Trajectory), t.Id, ct) is { } refused)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.AcuteMedicalRecorded, ct);
+        if (opened.Error is { } refused)
         {
             return refused;
         }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
 
         var now = time.GetUtcNow();
         var v = new Validator();
@@ -467,7 +458,7 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryG
         await tasks.FinishFirstAsync(actor, t.Id, CareTaskKind.AcuteMedicalCare, ct);
 
         timeline.Add(t.Id, actor, TimelineKinds.AcuteMedical, Link(t.Id), "Acute medical care recorded: {0}", kind);
-        audit.Add(actor, AuditActions.AcuteMedicalRecorded, nameof(AcuteMedicalEvent), medical.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.AcuteMedicalRecorded, nameof(AcuteMedicalEvent), medical.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -505,6 +496,31 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, TrajectoryG
                                 select m.ProfessionalId!.Value).ToListAsync(ct);
         var people = await PersonRefs.LoadAsync(db, scientists.Append(t.CoordinatorId), ct);
         return scientists.Append(t.CoordinatorId).Distinct().Select(id => people[id]).ToList();
+    }
+
+    /// <summary>
+    /// Sets or clears "a parent may be involved" on behalf of another module that decides it (the analyses), with the
+    /// note given; false when the flag already stood so. Part of the caller's unit of work; the caller tells the timeline.
+    /// </summary>
+    public async Task<bool> MarkParentInvolvementAsync(Guid trajectoryId, bool involved, string? note, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var context = await db.SafetyContexts.SingleOrDefaultAsync(c => c.TrajectoryId == trajectoryId, ct);
+        if (context is null)
+        {
+            context = new SafetyContext { TrajectoryId = trajectoryId };
+            db.SafetyContexts.Add(context);
+        }
+
+        if (context.ParentMayBeInvolved == involved)
+        {
+            return false;
+        }
+
+        context.ParentMayBeInvolved = involved;
+        context.ParentInvolvementNote = note;
+        context.UpdatedAt = now;
+        context.UpdatedById = actor.Id;
+        return true;
     }
 
     private async Task<bool> IsTreatmentCoordinatorAsync(Trajectory t, Guid id, CancellationToken ct) =>

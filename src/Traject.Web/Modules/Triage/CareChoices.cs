@@ -44,34 +44,31 @@ internal sealed record CareChoicesView(Guid TrajectoryId, CareChoiceView? Curren
 /// what is kept is the recommendation the choice was made against, not what a client says it was. Everyone in the
 /// dossier reads the choices; emergency access and a hand-over not yet accepted only read.
 /// </summary>
-internal sealed class CareChoices(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline, TaskList tasks, Recommendations recommendations)
+internal sealed class CareChoices(TrajectDb db, TimeProvider time, DossierDoor door, TimelineWriter timeline, TaskList tasks, Recommendations recommendations)
 {
     public static string Link(Guid trajectoryId) => $"/trajectories/{trajectoryId}/recommendation";
 
     public async Task<Result<CareChoicesView>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.CareChoiceRead, ct);
-        if (t is null)
+        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.CareChoiceRead, ct);
+        if (opened.Error is { } refused)
         {
-            return Error.NotFound();
+            return refused;
         }
 
-        await audit.RecordAsync(actor, AuditActions.CareChoiceRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
-        return await ViewAsync(t, basis!, ct);
+        return await ViewAsync(opened.Value, ct);
     }
 
     public async Task<Result<CareChoicesView>> RecordAsync(Actor actor, Guid trajectoryId, RecordCareChoiceRequest request, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.CareChosen, ct);
-        if (t is null)
-        {
-            return Error.NotFound();
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.CareChosen, nameof(Trajectory), t.Id, ct) is { } refused)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.CareChosen, ct);
+        if (opened.Error is { } refused)
         {
             return refused;
         }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
 
         var v = new Validator();
         var programmeId = v.Id("programmeId", request.ProgrammeId);
@@ -89,7 +86,7 @@ internal sealed class CareChoices(TrajectDb db, TimeProvider time, TrajectoryGat
 
         if (t.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         var ranking = await recommendations.RankAsync(t, ct);
@@ -168,7 +165,7 @@ internal sealed class CareChoices(TrajectDb db, TimeProvider time, TrajectoryGat
             timeline.Add(t.Id, actor, TimelineKinds.CareChosen, Link(t.Id), "Care programme chosen as recommended: {0}", choice.ProgrammeName);
         }
 
-        audit.Add(actor, AuditActions.CareChosen, nameof(CareChoice), choice.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.CareChosen, nameof(CareChoice), choice.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -180,17 +177,17 @@ internal sealed class CareChoices(TrajectDb db, TimeProvider time, TrajectoryGat
         }
 
         db.ChangeTracker.Clear();
-        return await ViewAsync(t, basis!, ct);
+        return await ViewAsync(dossier, ct);
     }
 
-    private async Task<CareChoicesView> ViewAsync(Trajectory t, string basis, CancellationToken ct)
+    private async Task<CareChoicesView> ViewAsync(Dossier dossier, CancellationToken ct)
     {
-        var rows = await db.CareChoices.AsNoTracking().Where(c => c.TrajectoryId == t.Id).OrderByDescending(c => c.Sequence).ToListAsync(ct);
+        var rows = await db.CareChoices.AsNoTracking().Where(c => c.TrajectoryId == dossier.Id).OrderByDescending(c => c.Sequence).ToListAsync(ct);
         var people = await PersonRefs.LoadAsync(db, rows.Select(r => r.RecordedById), ct);
         var views = rows.Select(c => new CareChoiceView(c.Id, c.Sequence, c.AnalysisId, c.ProgrammeId, c.ProgrammeVersion, c.ProgrammeName, c.ChosenRank,
             c.ChosenVerdict, c.RecommendedProgrammeId, c.RecommendedProgrammeName, c.RecommendedVerdict, c.Outcome, CareChoiceRule.NeedsReason(c.Outcome),
             c.Reason, c.Explanation, c.RecordedAt, people[c.RecordedById], c.SupersededAt)).ToList();
-        var canChoose = basis is not (AccessBasis.Emergency or AccessBasis.HandoverReceiving) && !t.IsClosed;
-        return new CareChoicesView(t.Id, views.FirstOrDefault(c => c.SupersededAt is null), views, canChoose);
+        var canChoose = dossier.Allows(DossierOperation.Record) && !dossier.IsClosed;
+        return new CareChoicesView(dossier.Id, views.FirstOrDefault(c => c.SupersededAt is null), views, canChoose);
     }
 }

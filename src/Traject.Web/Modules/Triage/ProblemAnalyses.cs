@@ -106,7 +106,7 @@ internal sealed record AnalysisComparison(AnalysisView Left, AnalysisView Right,
 /// a signature is for the content as it was. The second required signature makes it signed: it never changes again,
 /// the next analysis is planned as a task three months later, and the parent-involvement warning follows it.
 /// </summary>
-internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline, TaskList tasks)
+internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, DossierDoor door, TimelineWriter timeline, TaskList tasks, SafetyRecords safety)
 {
     public const int MaxNetworkPeople = 30;
 
@@ -114,12 +114,13 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
 
     public async Task<Result<AnalysesOverview>> OverviewAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.AnalysisRead, ct);
-        if (t is null)
+        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.AnalysisRead, ct);
+        if (opened.Error is { } refused)
         {
-            return Error.NotFound();
+            return refused;
         }
 
+        var dossier = opened.Value;
         var rows = await db.ProblemAnalyses.AsNoTracking().Where(a => a.TrajectoryId == trajectoryId)
             .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
             .Select(a => new
@@ -130,26 +131,29 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
             .ToListAsync(ct);
         var people = await PersonRefs.LoadAsync(db, rows.Select(r => r.CreatedById), ct);
         var involved = await WarningAsync(trajectoryId, ct);
-        await audit.RecordAsync(actor, AuditActions.AnalysisRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
         var lastSigned = rows.Where(r => r.SignedAt is not null).Select(r => r.SignedAt).FirstOrDefault();
-        var schedule = AnalysisSchedule.State(t.StartedOn, lastSigned is { } at ? DateOnly.FromDateTime(at.ToLocal().DateTime) : null, time.Today());
+        var schedule = AnalysisSchedule.State(dossier.Trajectory.StartedOn, lastSigned is { } at ? DateOnly.FromDateTime(at.ToLocal().DateTime) : null, time.Today());
         var items = rows.Select(r => new AnalysisSummary(r.Id, r.CreatedAt, people[r.CreatedById], r.SignedAt, r.Signatures.Count,
             SignatureRule.Needs(r.Signatures.Select(s => (s.ProfessionalId, s.BehaviouralScientist)).ToList()))).ToList();
-        var canStart = basis != AccessBasis.Emergency && !t.IsClosed && rows.TrueForAll(r => r.SignedAt is not null);
+        var canStart = dossier.Basis != AccessBasis.Emergency && !dossier.IsClosed && rows.TrueForAll(r => r.SignedAt is not null);
         return new AnalysesOverview(items, schedule, involved, canStart);
     }
 
     public async Task<Result<AnalysisView>> GetAsync(Actor actor, Guid trajectoryId, Guid analysisId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.AnalysisRead, ct);
-        var a = t is null ? null : await LoadAsync(trajectoryId, analysisId, tracking: false, ct);
-        if (t is null || a is null)
+        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.AnalysisRead, ct, new AuditObject(nameof(ProblemAnalysis), analysisId));
+        if (opened.Error is { } refused)
+        {
+            return refused;
+        }
+
+        var a = await LoadAsync(trajectoryId, analysisId, tracking: false, ct);
+        if (a is null)
         {
             return Error.NotFound();
         }
 
-        await audit.RecordAsync(actor, AuditActions.AnalysisRead, nameof(ProblemAnalysis), a.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
-        return await ViewAsync(actor, t, basis!, a, ct);
+        return await ViewAsync(actor, opened.Value, a, ct);
     }
 
     public async Task<Result<AnalysisComparison>> CompareAsync(Actor actor, Guid trajectoryId, Guid? leftId, Guid? rightId, CancellationToken ct)
@@ -157,10 +161,11 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
         var v = new Validator();
         var left = v.Id("left", leftId);
         var right = v.Id("right", rightId);
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.AnalysisRead, ct);
-        if (t is null)
+        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.AnalysisRead, ct,
+            v.IsValid ? new AuditObject(nameof(ProblemAnalysis), left) : null);
+        if (opened.Error is { } refused)
         {
-            return Error.NotFound();
+            return refused;
         }
 
         if (!v.IsValid)
@@ -175,34 +180,30 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
             return Error.NotFound();
         }
 
-        await audit.RecordAsync(actor, AuditActions.AnalysisRead, nameof(ProblemAnalysis), a.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
-        if (b.Id != a.Id)
+        if (b.Id != a.Id && (await door.ReadAsync(actor, trajectoryId, AuditActions.AnalysisRead, ct, new AuditObject(nameof(ProblemAnalysis), b.Id))).Error is { } lost)
         {
-            await audit.RecordAsync(actor, AuditActions.AnalysisRead, nameof(ProblemAnalysis), b.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
+            return lost;
         }
 
-        var lv = await ViewAsync(actor, t, basis!, a, ct);
-        var rv = await ViewAsync(actor, t, basis!, b, ct);
+        var lv = await ViewAsync(actor, opened.Value, a, ct);
+        var rv = await ViewAsync(actor, opened.Value, b, ct);
         return new AnalysisComparison(lv, rv, AnalysisDiff.Changed(lv.Content, rv.Content));
     }
 
     /// <summary>Starts a draft: a copy of the latest analysis (signatures excluded), or an empty one the first time.</summary>
     public async Task<Result<AnalysisView>> StartAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.AnalysisStarted, ct);
-        if (t is null)
-        {
-            return Error.NotFound();
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.AnalysisStarted, nameof(Trajectory), t.Id, ct) is { } refused)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.AnalysisStarted, ct);
+        if (opened.Error is { } refused)
         {
             return refused;
         }
 
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
         if (t.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         if (await db.ProblemAnalyses.AnyAsync(a => a.TrajectoryId == trajectoryId && a.SignedAt == null, ct))
@@ -229,7 +230,7 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
             timeline.Add(t.Id, actor, TimelineKinds.AnalysisStarted, link, "New analysis started as a copy of the previous one");
         }
 
-        audit.Add(actor, AuditActions.AnalysisStarted, nameof(ProblemAnalysis), draft.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.AnalysisStarted, nameof(ProblemAnalysis), draft.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -240,21 +241,24 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
             return Error.Conflict("A draft analysis is already open: finish and sign that one first.");
         }
 
-        return await ViewAsync(actor, t, basis!, draft, ct);
+        return await ViewAsync(actor, dossier, draft, ct);
     }
 
     public async Task<Result<AnalysisView>> SaveAsync(Actor actor, Guid trajectoryId, Guid analysisId, SaveAnalysisRequest request, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.AnalysisSaved, ct);
-        var a = t is null ? null : await LoadAsync(trajectoryId, analysisId, tracking: true, ct);
-        if (t is null || a is null)
-        {
-            return Error.NotFound();
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.AnalysisSaved, nameof(ProblemAnalysis), a.Id, ct) is { } refused)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.AnalysisSaved, ct,
+            about: new AuditObject(nameof(ProblemAnalysis), analysisId));
+        if (opened.Error is { } refused)
         {
             return refused;
+        }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
+        var a = await LoadAsync(trajectoryId, analysisId, tracking: true, ct);
+        if (a is null)
+        {
+            return Error.NotFound();
         }
 
         var v = new Validator();
@@ -277,7 +281,7 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
 
         if (t.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         if (a.Version != version)
@@ -303,23 +307,26 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
             timeline.Add(t.Id, actor, TimelineKinds.AnalysisSaved, link, "Analysis changed");
         }
 
-        audit.Add(actor, AuditActions.AnalysisSaved, nameof(ProblemAnalysis), a.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.AnalysisSaved, nameof(ProblemAnalysis), a.Id);
         await UpdateFlagAsync(actor, t, a, before, ParentBlock.Involved((await LatestSignedAsync(t.Id, ct))?.Network, network), now, ct);
-        return await SaveChangesAsync(actor, t, basis!, a, version, ct);
+        return await SaveChangesAsync(actor, dossier, a, version, ct);
     }
 
     public async Task<Result<AnalysisView>> SignAsync(Actor actor, Guid trajectoryId, Guid analysisId, SignAnalysisRequest request, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.AnalysisSigned, ct);
-        var a = t is null ? null : await LoadAsync(trajectoryId, analysisId, tracking: true, ct);
-        if (t is null || a is null)
-        {
-            return Error.NotFound();
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.AnalysisSigned, nameof(ProblemAnalysis), a.Id, ct) is { } refused)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.AnalysisSigned, ct,
+            about: new AuditObject(nameof(ProblemAnalysis), analysisId));
+        if (opened.Error is { } refused)
         {
             return refused;
+        }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
+        var a = await LoadAsync(trajectoryId, analysisId, tracking: true, ct);
+        if (a is null)
+        {
+            return Error.NotFound();
         }
 
         var v = new Validator();
@@ -336,7 +343,7 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
 
         if (t.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         if (a.Version != version)
@@ -361,13 +368,13 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
         {
             var before = ParentBlock.Involved((await LatestSignedAsync(t.Id, ct))?.Network, a.Network);
             a.SignedAt = now;
-            await PlanNextAsync(actor, t, now, ct);
+            await PlanNextAsync(actor, t, ct);
             timeline.Add(t.Id, actor, TimelineKinds.AnalysisSigned, link, "Analysis complete: signed by two professionals, one a behavioural scientist");
             await UpdateFlagAsync(actor, t, a, before, ParentBlock.Involved(a.Network, null), now, ct);
         }
 
-        audit.Add(actor, AuditActions.AnalysisSigned, nameof(ProblemAnalysis), a.Id, t.YoungPerson!.PseudonymCode, basis);
-        return await SaveChangesAsync(actor, t, basis!, a, version, ct);
+        dossier.Audit(AuditActions.AnalysisSigned, nameof(ProblemAnalysis), a.Id);
+        return await SaveChangesAsync(actor, dossier, a, version, ct);
     }
 
     /// <summary>The people the analyses name as possibly involved: the latest signed analysis and the open draft.</summary>
@@ -419,7 +426,7 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
             r.LastSigned is { } at ? DateOnly.FromDateTime(at.ToLocal().DateTime) : null, today));
     }
 
-    private async Task<Result<AnalysisView>> SaveChangesAsync(Actor actor, Trajectory t, string basis, ProblemAnalysis a, long expected, CancellationToken ct)
+    private async Task<Result<AnalysisView>> SaveChangesAsync(Actor actor, Dossier dossier, ProblemAnalysis a, long expected, CancellationToken ct)
     {
         db.Entry(a).Property(x => x.Version).OriginalValue = expected;
         try
@@ -435,19 +442,16 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
             return Error.Stale(); // a signature by the same professional at the same moment
         }
 
-        return await ViewAsync(actor, t, basis, a, ct);
+        return await ViewAsync(actor, dossier, a, ct);
     }
 
     /// <summary>The signed analysis finishes the open analysis task and plans the next one for the coordinator.</summary>
-    private async Task PlanNextAsync(Actor actor, Trajectory t, DateTimeOffset now, CancellationToken ct)
+    private async Task PlanNextAsync(Actor actor, Trajectory t, CancellationToken ct)
     {
         await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.ProblemAnalysis, ct);
 
         var due = AnalysisSchedule.NextDue(t.StartedOn, time.Today());
-        db.CareTasks.Add(new CareTask
-        {
-            TrajectoryId = t.Id, Kind = CareTaskKind.ProblemAnalysis, OwnerId = t.CoordinatorId, DueOn = due, CreatedAt = now, CreatedById = actor.Id,
-        });
+        tasks.Add(t.Id, CareTaskKind.ProblemAnalysis, t.CoordinatorId, due, actor, onTimeline: false);
         timeline.Add(t.Id, actor, TaskTimeline.Created, TaskList.Link(t.Id), "Next analysis due on {0}", due.ToString("yyyy-MM-dd", null));
     }
 
@@ -469,22 +473,12 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
             return;
         }
 
-        var context = await db.SafetyContexts.SingleOrDefaultAsync(c => c.TrajectoryId == t.Id, ct);
-        if (context is null)
-        {
-            context = new SafetyContext { TrajectoryId = t.Id };
-            db.SafetyContexts.Add(context);
-        }
-
-        if (context.ParentMayBeInvolved == raise)
+        var note = raise ? Text.Encode("Set by the problem, risk, needs and strengths analysis ({0})", changed.Id) : null;
+        if (!await safety.MarkParentInvolvementAsync(t.Id, raise, note, actor, now, ct))
         {
             return;
         }
 
-        context.ParentMayBeInvolved = raise;
-        context.ParentInvolvementNote = raise ? Text.Encode("Set by the problem, risk, needs and strengths analysis ({0})", changed.Id) : null;
-        context.UpdatedAt = now;
-        context.UpdatedById = actor.Id;
         var link = Link(t.Id, changed.Id);
         if (raise)
         {
@@ -612,7 +606,7 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
         }
     }
 
-    private async Task<AnalysisView> ViewAsync(Actor actor, Trajectory t, string basis, ProblemAnalysis a, CancellationToken ct)
+    private async Task<AnalysisView> ViewAsync(Actor actor, Dossier dossier, ProblemAnalysis a, CancellationToken ct)
     {
         var signatures = a.Signatures.OrderBy(s => s.SignedAt).ThenBy(s => s.Id).ToList();
         var people = await PersonRefs.LoadAsync(db, signatures.Select(s => s.ProfessionalId).Append(a.CreatedById).Append(a.UpdatedById), ct);
@@ -625,7 +619,7 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, Trajector
             a.Network.OrderBy(p => p.Position).Select(p => new NetworkPersonView(p.Relation, p.Name, p.Notes, p.MayBeInvolved)).ToList(),
             a.NetworkNotes, a.MixedGroupReason);
         var pairs = signatures.Select(s => (s.ProfessionalId, s.BehaviouralScientist)).ToList();
-        var writable = !a.IsSigned && basis != AccessBasis.Emergency && !t.IsClosed;
+        var writable = !a.IsSigned && dossier.Basis != AccessBasis.Emergency && !dossier.IsClosed;
         return new AnalysisView(a.Id, a.TrajectoryId, a.CopiedFromId, a.CreatedAt, people[a.CreatedById], a.UpdatedAt, people[a.UpdatedById], a.SignedAt,
             SignatureRule.Needs(pairs), content,
             signatures.Select(s => new AnalysisSignatureView(people[s.ProfessionalId], s.BehaviouralScientist, s.SignedAt)).ToList(),

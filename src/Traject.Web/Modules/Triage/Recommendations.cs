@@ -17,18 +17,17 @@ internal sealed record ProgrammeRecommendation(Guid ProgrammeId, string Name, in
 internal sealed record Recommendation(Guid AnalysisId, int Age, SafetyLevel? SafetyLevel, IReadOnlyList<ProgrammeRecommendation> Programmes);
 
 /// <summary>The ranked recommendation of care programmes from the latest signed analysis, her age and her safety level.</summary>
-internal sealed class Recommendations(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, IStringLocalizer<SharedResource> l)
+internal sealed class Recommendations(TrajectDb db, TimeProvider time, DossierDoor door, IStringLocalizer<SharedResource> l)
 {
     public async Task<Result<Recommendation>> GetAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.AnalysisRead, ct);
-        if (t is null)
+        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.AnalysisRead, ct);
+        if (opened.Error is { } refused)
         {
-            return Error.NotFound();
+            return refused;
         }
 
-        var ranking = await RankAsync(t, ct);
-        await audit.RecordAsync(actor, AuditActions.AnalysisRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
+        var ranking = await RankAsync(opened.Value.Trajectory, ct);
         if (ranking is null)
         {
             return Error.Conflict("Matched care needs a signed analysis first.");
