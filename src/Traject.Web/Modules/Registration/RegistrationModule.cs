@@ -2,6 +2,7 @@ using Traject.Web.Modules.Trajectories;
 using Microsoft.Extensions.Options;
 using Traject.Web.Common;
 using Traject.Web.Common.Access;
+using Traject.Web.Modules.Screening;
 
 namespace Traject.Web.Modules.Registration;
 
@@ -25,7 +26,8 @@ internal static class RegistrationModule
             .ValidateOnStart();
         return services.AddScoped<Registrations>().AddScoped<ConsentPolicies>().AddScoped<NationalNotifications>()
             .AddScoped<NotificationExports>().AddScoped<RegistrationOverview>()
-            .AddHandler<LeadOrganisationChanged, DecisionTravelsWithLead>();
+            .AddHandler<LeadOrganisationChanged, DecisionTravelsWithLead>()
+            .AddHandler<SuspicionConfirmed, DecisionDueOnSuspicion>();
     }
 
     public static RouteGroupBuilder MapRegistration(this RouteGroupBuilder api)

@@ -82,35 +82,27 @@ internal sealed record RegistrationView(
 /// the national notification in the same transaction. Decisions belong to the trajectory, so after a hand-over the
 /// receiving organisation sees them with their reasons and the organisation that decided.
 /// </summary>
-internal sealed class Registrations(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline, TaskList tasks,
+internal sealed class Registrations(TrajectDb db, TimeProvider time, DossierDoor door, TimelineWriter timeline, TaskList tasks,
     ConsentPolicies policies, NationalNotifications notifications)
 {
     private static string Link(Guid trajectoryId) => $"/trajectories/{trajectoryId}/registration";
 
     public async Task<Result<RegistrationView>> GetAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.RegistrationRead, ct);
-        if (t is null)
-        {
-            return Error.NotFound();
-        }
-
-        await audit.RecordAsync(actor, AuditActions.RegistrationRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
-        return await ViewAsync(t, basis!, ct);
+        var read = await door.ReadAsync(actor, trajectoryId, AuditActions.RegistrationRead, ct);
+        return read.Error is { } refused ? refused : await ViewAsync(read.Value, ct);
     }
 
     public async Task<Result<RegistrationView>> DecideAsync(Actor actor, Guid trajectoryId, RecordDecisionRequest request, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.RegistrationDecided, ct);
-        if (t is null)
-        {
-            return Error.NotFound();
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.RegistrationDecided, nameof(Trajectory), t.Id, ct) is { } refused)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.RegistrationDecided, ct);
+        if (opened.Error is { } refused)
         {
             return refused;
         }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
 
         var today = time.Today();
         var v = new Validator();
@@ -153,9 +145,9 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, TrajectoryG
             return v.ToError();
         }
 
-        if (t.IsClosed)
+        if (dossier.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         var current = await db.RegistrationDecisions.Where(d => d.TrajectoryId == t.Id && d.SupersededAt == null).SingleOrDefaultAsync(ct);
@@ -202,7 +194,7 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, TrajectoryG
         await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.RegistrationDecision, ct);
 
         timeline.Add(t.Id, actor, TimelineKinds.RegistrationDecided, Link(t.Id), "Registration decision: {0}", outcome);
-        audit.Add(actor, AuditActions.RegistrationDecided, nameof(RegistrationDecision), decision.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.RegistrationDecided, nameof(RegistrationDecision), decision.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -214,21 +206,19 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, TrajectoryG
         }
 
         db.ChangeTracker.Clear();
-        return await ViewAsync(t, basis!, ct);
+        return await ViewAsync(dossier, ct);
     }
 
     public async Task<Result<RegistrationView>> RecordConsentAsync(Actor actor, Guid trajectoryId, RecordConsentRequest request, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.ConsentRecorded, ct);
-        if (t is null)
-        {
-            return Error.NotFound();
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.ConsentRecorded, nameof(Trajectory), t.Id, ct) is { } refused)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.ConsentRecorded, ct);
+        if (opened.Error is { } refused)
         {
             return refused;
         }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
 
         var today = time.Today();
         var dob = t.YoungPerson!.DateOfBirth;
@@ -265,9 +255,9 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, TrajectoryG
             return v.ToError();
         }
 
-        if (t.IsClosed)
+        if (dossier.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         var consent = new RegistrationConsent
@@ -278,10 +268,10 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, TrajectoryG
         };
         db.RegistrationConsents.Add(consent);
         timeline.Add(t.Id, actor, TimelineKinds.RegistrationConsent, Link(t.Id), "Consent to notify by name recorded ({0})", requirement);
-        audit.Add(actor, AuditActions.ConsentRecorded, nameof(RegistrationConsent), consent.Id, t.YoungPerson.PseudonymCode, basis);
+        dossier.Audit(AuditActions.ConsentRecorded, nameof(RegistrationConsent), consent.Id);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        return await ViewAsync(t, basis!, ct);
+        return await ViewAsync(dossier, ct);
     }
 
     /// <summary>
@@ -291,16 +281,19 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, TrajectoryG
     public async Task<Result<RegistrationView>> WithdrawConsentAsync(Actor actor, Guid trajectoryId, Guid consentId, WithdrawConsentRequest request,
         CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.ConsentWithdrawn, ct);
-        var consent = t is null ? null : await db.RegistrationConsents.SingleOrDefaultAsync(c => c.Id == consentId && c.TrajectoryId == trajectoryId, ct);
-        if (t is null || consent is null)
-        {
-            return Error.NotFound();
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.ConsentWithdrawn, nameof(RegistrationConsent), consent.Id, ct) is { } refused)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.ConsentWithdrawn, ct,
+            about: new AuditObject(nameof(RegistrationConsent), consentId));
+        if (opened.Error is { } refused)
         {
             return refused;
+        }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
+        var consent = await db.RegistrationConsents.SingleOrDefaultAsync(c => c.Id == consentId && c.TrajectoryId == trajectoryId, ct);
+        if (consent is null)
+        {
+            return Error.NotFound();
         }
 
         var today = time.Today();
@@ -338,7 +331,7 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, TrajectoryG
         var cancelled = await notifications.CancelByNameAsync(consent.Id, now, ct);
         timeline.Add(t.Id, actor, TimelineKinds.RegistrationConsent, Link(t.Id),
             "Consent to notify by name withdrawn; {0} notifications not yet exported are cancelled", cancelled);
-        audit.Add(actor, AuditActions.ConsentWithdrawn, nameof(RegistrationConsent), consent.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.ConsentWithdrawn, nameof(RegistrationConsent), consent.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -349,11 +342,12 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, TrajectoryG
         }
 
         db.ChangeTracker.Clear();
-        return await ViewAsync(t, basis!, ct);
+        return await ViewAsync(dossier, ct);
     }
 
-    private async Task<RegistrationView> ViewAsync(Trajectory t, string basis, CancellationToken ct)
+    private async Task<RegistrationView> ViewAsync(Dossier dossier, CancellationToken ct)
     {
+        var t = dossier.Trajectory;
         var today = time.Today();
         var decisions = await db.RegistrationDecisions.AsNoTracking().Where(d => d.TrajectoryId == t.Id)
             .OrderByDescending(d => d.Sequence).ToListAsync(ct);
@@ -377,6 +371,6 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, TrajectoryG
             consents.Select(c => new ConsentView(c.Id, c.GivenOn, c.AgeOnConsentDate, c.Requirement, c.YoungPersonConsented,
                 c.ParentOrGuardianConsented, c.ParentOrGuardianName, c.Form, c.RecordedAt, people[c.RecordedById], c.WithdrawnOn, c.Version)).ToList(),
             age, ConsentRules.RequirementFor(await policies.RulesAsync(ct), age),
-            basis != AccessBasis.Emergency && !t.IsClosed);
+            dossier.Basis != AccessBasis.Emergency && !dossier.IsClosed);
     }
 }

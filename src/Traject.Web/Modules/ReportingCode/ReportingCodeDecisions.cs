@@ -25,19 +25,17 @@ internal sealed record ReportingCodeView(
 /// Records and shows weighings under the reporting code. The coordinator, the care team and the designated expert
 /// record them; emergency access reads but does not decide. Recording one finishes the open reporting-code task.
 /// </summary>
-internal sealed class ReportingCodeDecisions(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline, TaskList tasks)
+internal sealed class ReportingCodeDecisions(TrajectDb db, TimeProvider time, DossierDoor door, TimelineWriter timeline, TaskList tasks)
 {
     public async Task<Result<IReadOnlyList<ReportingCodeView>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.ReportingCodeRead, ct);
-        if (t is null)
+        if ((await door.ReadAsync(actor, trajectoryId, AuditActions.ReportingCodeRead, ct)).Error is { } refused)
         {
-            return Error.NotFound();
+            return refused;
         }
 
         var rows = await db.ReportingCodeWeighings.AsNoTracking().Where(w => w.TrajectoryId == trajectoryId).ToListAsync(ct);
         var people = await PersonRefs.LoadAsync(db, rows.Select(r => r.RecordedById), ct);
-        await audit.RecordAsync(actor, AuditActions.ReportingCodeRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
         return rows.OrderByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id)
             .Select(r => new ReportingCodeView(r.Id, r.RecordedAt, people[r.RecordedById],
                 r.Answers.TakeWhile(a => a.Answer is not null).Select(a => new ReportingCodeAnswer(a.Answer, a.Explanation)).ToList(), r.Outcome))
@@ -46,16 +44,13 @@ internal sealed class ReportingCodeDecisions(TrajectDb db, TimeProvider time, Tr
 
     public async Task<Result<ReportingCodeView>> RecordAsync(Actor actor, Guid trajectoryId, RecordReportingCodeRequest request, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.ReportingCodeRecorded, ct);
-        if (t is null)
-        {
-            return Error.NotFound();
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.ReportingCodeRecorded, nameof(Trajectory), t.Id, ct) is { } refused)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.ReportingCodeRecorded, ct);
+        if (opened.Error is { } refused)
         {
             return refused;
         }
+
+        var dossier = opened.Value;
 
         var v = new Validator();
         var answers = request.Answers ?? [];
@@ -95,16 +90,16 @@ internal sealed class ReportingCodeDecisions(TrajectDb db, TimeProvider time, Tr
             return v.ToError();
         }
 
-        if (t.IsClosed)
+        if (dossier.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         bool? At(int i) => i < answers.Count ? answers[i]?.Answer : null;
         var now = time.GetUtcNow();
         var weighing = new ReportingCodeWeighing
         {
-            TrajectoryId = t.Id, RecordedAt = now, RecordedById = actor.Id, Outcome = outcome!.Value,
+            TrajectoryId = dossier.Id, RecordedAt = now, RecordedById = actor.Id, Outcome = outcome!.Value,
             Suspicion = At(0)!.Value, SuspicionExplanation = explanations[0]!,
             Unsafety = At(1), UnsafetyExplanation = explanations[1],
             CanHelp = At(2), CanHelpExplanation = explanations[2],
@@ -112,11 +107,11 @@ internal sealed class ReportingCodeDecisions(TrajectDb db, TimeProvider time, Tr
             HelpEffective = At(4), HelpEffectiveExplanation = explanations[4],
         };
         db.ReportingCodeWeighings.Add(weighing);
-        var link = $"/trajectories/{t.Id}/reporting-code";
-        timeline.Add(t.Id, actor, TimelineKinds.ReportingCode, link, "Reporting-code weighing recorded: {0}", weighing.Outcome);
-        audit.Add(actor, AuditActions.ReportingCodeRecorded, nameof(ReportingCodeWeighing), weighing.Id, t.YoungPerson!.PseudonymCode, basis);
+        var link = $"/trajectories/{dossier.Id}/reporting-code";
+        timeline.Add(dossier.Id, actor, TimelineKinds.ReportingCode, link, "Reporting-code weighing recorded: {0}", weighing.Outcome);
+        dossier.Audit(AuditActions.ReportingCodeRecorded, nameof(ReportingCodeWeighing), weighing.Id);
 
-        await tasks.FinishFirstAsync(actor, t.Id, CareTaskKind.ReportingCodeDecision, ct);
+        await tasks.FinishFirstAsync(actor, dossier.Id, CareTaskKind.ReportingCodeDecision, ct);
 
         try
         {

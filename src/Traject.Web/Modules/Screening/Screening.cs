@@ -25,9 +25,10 @@ internal enum ScreeningStatus
 /// <summary>
 /// One screening of a trajectory: the observed signals, the instrument version used, what the engine suggested (kept
 /// as it was shown) and, once the weighing agrees, the final classification. Signals and weighings are never changed;
-/// the version goes up with every weighing, so two weighings at the same moment are decided one after the other.
+/// the version goes up with every weighing, so two weighings at the same moment are decided one after the other. A
+/// weighing that confirms a suspicion raises <see cref="SuspicionConfirmed"/>.
 /// </summary>
-internal sealed class Screening : IVersioned
+internal sealed class Screening : RaisesDomainEvents, IVersioned
 {
     public const int MaxSignals = 100;
 

@@ -2,13 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Traject.Web.Common;
 using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
-using Traject.Web.Modules.Registration;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
@@ -75,10 +73,11 @@ internal sealed record ScreeningSummary(
 /// Screenings in the dossier. The coordinator, the care team and the designated expert record screenings and weigh
 /// them; emergency access reads but does not record or weigh. Recording finishes the open screening-at-intake task and
 /// shows the engine's suggestion at once; an acute suggestion starts the step plan immediately. When the weighing makes
-/// a classification of potential, suspected or acute final, the step plan starts for the coordinator (once).
+/// a classification of potential, suspected or acute final, the step plan starts for the coordinator (once); a final
+/// suspected or acute classification raises <see cref="SuspicionConfirmed"/>.
 /// </summary>
-internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline, TaskList tasks,
-    IInstrumentStore instruments, IStringLocalizer<SharedResource> l, IOptions<RegistrationOptions> registration)
+internal sealed class Screenings(TrajectDb db, TimeProvider time, DossierDoor door, TimelineWriter timeline, TaskList tasks,
+    IInstrumentStore instruments, IStringLocalizer<SharedResource> l)
 {
     private const int Attempts = 3;
 
@@ -88,10 +87,9 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
 
     public async Task<Result<IReadOnlyList<ScreeningSummary>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.ScreeningRead, ct);
-        if (t is null)
+        if ((await door.ReadAsync(actor, trajectoryId, AuditActions.ScreeningRead, ct)).Error is { } refused)
         {
-            return Error.NotFound();
+            return refused;
         }
 
         var rows = await db.Screenings.AsNoTracking().Where(s => s.TrajectoryId == trajectoryId)
@@ -105,7 +103,6 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
             })
             .AsSplitQuery().ToListAsync(ct);
         var people = await PersonRefs.LoadAsync(db, rows.Select(r => r.RecordedById), ct);
-        await audit.RecordAsync(actor, AuditActions.ScreeningRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
         return rows.Select(r =>
         {
             var state = WeighingRule.Evaluate(r.Suggestion, r.Votes);
@@ -116,31 +113,32 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
 
     public async Task<Result<ScreeningView>> GetAsync(Actor actor, Guid trajectoryId, Guid screeningId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.ScreeningRead, ct);
-        var s = t is null ? null : await db.Screenings.AsNoTracking().Include(x => x.Signals).Include(x => x.Weighings).AsSplitQuery()
-            .SingleOrDefaultAsync(x => x.Id == screeningId && x.TrajectoryId == trajectoryId, ct);
-        if (t is null || s is null)
-        {
-            return Error.NotFound();
-        }
-
-        await audit.RecordAsync(actor, AuditActions.ScreeningRead, nameof(Screening), s.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
-        return await ViewAsync(actor, t, basis!, s, ct);
-    }
-
-    public async Task<Result<ScreeningView>> RecordAsync(Actor actor, Guid trajectoryId, RecordScreeningRequest request, CancellationToken ct)
-    {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.ScreeningRecorded, ct);
-        if (t is null)
-        {
-            return Error.NotFound();
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.ScreeningRecorded, nameof(Trajectory), t.Id, ct) is { } refused)
+        var read = await door.ReadAsync(actor, trajectoryId, AuditActions.ScreeningRead, ct, about: new AuditObject(nameof(Screening), screeningId));
+        if (read.Error is { } refused)
         {
             return refused;
         }
 
+        var s = await db.Screenings.AsNoTracking().Include(x => x.Signals).Include(x => x.Weighings).AsSplitQuery()
+            .SingleOrDefaultAsync(x => x.Id == screeningId && x.TrajectoryId == trajectoryId, ct);
+        if (s is null)
+        {
+            return Error.NotFound();
+        }
+
+        return await ViewAsync(actor, read.Value, s, ct);
+    }
+
+    public async Task<Result<ScreeningView>> RecordAsync(Actor actor, Guid trajectoryId, RecordScreeningRequest request, CancellationToken ct)
+    {
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.ScreeningRecorded, ct);
+        if (opened.Error is { } refused)
+        {
+            return refused;
+        }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
         var instrument = await instruments.CurrentAsync(ct);
         var today = time.Today();
         var dateOfBirth = t.YoungPerson!.DateOfBirth;
@@ -193,9 +191,9 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
             return v.ToError();
         }
 
-        if (t.IsClosed)
+        if (dossier.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         var observed = signals.Count == 0 ? today : signals.Max(x => x.ObservedOn);
@@ -220,7 +218,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
         db.Screenings.Add(screening);
         var link = Link(t.Id, screening.Id);
         timeline.Add(t.Id, actor, TimelineKinds.ScreeningRecorded, link, "Screening recorded with {0} signals; suggested: {1}", signals.Count, outcome.Classification);
-        audit.Add(actor, AuditActions.ScreeningRecorded, nameof(Screening), screening.Id, t.YoungPerson.PseudonymCode, basis);
+        dossier.Audit(AuditActions.ScreeningRecorded, nameof(Screening), screening.Id);
 
         await tasks.FinishFirstAsync(actor, t.Id, CareTaskKind.ScreenAtIntake, ct);
 
@@ -239,7 +237,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
             return Error.Stale(); // a task was changed at the same moment by someone else: nothing was saved
         }
 
-        return await ViewAsync(actor, t, basis!, screening, ct);
+        return await ViewAsync(actor, dossier, screening, ct);
     }
 
     /// <summary>
@@ -268,17 +266,20 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
 
     private async Task<Result<ScreeningView>> TryWeighAsync(Actor actor, Guid trajectoryId, Guid screeningId, RecordWeighingRequest request, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.ScreeningWeighed, ct);
-        var s = t is null ? null : await db.Screenings.Include(x => x.Signals).Include(x => x.Weighings).AsSplitQuery()
-            .SingleOrDefaultAsync(x => x.Id == screeningId && x.TrajectoryId == trajectoryId, ct);
-        if (t is null || s is null)
-        {
-            return Error.NotFound();
-        }
-
-        if (await gate.RefuseEmergencyAsync(actor, t, basis, AuditActions.ScreeningWeighed, nameof(Screening), s.Id, ct) is { } refused)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.ScreeningWeighed, ct,
+            about: new AuditObject(nameof(Screening), screeningId));
+        if (opened.Error is { } refused)
         {
             return refused;
+        }
+
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
+        var s = await db.Screenings.Include(x => x.Signals).Include(x => x.Weighings).AsSplitQuery()
+            .SingleOrDefaultAsync(x => x.Id == screeningId && x.TrajectoryId == trajectoryId, ct);
+        if (s is null)
+        {
+            return Error.NotFound();
         }
 
         var today = time.Today();
@@ -303,9 +304,9 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
             return v.ToError();
         }
 
-        if (t.IsClosed)
+        if (dossier.IsClosed)
         {
-            return Error.Conflict("The trajectory is closed.");
+            return DossierDoor.Closed;
         }
 
         var votes = Votes(s);
@@ -349,13 +350,13 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
 
             if (final is Classification.Suspected or Classification.Acute)
             {
-                await RequireRegistrationDecisionAsync(actor, t, now, ct);
+                s.Raise(new SuspicionConfirmed(t, actor));
             }
         }
 
-        audit.Add(actor, AuditActions.ScreeningWeighed, nameof(Screening), s.Id, t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(AuditActions.ScreeningWeighed, nameof(Screening), s.Id);
         await db.SaveChangesAsync(ct);
-        return await ViewAsync(actor, t, basis!, s, ct);
+        return await ViewAsync(actor, dossier, s, ct);
     }
 
     /// <summary>
@@ -376,28 +377,10 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
         }
     }
 
-    /// <summary>
-    /// A confirmed suspicion makes the registration decision due ("registration unless"), unless its task is open or
-    /// a decision was already taken.
-    /// </summary>
-    private async Task RequireRegistrationDecisionAsync(Actor actor, Trajectory t, DateTimeOffset now, CancellationToken ct)
-    {
-        if (await tasks.HasOpenAsync(t.Id, CareTaskKind.RegistrationDecision, ct)
-            || await db.RegistrationDecisions.AnyAsync(d => d.TrajectoryId == t.Id, ct))
-        {
-            return;
-        }
-
-        var task = tasks.Add(t.Id, CareTaskKind.RegistrationDecision, t.CoordinatorId, time.Today().AddDays(registration.Value.DecisionDays), actor,
-            onTimeline: false);
-        timeline.Add(t.Id, actor, TaskTimeline.Created, TaskList.Link(t.Id), "Suspicion confirmed: the registration decision is due on {0}",
-            task.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-    }
-
     private static List<WeighingVote> Votes(Screening s) => s.Weighings.OrderBy(w => w.RecordedAt).ThenBy(w => w.Id)
         .Select(w => new WeighingVote(w.ProfessionalId, w.BehaviouralScientist, w.Conclusion)).ToList();
 
-    private async Task<ScreeningView> ViewAsync(Actor actor, Trajectory t, string basis, Screening s, CancellationToken ct)
+    private async Task<ScreeningView> ViewAsync(Actor actor, Dossier dossier, Screening s, CancellationToken ct)
     {
         var instrument = await instruments.FindAsync(s.InstrumentVersion, ct);
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
@@ -417,7 +400,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
             return new ScreeningSignalView(x.Code, definition?.Group ?? string.Empty,
                 definition is null ? x.Code : english ? definition.LabelEn : definition.LabelNl, x.ObservedOn, x.Source, x.Note);
         }).ToList();
-        var canWeigh = s.Status == ScreeningStatus.Open && basis != AccessBasis.Emergency && !t.IsClosed
+        var canWeigh = s.Status == ScreeningStatus.Open && dossier.Basis != AccessBasis.Emergency && !dossier.IsClosed
             && weighings.All(w => w.ProfessionalId != actor.Id);
         return new ScreeningView(s.Id, s.TrajectoryId, s.InstrumentVersion, s.RecordedAt, people[s.RecordedById], s.ObservedOn, suggestion,
             s.Status, s.FinalClassification, s.FinalisedAt, state.Needs, state.Disagreement, s.StepPlanStartedAt, signals,
@@ -425,5 +408,4 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, TrajectoryGate
                 w.Conclusion, w.DeviationReason, w.RecordedAt)).ToList(),
             canWeigh);
     }
-
 }

@@ -31,22 +31,21 @@ internal sealed record PlanTaskRequest(Guid? OwnerId, DateOnly? DueOn, long? Ver
 /// designated expert mark one done; only the coordinator and the designated expert hand one to someone else or move
 /// its due date, and only to the coordinator or a professional in the care team.
 /// </summary>
-internal sealed class CareTasks(TrajectDb db, TimeProvider time, TrajectoryGate gate, AuditLog audit, TimelineWriter timeline)
+internal sealed class CareTasks(TrajectDb db, TimeProvider time, DossierDoor door, TimelineWriter timeline)
 {
     public async Task<Result<IReadOnlyList<CareTaskView>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.TaskRead, ct);
-        if (t is null)
+        var read = await door.ReadAsync(actor, trajectoryId, AuditActions.TaskRead, ct);
+        if (read.Error is { } refused)
         {
-            return Error.NotFound();
+            return refused;
         }
 
         var tasks = await db.CareTasks.AsNoTracking().Where(x => x.TrajectoryId == trajectoryId).ToListAsync(ct);
         var people = await PersonRefs.LoadAsync(db, tasks.Select(x => x.OwnerId)
             .Concat(tasks.Where(x => x.CompletedById is not null).Select(x => x.CompletedById!.Value)), ct);
         var today = time.Today();
-        var manages = AccessPolicy.CanManage(actor, t);
-        await audit.RecordAsync(actor, AuditActions.TaskRead, nameof(Trajectory), t.Id, t.YoungPerson!.PseudonymCode, basis, ct: ct);
+        var manages = AccessPolicy.CanManage(actor, read.Value.Trajectory);
         return tasks
             .OrderBy(x => x.IsDone).ThenBy(x => x.IsDone ? default : x.DueOn).ThenByDescending(x => x.CompletedAt).ThenBy(x => x.Kind)
             .Select(x => new CareTaskView(x.Id, x.Kind, people[x.OwnerId], x.DueOn, x.IsOverdue(today), x.CompletedAt,
@@ -60,16 +59,24 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, TrajectoryGate 
         var v = new Validator();
         var note = v.OptionalText("note", request.Note, CareTask.NoteMaxLength);
         var version = v.Required("version", request.Version);
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.TaskChanged, ct);
-        var task = t is null ? null : await db.CareTasks.SingleOrDefaultAsync(x => x.Id == taskId && x.TrajectoryId == trajectoryId, ct);
-        if (t is null || task is null)
+        var about = new AuditObject(nameof(CareTask), taskId);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.TaskChanged, ct, about: about);
+        if (opened.Error is { } refused)
+        {
+            return refused;
+        }
+
+        var dossier = opened.Value;
+        var task = await db.CareTasks.SingleOrDefaultAsync(x => x.Id == taskId && x.TrajectoryId == trajectoryId, ct);
+        if (task is null)
         {
             return Error.NotFound();
         }
 
-        if (task.OwnerId != actor.Id && !AccessPolicy.CanManage(actor, t))
+        // Someone else's task is marked done only by those who steer the trajectory (the door audits the refusal).
+        if (task.OwnerId != actor.Id && !dossier.Allows(DossierOperation.Steer)
+            && (await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, AuditActions.TaskChanged, ct, about: about)).Error is not null)
         {
-            await audit.RecordAsync(actor, AuditActions.TaskChanged, nameof(CareTask), task.Id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
             return Error.Forbidden("Only the owner of the task, the coordinator or the designated expert can mark it done.");
         }
 
@@ -93,8 +100,8 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, TrajectoryGate 
             return rule;
         }
 
-        timeline.Add(t.Id, actor, TaskTimeline.Done, TaskList.Link(t.Id), "Task done: {0}", task.Kind);
-        audit.Add(actor, AuditActions.TaskChanged, nameof(CareTask), task.Id, t.YoungPerson!.PseudonymCode, basis);
+        timeline.Add(dossier.Id, actor, TaskTimeline.Done, TaskList.Link(dossier.Id), "Task done: {0}", task.Kind);
+        dossier.Audit(AuditActions.TaskChanged, nameof(CareTask), task.Id);
         return await SaveAsync(task, version, ct);
     }
 
@@ -104,17 +111,19 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, TrajectoryGate 
         var owner = v.Id("ownerId", request.OwnerId);
         var dueOn = v.Required("dueOn", request.DueOn);
         var version = v.Required("version", request.Version);
-        var (t, basis) = await gate.OpenAsync(actor, trajectoryId, AuditActions.TaskChanged, ct);
-        var task = t is null ? null : await db.CareTasks.SingleOrDefaultAsync(x => x.Id == taskId && x.TrajectoryId == trajectoryId, ct);
-        if (t is null || task is null)
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, AuditActions.TaskChanged, ct,
+            about: new AuditObject(nameof(CareTask), taskId));
+        if (opened.Error is { } refused)
         {
-            return Error.NotFound();
+            return refused;
         }
 
-        if (!AccessPolicy.CanManage(actor, t))
+        var dossier = opened.Value;
+        var t = dossier.Trajectory;
+        var task = await db.CareTasks.SingleOrDefaultAsync(x => x.Id == taskId && x.TrajectoryId == trajectoryId, ct);
+        if (task is null)
         {
-            await audit.RecordAsync(actor, AuditActions.TaskChanged, nameof(CareTask), task.Id, t.YoungPerson!.PseudonymCode, basis, AuditOutcomes.Denied, ct);
-            return Error.Forbidden("Only the coordinator or the designated expert of the lead organisation can do this.");
+            return Error.NotFound();
         }
 
         var today = time.Today();
@@ -144,11 +153,9 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, TrajectoryGate 
         var name = await db.Users.Where(u => u.Id == owner).Select(u => u.DisplayName).SingleAsync(ct);
         timeline.Add(t.Id, actor, TaskTimeline.Planned, TaskList.Link(t.Id), "Task {0}: {1}, due {2}", task.Kind, name,
             dueOn.ToString("yyyy-MM-dd", null));
-        audit.Add(actor, previousOwner == owner ? AuditActions.TaskChanged : AuditActions.TaskReassigned, nameof(CareTask), task.Id,
-            t.YoungPerson!.PseudonymCode, basis);
+        dossier.Audit(previousOwner == owner ? AuditActions.TaskChanged : AuditActions.TaskReassigned, nameof(CareTask), task.Id);
         return await SaveAsync(task, version, ct);
     }
-
 
     private async Task<Result<Changed>> SaveAsync(CareTask task, long expected, CancellationToken ct)
     {

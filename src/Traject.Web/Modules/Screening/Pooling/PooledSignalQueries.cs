@@ -25,27 +25,30 @@ internal sealed record PooledSignalView(
 internal sealed record PooledSignalsView(string Pseudonym, Classification Suggestion, IReadOnlyList<PooledSignalView> Signals);
 
 /// <summary>
-/// Reads pooled signals: only the trajectory's coordinator and the designated experts of its lead organisation.
-/// Other team members and emergency access get 403 (they know the dossier exists), everyone else 404. Audited.
+/// Reads pooled signals: only those who steer the trajectory, its coordinator and the designated experts of its lead
+/// organisation. Other team members and emergency access get 403 (they know the dossier exists), everyone else 404.
+/// Audited as a read of the dossier, on the basis she reads it on.
 /// </summary>
-internal sealed class PooledSignalQueries(TrajectDb db, AccessPolicy access, AuditLog audit, IInstrumentStore instruments)
+internal sealed class PooledSignalQueries(TrajectDb db, DossierDoor door, IInstrumentStore instruments)
 {
     public async Task<Result<PooledSignalsView>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var basis = await access.BasisForTrajectoryAsync(actor, trajectoryId, ct);
-        var t = basis is null ? null : await db.Trajectories.AsNoTracking().Include(x => x.YoungPerson).SingleOrDefaultAsync(x => x.Id == trajectoryId, ct);
-        if (t is null)
+        // The door refuses (and audits the refusal of) anyone who does not steer; the read itself is audited by the second opening.
+        if ((await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, AuditActions.PooledSignalsRead, ct)).Error is { } refused)
         {
-            await audit.RecordAsync(actor, AuditActions.PooledSignalsRead, nameof(Trajectory), trajectoryId, outcome: AuditOutcomes.Denied, ct: ct);
-            return Error.NotFound();
+            return refused.Kind == ErrorKind.Forbidden
+                ? Error.Forbidden("Pooled signals are for the coordinator and the designated experts of the lead organisation.")
+                : refused;
         }
 
-        var pseudonym = t.YoungPerson!.PseudonymCode;
-        if (!AccessPolicy.CanManage(actor, t))
+        var read = await door.ReadAsync(actor, trajectoryId, AuditActions.PooledSignalsRead, ct);
+        if (read.Error is { } gone)
         {
-            await audit.RecordAsync(actor, AuditActions.PooledSignalsRead, nameof(Trajectory), t.Id, pseudonym, basis, AuditOutcomes.Denied, ct);
-            return Error.Forbidden("Pooled signals are for the coordinator and the designated experts of the lead organisation.");
+            return gone;
         }
+
+        var t = read.Value.Trajectory;
+        var pseudonym = read.Value.Pseudonym;
 
         var rows = await db.PooledSignals.AsNoTracking().Where(s => s.TrajectoryId == trajectoryId)
             .OrderByDescending(s => s.ReceivedAt).ThenByDescending(s => s.ObservedOn).ThenBy(s => s.Id).ToListAsync(ct);
@@ -61,9 +64,8 @@ internal sealed class PooledSignalQueries(TrajectDb db, AccessPolicy access, Aud
         var dutch = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "nl";
         string Label(PooledSignal s) => versions[s.InstrumentVersion]?.Find(s.Code) is { } d ? (dutch ? d.LabelNl : d.LabelEn) : s.Code;
 
-        var suggestion = SignalPicture.Suggest(await instruments.CurrentAsync(ct), t.YoungPerson.DateOfBirth,
+        var suggestion = SignalPicture.Suggest(await instruments.CurrentAsync(ct), t.YoungPerson!.DateOfBirth,
             await SignalPicture.KnownAsync(db, t.YoungPersonId, ct));
-        await audit.RecordAsync(actor, AuditActions.PooledSignalsRead, nameof(Trajectory), t.Id, pseudonym, basis, ct: ct);
         return new PooledSignalsView(pseudonym, suggestion, rows.Select(s => new PooledSignalView(s.Id, s.Receipt, s.Code, Label(s),
             s.ObservedOn, s.Source, s.Note, people[s.SignalledById] with { Organisation = orgs[s.SignalledByOrganisationId] },
             s.ReceivedAt, s.InstrumentVersion)).ToList());

@@ -27,7 +27,8 @@ internal sealed record PoolingAnswer(string Status, string Receipt);
 /// are the same either way, so pooling cannot be used to find out whether someone is known. See docs/adr/0010.
 /// </summary>
 internal sealed class SignalPooling(
-    TrajectDb db, TimeProvider time, AuditLog audit, OpenTrajectory opener, IInstrumentStore instruments, IOptions<PoolingOptions> options)
+    TrajectDb db, TimeProvider time, AuditLog audit, OpenTrajectory opener, Notifier notifier, IInstrumentStore instruments,
+    IOptions<PoolingOptions> options)
 {
     public const int MaxSignals = 20;
     public const int MaxCodeLength = 64;
@@ -101,8 +102,8 @@ internal sealed class SignalPooling(
             // Nobody acts for her now: her own organisation's designated expert picks it up; the signaller does not join.
             var trajectory = opener.OpenForPickUp(actor, person, pickUp[0]);
             (trajectoryId, coordinatorId) = (trajectory.Id, trajectory.CoordinatorId);
-            Notify(pickUp, PickUpNotification, trajectoryId, now,
-                Text.Encode("Pooled signal about {0}: a signalled trajectory for your organisation to pick up", person.PseudonymCode));
+            notifier.Notify(pickUp, PickUpNotification, Link(trajectoryId),
+                "Pooled signal about {0}: a signalled trajectory for your organisation to pick up", person.PseudonymCode);
         }
         else
         {
@@ -124,8 +125,8 @@ internal sealed class SignalPooling(
         var after = SignalPicture.Suggest(instrument, dateOfBirth, [.. known, .. signals.Select(s => new ObservedSignal(s.Code!, s.ObservedOn!.Value))]);
         if (after != before)
         {
-            Notify(leadExperts.Prepend(coordinatorId), SuggestionNotification, trajectoryId, now,
-                Text.Encode("Pooled signal about {0}: the suggested classification changed from {1} to {2}", person.PseudonymCode, before, after));
+            notifier.Notify(leadExperts.Prepend(coordinatorId), SuggestionNotification, Link(trajectoryId),
+                "Pooled signal about {0}: the suggested classification changed from {1} to {2}", person.PseudonymCode, before, after);
         }
 
         audit.Add(actor, AuditActions.SignalPooled, nameof(YoungPerson), person.Id, person.PseudonymCode);
@@ -139,16 +140,7 @@ internal sealed class SignalPooling(
         return new PoolingAnswer(Received, receipt);
     }
 
-    private void Notify(IEnumerable<Guid> recipients, string kind, Guid trajectoryId, DateTimeOffset now, string message)
-    {
-        foreach (var recipient in recipients.Distinct())
-        {
-            db.Notifications.Add(new Notification
-            {
-                RecipientId = recipient, CreatedAt = now, Kind = kind, Message = message, Link = $"/trajectories/{trajectoryId}#pooled-signals",
-            });
-        }
-    }
+    private static string Link(Guid trajectoryId) => $"/trajectories/{trajectoryId}#pooled-signals";
 
     /// <summary>Shape checks of the signals: each a code of the current instrument, a date observed, a source and an optional note.</summary>
     private static List<PooledSignalInput> Validate(IReadOnlyList<PooledSignalInput?>? signals, Instrument instrument, DateOnly? dateOfBirth, DateOnly today, Validator v)

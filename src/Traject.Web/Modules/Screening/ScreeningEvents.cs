@@ -1,0 +1,10 @@
+using Traject.Web.Common;
+using Traject.Web.Common.Access;
+using Traject.Web.Modules.Trajectories;
+
+namespace Traject.Web.Modules.Screening;
+
+// Screening publishes what its weighings decide; other modules (registration, …) subscribe.
+
+/// <summary>A weighing made a classification of suspected or acute final: the screening confirms a suspicion.</summary>
+internal sealed record SuspicionConfirmed(Trajectory Trajectory, Actor Actor) : IDomainEvent;
