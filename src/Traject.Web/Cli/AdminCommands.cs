@@ -3,10 +3,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Data;
 using Traject.Web.Data.Seeding;
 using Traject.Web.Modules.Organisations;
-using Traject.Web.Common.Access;
 
 namespace Traject.Web.Cli;
 

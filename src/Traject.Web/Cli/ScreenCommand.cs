@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Traject.Web.Common;
 using Traject.Web.Modules.Screening;
 
 namespace Traject.Web.Cli;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Traject.Web.Common.Access;
 using Traject.Web.Modules.Caseload;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Triage;

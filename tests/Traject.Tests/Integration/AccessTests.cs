@@ -159,9 +159,9 @@ public abstract class AccessTests(TrajectFixture f)
         var denied = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(a => a.ActorId == f.Ids.User(Demo.Mentor) && a.Outcome == AuditOutcomes.Denied && a.Pseudonym == p.Pseudonym)
             .Select(a => a.Action).ToListAsync());
-        Assert.Contains(AuditActions.TrajectoryUpdated, denied);
-        Assert.Contains(AuditActions.CoordinatorChanged, denied);
-        Assert.Contains(AuditActions.CareTeamChanged, denied);
+        Assert.Contains(TrajectoriesAuditActions.TrajectoryUpdated, denied);
+        Assert.Contains(TrajectoriesAuditActions.CoordinatorChanged, denied);
+        Assert.Contains(TrajectoriesAuditActions.CareTeamChanged, denied);
     }
 
     [SkippableFact]
@@ -286,7 +286,7 @@ public abstract class AccessTests(TrajectFixture f)
         var entries = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityId == p.YoungPersonId || a.EntityId == p.TrajectoryId).ToListAsync());
 
-        var regieRead = Assert.Single(entries, a => a.ActorId == f.Ids.User(Demo.Regie) && a.Action == AuditActions.YoungPersonRead);
+        var regieRead = Assert.Single(entries, a => a.ActorId == f.Ids.User(Demo.Regie) && a.Action == TrajectoriesAuditActions.YoungPersonRead);
         Assert.Equal(AuditOutcomes.Allowed, regieRead.Outcome);
         Assert.Equal(AccessBasis.Coordinator, regieRead.Basis);
         Assert.Equal(p.Pseudonym, regieRead.Pseudonym);
@@ -294,7 +294,7 @@ public abstract class AccessTests(TrajectFixture f)
         Assert.Equal(f.Ids.Organisation(Demo.North), regieRead.ActorOrganisationId);
         Assert.Equal(f.Clock.GetUtcNow(), regieRead.At);
 
-        var mentorRead = Assert.Single(entries, a => a.ActorId == f.Ids.User(Demo.Mentor) && a.Action == AuditActions.TimelineRead);
+        var mentorRead = Assert.Single(entries, a => a.ActorId == f.Ids.User(Demo.Mentor) && a.Action == TrajectoriesAuditActions.TimelineRead);
         Assert.Equal(AuditOutcomes.Allowed, mentorRead.Outcome);
         Assert.Equal(AccessBasis.CareTeam, mentorRead.Basis);
 
@@ -306,12 +306,12 @@ public abstract class AccessTests(TrajectFixture f)
             Assert.Null(a.Basis);
             Assert.Null(a.Pseudonym); // a refusal does not even write down who it was about
         });
-        Assert.Contains(denied, a => a.Action == AuditActions.YoungPersonRead && a.EntityId == p.YoungPersonId);
-        Assert.Contains(denied, a => a.Action == AuditActions.TrajectoryRead && a.EntityId == p.TrajectoryId);
+        Assert.Contains(denied, a => a.Action == TrajectoriesAuditActions.YoungPersonRead && a.EntityId == p.YoungPersonId);
+        Assert.Contains(denied, a => a.Action == TrajectoriesAuditActions.TrajectoryRead && a.EntityId == p.TrajectoryId);
 
         // Registration itself was audited in the same unit of work.
-        Assert.Contains(entries, a => a.Action == AuditActions.YoungPersonCreated && a.EntityId == p.YoungPersonId && a.Pseudonym == p.Pseudonym);
-        Assert.Contains(entries, a => a.Action == AuditActions.TrajectoryCreated && a.EntityId == p.TrajectoryId);
+        Assert.Contains(entries, a => a.Action == TrajectoriesAuditActions.YoungPersonCreated && a.EntityId == p.YoungPersonId && a.Pseudonym == p.Pseudonym);
+        Assert.Contains(entries, a => a.Action == TrajectoriesAuditActions.TrajectoryCreated && a.EntityId == p.TrajectoryId);
     }
 }
 

@@ -4,6 +4,7 @@ using Traject.Tests.Infrastructure;
 using Traject.Web.Cli;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
+using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Tests.Integration;
 
@@ -28,7 +29,7 @@ public abstract class AuditChainTests(TrajectFixture f)
         var entries = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).ToListAsync());
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Sequence));
         Assert.All(entries.Skip(1).Zip(entries), pair => Assert.Equal(pair.Second.Hash, pair.First.PreviousHash));
-        var read1 = entries.Last(e => e.Action == AuditActions.TrajectoryRead && e.EntityId == person.TrajectoryId);
+        var read1 = entries.Last(e => e.Action == TrajectoriesAuditActions.TrajectoryRead && e.EntityId == person.TrajectoryId);
         Assert.Equal("coordinator", read1.Basis);
         Assert.Contains("Coordinator", read1.ActorRoles!, StringComparison.Ordinal);
         Assert.Equal(person.Pseudonym, read1.Pseudonym);

@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
+using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Tests.Integration;
 
@@ -43,7 +45,7 @@ public abstract class AuditWriteTests(TrajectFixture f)
         await Task.WhenAll(opens);
 
         var reads = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == AuditActions.TrajectoryRead && dossiers.Contains(a.EntityId!.Value)).ToListAsync());
+            .Where(a => a.Action == TrajectoriesAuditActions.TrajectoryRead && dossiers.Contains(a.EntityId!.Value)).ToListAsync());
         foreach (var id in dossiers)
         {
             foreach (var (user, outcome) in new[] { (Demo.Regie, AuditOutcomes.Allowed), (Demo.Mentor, AuditOutcomes.Allowed), (Demo.Wijkteam, AuditOutcomes.Denied) })
@@ -70,10 +72,10 @@ public abstract class AuditWriteTests(TrajectFixture f)
 
         var registered = registrations.Select(r => r.Result.YoungPersonId).ToList();
         var created = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .CountAsync(a => a.Action == AuditActions.YoungPersonCreated && registered.Contains(a.EntityId!.Value)));
+            .CountAsync(a => a.Action == TrajectoriesAuditActions.YoungPersonCreated && registered.Contains(a.EntityId!.Value)));
         Assert.Equal(registrations.Count, created);
         var read = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .CountAsync(a => a.Action == AuditActions.TrajectoryRead && a.EntityId == known.TrajectoryId));
+            .CountAsync(a => a.Action == TrajectoriesAuditActions.TrajectoryRead && a.EntityId == known.TrajectoryId));
         Assert.Equal(reads.Count, read);
         await AssertChainIntactAsync();
     }
@@ -159,7 +161,7 @@ public abstract class AuditWriteTests(TrajectFixture f)
         await writer.AppendAsync(after);
 
         var (created, saved) = await f.WithDbAsync(async db => (
-            await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuditActions.YoungPersonCreated && a.EntityId == person.YoungPersonId),
+            await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == TrajectoriesAuditActions.YoungPersonCreated && a.EntityId == person.YoungPersonId),
             await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Id == after.Id)));
         Assert.True(saved.Sequence > created.Sequence);
         await AssertChainIntactAsync();
@@ -183,14 +185,14 @@ public abstract class AuditWriteTests(TrajectFixture f)
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"AuditEntries\" RENAME TO \"AuditEntriesGone\"");
         }
 
-        await log.RecordAsync(null, AuditActions.TrajectoryRead, "Check", Guid.CreateVersion7());
+        await log.RecordAsync(null, TrajectoriesAuditActions.TrajectoryRead, "Check", Guid.CreateVersion7());
         var starting = Assert.Single(response.Callbacks);
         await Assert.ThrowsAnyAsync<DbException>(starting);
     }
 
     internal static AuditEntry Entry(TimeProvider clock) => new()
     {
-        At = clock.GetUtcNow(), Action = AuditActions.AdminAction + ".check", EntityType = "Check", EntityId = Guid.CreateVersion7(),
+        At = clock.GetUtcNow(), Action = OrganisationsAuditActions.AdminAction + ".check", EntityType = "Check", EntityId = Guid.CreateVersion7(),
     };
 
     private static async Task Open(HttpClient client, Guid trajectoryId, HttpStatusCode expected)

@@ -113,7 +113,7 @@ public abstract class CareChoiceTests(TrajectFixture f)
 
         var tasks = await f.WithDbAsync(db => db.CareTasks.Where(x => x.TrajectoryId == t && x.Kind == CareTaskKind.ReferralForTriage).ToListAsync());
         Assert.NotNull(Assert.Single(tasks).CompletedAt);
-        Assert.Equal(1, await f.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.CareChosen && a.Pseudonym == pseudonym)));
+        Assert.Equal(1, await f.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == TriageAuditActions.CareChosen && a.Pseudonym == pseudonym)));
     }
 
     [SkippableFact]
@@ -171,7 +171,7 @@ public abstract class CareChoiceTests(TrajectFixture f)
 
         // The timeline says what was chosen, never the explanation.
         using var timeline = await regie.GetAsync($"/api/v1/trajectories/{t}/timeline");
-        var entries = (await timeline.ReadAsync<TimelinePage>()).Items.Where(e => e.Kind == TimelineKinds.CareChosen).ToList();
+        var entries = (await timeline.ReadAsync<TimelinePage>()).Items.Where(e => e.Kind == TriageTimelineKinds.CareChosen).ToList();
         Assert.Equal(2, entries.Count);
         Assert.DoesNotContain(entries, e => e.Summary.Contains("zus", StringComparison.Ordinal));
 
@@ -285,7 +285,7 @@ public abstract class CareChoiceTests(TrajectFixture f)
 
         Assert.Empty((await ChoicesAsync(regie, t)).History);
         Assert.Equal(1, await f.WithDbAsync(db => db.AuditEntries.CountAsync(a =>
-            a.Action == AuditActions.CareChosen && a.Pseudonym == pseudonym && a.Outcome == AuditOutcomes.Denied && a.Basis == AccessBasis.Emergency)));
+            a.Action == TriageAuditActions.CareChosen && a.Pseudonym == pseudonym && a.Outcome == AuditOutcomes.Denied && a.Basis == AccessBasis.Emergency)));
     }
 
     [SkippableFact]
@@ -315,7 +315,7 @@ public abstract class CareChoiceTests(TrajectFixture f)
             await refused.ProblemAsync(HttpStatusCode.Forbidden);
         }
 
-        Assert.True(await f.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.TriageQualityRead && a.Outcome == AuditOutcomes.Denied
+        Assert.True(await f.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == TriageAuditActions.TriageQualityRead && a.Outcome == AuditOutcomes.Denied
             && a.ActorId == f.Ids.User(Demo.Mentor))));
     }
 }

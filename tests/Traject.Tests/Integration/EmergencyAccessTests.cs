@@ -55,7 +55,7 @@ public abstract class EmergencyAccessTests(TrajectFixture f)
 
         // The read is audited with the emergency basis and its reason.
         var read = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == AuditActions.TrajectoryRead && a.EntityId == person.TrajectoryId && a.ActorId == f.Ids.User(Demo.Wijkteam))
+            .Where(a => a.Action == TrajectoriesAuditActions.TrajectoryRead && a.EntityId == person.TrajectoryId && a.ActorId == f.Ids.User(Demo.Wijkteam))
             .OrderByDescending(a => a.Sequence).FirstAsync());
         Assert.Equal("emergency", read.Basis);
         Assert.Equal(Reason, read.BasisReason);

@@ -96,7 +96,7 @@ public abstract class FuturePlanTests(TrajectFixture f)
             Assert.Contains(history, h => h.ChangedBy.Id == f.Ids.User(Demo.Mentor) && h.After == Words && h.Before is null);
         }
 
-        var audited = await f.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.FuturePlanChanged && a.Pseudonym == person.Pseudonym));
+        var audited = await f.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == FuturePlansAuditActions.FuturePlanChanged && a.Pseudonym == person.Pseudonym));
         Assert.Equal(5, audited);
     }
 
@@ -243,7 +243,7 @@ public abstract class FuturePlanTests(TrajectFixture f)
         Assert.Contains("Iemand uit mijn omgeving", html);
         Assert.DoesNotContain(NetworkName, html);
         Assert.DoesNotContain("Proefpersoon", html); // her family name is not on her own plan either
-        Assert.Equal(1, await f.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.MyPlanRead && a.Pseudonym == person.Pseudonym && a.Channel == "web")));
+        Assert.Equal(1, await f.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == FuturePlansAuditActions.MyPlanRead && a.Pseudonym == person.Pseudonym && a.Channel == "web")));
     }
 }
 

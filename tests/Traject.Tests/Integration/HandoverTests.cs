@@ -162,8 +162,8 @@ public abstract class HandoverTests(TrajectFixture f)
 
         var audit = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityId == person.TrajectoryId && a.ActorId == f.Ids.User(Demo.Wijkteam)).Select(a => new { a.Action, a.Basis, a.Outcome }).ToListAsync());
-        Assert.Contains(audit, a => a.Action == AuditActions.TrajectoryRead && a.Basis == AccessBasis.HandoverReceiving && a.Outcome == AuditOutcomes.Allowed);
-        Assert.Contains(audit, a => a.Action == AuditActions.TrajectoryRead && a.Outcome == AuditOutcomes.Denied);
+        Assert.Contains(audit, a => a.Action == TrajectoriesAuditActions.TrajectoryRead && a.Basis == AccessBasis.HandoverReceiving && a.Outcome == AuditOutcomes.Allowed);
+        Assert.Contains(audit, a => a.Action == TrajectoriesAuditActions.TrajectoryRead && a.Outcome == AuditOutcomes.Denied);
     }
 
     [SkippableFact]

@@ -8,6 +8,7 @@ using Traject.Web.Common.Auditing;
 using Traject.Web.Data.Seeding;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Common.Access;
+using Traject.Web.Modules.Auth;
 
 namespace Traject.Tests.Integration;
 
@@ -67,7 +68,7 @@ public abstract class LoginTests(TrajectFixture f)
         Assert.DoesNotContain("accessToken", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var failed = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == AuditActions.LoginFailed && a.EntityId == f.Ids.User(Demo.Gedrag)).ToListAsync());
+            .Where(a => a.Action == AuthAuditActions.LoginFailed && a.EntityId == f.Ids.User(Demo.Gedrag)).ToListAsync());
         Assert.NotEmpty(failed);
         Assert.All(failed, a => Assert.Equal(AuditOutcomes.Failed, a.Outcome));
     }
@@ -115,7 +116,7 @@ public abstract class LoginTests(TrajectFixture f)
         await response.ExpectAsync(HttpStatusCode.OK);
 
         var id = await f.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-        var entry = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuditActions.LoginSucceeded && a.EntityId == id));
+        var entry = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuthAuditActions.LoginSucceeded && a.EntityId == id));
         Assert.Equal(AuditOutcomes.Allowed, entry.Outcome);
         Assert.Equal("api", entry.Channel);
     }

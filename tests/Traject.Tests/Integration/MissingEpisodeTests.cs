@@ -218,14 +218,14 @@ public abstract class MissingEpisodeTests(TrajectFixture f)
         using (var timeline = await regie.GetAsync($"/api/v1/trajectories/{person.TrajectoryId}/timeline?pageSize=100"))
         {
             var kinds = (await timeline.ReadAsync<TimelinePage>()).Items.Select(e => e.Kind).ToList();
-            Assert.Contains(TimelineKinds.MissingReported, kinds);
-            Assert.Equal(4, kinds.Count(k => k == TimelineKinds.MissingInformed));
-            Assert.Contains(TimelineKinds.MissingClosed, kinds);
+            Assert.Contains(SafetyTimelineKinds.MissingReported, kinds);
+            Assert.Equal(4, kinds.Count(k => k == SafetyTimelineKinds.MissingInformed));
+            Assert.Contains(SafetyTimelineKinds.MissingClosed, kinds);
         }
 
         var audit = await f.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId == episode.Id).Select(a => a.Action).ToListAsync());
-        Assert.Contains(AuditActions.MissingReported, audit);
-        Assert.Contains(AuditActions.MissingClosed, audit);
+        Assert.Contains(SafetyAuditActions.MissingReported, audit);
+        Assert.Contains(SafetyAuditActions.MissingClosed, audit);
     }
 
     [SkippableFact]
@@ -317,7 +317,7 @@ public abstract class MissingEpisodeTests(TrajectFixture f)
             await stale.ProblemAsync(HttpStatusCode.Conflict);
         }
 
-        using (var timeline = await regie.GetAsync($"/api/v1/trajectories/{person.TrajectoryId}/timeline?kind={TimelineKinds.GroupIncident}"))
+        using (var timeline = await regie.GetAsync($"/api/v1/trajectories/{person.TrajectoryId}/timeline?kind={SafetyTimelineKinds.GroupIncident}"))
         {
             Assert.Single((await timeline.ReadAsync<TimelinePage>()).Items);
         }

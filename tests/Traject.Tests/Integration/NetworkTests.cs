@@ -153,9 +153,9 @@ public abstract class NetworkTests(TrajectFixture f)
         Assert.Equal(2, network.Entries.Count);
         Assert.Empty(network.Links);
         var actions = await f.WithDbAsync(db => db.AuditEntries.Where(a => a.Pseudonym == person.Pseudonym).Select(a => new { a.Action, a.Outcome }).ToListAsync());
-        Assert.Contains(actions, a => a.Action == AuditActions.NetworkRead && a.Outcome == AuditOutcomes.Allowed);
-        Assert.Contains(actions, a => a.Action == AuditActions.NetworkChanged);
-        Assert.Contains(actions, a => a.Action == AuditActions.NetworkRead && a.Outcome == AuditOutcomes.Denied);
+        Assert.Contains(actions, a => a.Action == NetworkAuditActions.NetworkRead && a.Outcome == AuditOutcomes.Allowed);
+        Assert.Contains(actions, a => a.Action == NetworkAuditActions.NetworkChanged);
+        Assert.Contains(actions, a => a.Action == NetworkAuditActions.NetworkRead && a.Outcome == AuditOutcomes.Denied);
     }
 
     [SkippableFact]
@@ -214,7 +214,7 @@ public abstract class NetworkTests(TrajectFixture f)
         }
 
         // The actor's audit entry for the other side carries no pseudonym: her access overview does not show it.
-        var created = await f.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.NetworkAlertCreated && a.ActorId == f.Ids.User(Demo.Wijkteam))
+        var created = await f.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == NetworkAuditActions.NetworkAlertCreated && a.ActorId == f.Ids.User(Demo.Wijkteam))
             .Select(a => a.Pseudonym).ToListAsync());
         Assert.Contains(other.Pseudonym, created);
         Assert.Contains(null, created);
@@ -253,7 +253,7 @@ public abstract class NetworkTests(TrajectFixture f)
             await again.ProblemAsync(HttpStatusCode.Conflict);
         }
 
-        Assert.True(await f.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.NetworkAlertDismissed && a.EntityId == alert.Id
+        Assert.True(await f.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == NetworkAuditActions.NetworkAlertDismissed && a.EntityId == alert.Id
             && a.Pseudonym == north.Pseudonym && a.Outcome == AuditOutcomes.Allowed)));
 
         // The same identifiers again do not alert the same pair twice.

@@ -98,13 +98,13 @@ public abstract class PlacementTests(TrajectFixture f)
         Assert.Equal(2, now.CurrentPhase.Order);
         Assert.Equal([1, 2], now.PhaseHistory.Select(p => p.Phase));
         Assert.Equal(f.Ids.User(Demo.Regie), now.PhaseHistory[1].DecidedBy.Id);
-        using var timeline = await regie.GetAsync($"/api/v1/trajectories/{trajectoryId}/timeline?kind={TimelineKinds.PlacementPhase}");
+        using var timeline = await regie.GetAsync($"/api/v1/trajectories/{trajectoryId}/timeline?kind={PlacementsTimelineKinds.PlacementPhase}");
         Assert.Single((await timeline.ReadAsync<TimelinePage>()).Items);
         var audit = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == id || a.EntityId == trajectoryId)
             .Select(a => new { a.Action, a.Outcome, a.ActorId }).ToListAsync());
-        Assert.Contains(audit, a => a.Action == AuditActions.PlacementChanged && a.Outcome == AuditOutcomes.Allowed && a.ActorId == f.Ids.User(Demo.Regie));
-        Assert.Contains(audit, a => a.Action == AuditActions.PlacementChanged && a.Outcome == AuditOutcomes.Denied && a.ActorId == f.Ids.User(Demo.Mentor));
-        Assert.Contains(audit, a => a.Action == AuditActions.PlacementRead && a.ActorId == f.Ids.User(Demo.Mentor));
+        Assert.Contains(audit, a => a.Action == PlacementsAuditActions.PlacementChanged && a.Outcome == AuditOutcomes.Allowed && a.ActorId == f.Ids.User(Demo.Regie));
+        Assert.Contains(audit, a => a.Action == PlacementsAuditActions.PlacementChanged && a.Outcome == AuditOutcomes.Denied && a.ActorId == f.Ids.User(Demo.Mentor));
+        Assert.Contains(audit, a => a.Action == PlacementsAuditActions.PlacementRead && a.ActorId == f.Ids.User(Demo.Mentor));
     }
 
     [SkippableFact]

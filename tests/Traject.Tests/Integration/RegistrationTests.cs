@@ -128,10 +128,10 @@ public abstract class RegistrationTests(TrajectFixture f)
         var audited = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(a => a.Pseudonym == person.Pseudonym && a.Outcome == AuditOutcomes.Allowed)
             .Select(a => a.Action).ToListAsync());
-        Assert.Equal(3, audited.Count(a => a == AuditActions.RegistrationDecided));
-        Assert.Contains(AuditActions.ConsentRecorded, audited);
-        Assert.Contains(AuditActions.ConsentWithdrawn, audited);
-        Assert.Contains(AuditActions.RegistrationRead, audited);
+        Assert.Equal(3, audited.Count(a => a == RegistrationAuditActions.RegistrationDecided));
+        Assert.Contains(RegistrationAuditActions.ConsentRecorded, audited);
+        Assert.Contains(RegistrationAuditActions.ConsentWithdrawn, audited);
+        Assert.Contains(RegistrationAuditActions.RegistrationRead, audited);
     }
 
     [SkippableFact]
@@ -225,8 +225,8 @@ public abstract class RegistrationTests(TrajectFixture f)
 
         var audit = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == batch.Id && a.Outcome == AuditOutcomes.Allowed)
             .Select(a => a.Action).ToListAsync());
-        Assert.Equal(1, audit.Count(a => a == AuditActions.NotificationsExported));
-        Assert.Equal(4, audit.Count(a => a == AuditActions.NotificationExportRead));
+        Assert.Equal(1, audit.Count(a => a == RegistrationAuditActions.NotificationsExported));
+        Assert.Equal(4, audit.Count(a => a == RegistrationAuditActions.NotificationExportRead));
     }
 
     [SkippableFact]
@@ -284,7 +284,7 @@ public abstract class RegistrationTests(TrajectFixture f)
             Assert.Equal(f.Ids.Organisation(Demo.North), view.Current.OrganisationId);
         }
 
-        using var timeline = await regie.GetAsync($"/api/v1/trajectories/{person.TrajectoryId}/timeline?kind={TimelineKinds.HandedOver}");
+        using var timeline = await regie.GetAsync($"/api/v1/trajectories/{person.TrajectoryId}/timeline?kind={RegistrationTimelineKinds.HandedOver}");
         var summary = Assert.Single((await timeline.ReadAsync<TimelinePage>()).Items).Summary;
         Assert.Contains("Niet melden", summary, StringComparison.Ordinal);
         Assert.Contains(Demo.South, summary, StringComparison.Ordinal);

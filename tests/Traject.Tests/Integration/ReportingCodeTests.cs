@@ -56,7 +56,7 @@ public abstract class ReportingCodeTests(TrajectFixture f)
         var task = await f.WithDbAsync(db => db.CareTasks.AsNoTracking().SingleAsync(t => t.Id == taskId));
         Assert.NotNull(task.CompletedAt);
         var audit = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == AuditActions.ReportingCodeRecorded && a.Pseudonym == person.Pseudonym).ToListAsync());
+            .Where(a => a.Action == ReportingCodeAuditActions.ReportingCodeRecorded && a.Pseudonym == person.Pseudonym).ToListAsync());
         Assert.Equal(2, audit.Count);
         Assert.All(audit, a => Assert.DoesNotContain("Toelichting", a.EntityType + a.BasisReason, StringComparison.Ordinal));
     }

@@ -84,7 +84,7 @@ public abstract class SafetyTests(TrajectFixture f)
         var open = (await TasksAsync(regie, person.TrajectoryId)).Where(t => t.Kind == CareTaskKind.SafetyReassessment && t.CompletedAt is null).ToList();
         Assert.Equal(f.Clock.Today().AddMonths(3), Assert.Single(open).DueOn);
 
-        var audit = await f.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.SafetyAssessed && a.Pseudonym == person.Pseudonym));
+        var audit = await f.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == SafetyAuditActions.SafetyAssessed && a.Pseudonym == person.Pseudonym));
         Assert.Equal(2, audit);
     }
 

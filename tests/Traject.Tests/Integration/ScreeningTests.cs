@@ -309,14 +309,14 @@ public abstract class ScreeningTests(TrajectFixture f)
         Assert.NotNull(intake.CompletedAt);
         Assert.Equal(f.Ids.User(Demo.Regie), intake.CompletedById);
 
-        var recorded = Assert.Single(await TimelineAsync(regie, person.TrajectoryId, TimelineKinds.ScreeningRecorded));
+        var recorded = Assert.Single(await TimelineAsync(regie, person.TrajectoryId, ScreeningTimelineKinds.ScreeningRecorded));
         Assert.DoesNotContain("dure auto", recorded, StringComparison.Ordinal);
         Assert.Contains("3", recorded, StringComparison.Ordinal);
 
         var audit = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Pseudonym == person.Pseudonym).ToListAsync());
-        var entry = Assert.Single(audit, a => a.Action == AuditActions.ScreeningRecorded);
+        var entry = Assert.Single(audit, a => a.Action == ScreeningAuditActions.ScreeningRecorded);
         Assert.Equal((view.Id, "coordinator", AuditOutcomes.Allowed), (entry.EntityId!.Value, entry.Basis!, entry.Outcome));
-        Assert.Contains(audit, a => a.Action == AuditActions.ScreeningRead && a.EntityId == view.Id);
+        Assert.Contains(audit, a => a.Action == ScreeningAuditActions.ScreeningRead && a.EntityId == view.Id);
         Assert.All(audit, a => Assert.DoesNotContain("dure auto", string.Concat(a.EntityType, a.Basis, a.BasisReason, a.Action), StringComparison.Ordinal));
     }
 
@@ -451,8 +451,8 @@ public abstract class ScreeningTests(TrajectFixture f)
         var denied = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(a => a.ActorId == f.Ids.User(Demo.Gedrag) && a.Pseudonym == person.Pseudonym && a.Outcome == AuditOutcomes.Denied)
             .Select(a => new { a.Action, a.Basis }).ToListAsync());
-        Assert.Contains(denied, a => a.Action == AuditActions.ScreeningRecorded && a.Basis == "emergency");
-        Assert.Contains(denied, a => a.Action == AuditActions.ScreeningWeighed && a.Basis == "emergency");
+        Assert.Contains(denied, a => a.Action == ScreeningAuditActions.ScreeningRecorded && a.Basis == "emergency");
+        Assert.Contains(denied, a => a.Action == ScreeningAuditActions.ScreeningWeighed && a.Basis == "emergency");
     }
 
     [SkippableFact]
@@ -473,7 +473,7 @@ public abstract class ScreeningTests(TrajectFixture f)
         Assert.Null(final.StepPlanStartedAt);
         Assert.False(final.CanWeigh);
         Assert.Empty(await StepPlanTasksAsync(person.TrajectoryId));
-        Assert.Single(await TimelineAsync(regie, person.TrajectoryId, TimelineKinds.ScreeningFinal));
+        Assert.Single(await TimelineAsync(regie, person.TrajectoryId, ScreeningTimelineKinds.ScreeningFinal));
 
         using var late = await regie.PostJsonAsync(Weighings(person.TrajectoryId, screening.Id), Weighing(Classification.None, f.Clock.Today(), reason: null));
         Assert.Contains("afgerond", (string?)(await late.ProblemAsync(HttpStatusCode.Conflict))["detail"], StringComparison.Ordinal);
@@ -545,14 +545,14 @@ public abstract class ScreeningTests(TrajectFixture f)
         // Only the confirmed suspicion makes the registration decision due ("registration unless"), in 30 days by default.
         Assert.Equal(today.AddDays(30), Assert.Single(await RegistrationTasksAsync(person.TrajectoryId)).DueOn);
 
-        var weighed = await TimelineAsync(regie, person.TrajectoryId, TimelineKinds.ScreeningWeighed);
+        var weighed = await TimelineAsync(regie, person.TrajectoryId, ScreeningTimelineKinds.ScreeningWeighed);
         Assert.Equal(5, weighed.Count);
         Assert.All(weighed, s => Assert.DoesNotContain("MDO", s, StringComparison.Ordinal));
         Assert.All(weighed, s => Assert.DoesNotContain("gedragswetenschapper", s, StringComparison.Ordinal));
-        Assert.Equal(2, (await TimelineAsync(regie, person.TrajectoryId, TimelineKinds.ScreeningFinal)).Count);
-        Assert.Single(await TimelineAsync(regie, person.TrajectoryId, TimelineKinds.TaskCreated), s => s.Contains("Stappenplan", StringComparison.Ordinal));
+        Assert.Equal(2, (await TimelineAsync(regie, person.TrajectoryId, ScreeningTimelineKinds.ScreeningFinal)).Count);
+        Assert.Single(await TimelineAsync(regie, person.TrajectoryId, TasksTimelineKinds.TaskCreated), s => s.Contains("Stappenplan", StringComparison.Ordinal));
         var audit = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == AuditActions.ScreeningWeighed && a.Pseudonym == person.Pseudonym && a.Outcome == AuditOutcomes.Allowed).CountAsync());
+            .Where(a => a.Action == ScreeningAuditActions.ScreeningWeighed && a.Pseudonym == person.Pseudonym && a.Outcome == AuditOutcomes.Allowed).CountAsync());
         Assert.Equal(5, audit);
     }
 
@@ -574,7 +574,7 @@ public abstract class ScreeningTests(TrajectFixture f)
             Assert.True(Assert.Single(await list.ReadAsync<List<ScreeningSummary>>()).Disagreement);
         }
 
-        Assert.Contains(await TimelineAsync(regie, person.TrajectoryId, TimelineKinds.ScreeningWeighed),
+        Assert.Contains(await TimelineAsync(regie, person.TrajectoryId, ScreeningTimelineKinds.ScreeningWeighed),
             s => s.Contains("conclusies verschillen", StringComparison.Ordinal));
 
         using var mentor = await f.ClientAsync(Demo.Mentor);
@@ -653,7 +653,7 @@ public abstract class ScreeningTests(TrajectFixture f)
         Assert.Equal(StepPlan.Steps.Select(s => s.Kind).Order(), tasks.Select(t => t.Kind).Order());
         Assert.Equal(today.AddDays(1), tasks.Single(t => t.Kind == CareTaskKind.SafetyAssessment).DueOn);
         Assert.Single(await RegistrationTasksAsync(person.TrajectoryId));
-        Assert.Contains(await TimelineAsync(regie, person.TrajectoryId, TimelineKinds.TaskCreated), s => s.Contains("Acuut gevaar", StringComparison.Ordinal));
+        Assert.Contains(await TimelineAsync(regie, person.TrajectoryId, TasksTimelineKinds.TaskCreated), s => s.Contains("Acuut gevaar", StringComparison.Ordinal));
     }
 }
 

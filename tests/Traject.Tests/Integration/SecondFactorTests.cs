@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common.Auditing;
+using Traject.Web.Modules.Auth;
 
 namespace Traject.Tests.Integration;
 
@@ -109,10 +110,10 @@ public abstract class SecondFactorTests(TrajectFixture f)
         }
 
         var actions = await AuditAsync(await IdAsync(email));
-        Assert.Contains(AuditActions.EnrolmentRequired, actions);
-        Assert.Contains(AuditActions.SecondFactorEnrolled, actions);
-        Assert.Contains(AuditActions.SecondFactorFailed, actions);
-        Assert.Single(actions, a => a == AuditActions.RecoveryCodeUsed);
+        Assert.Contains(AuthAuditActions.EnrolmentRequired, actions);
+        Assert.Contains(AuthAuditActions.SecondFactorEnrolled, actions);
+        Assert.Contains(AuthAuditActions.SecondFactorFailed, actions);
+        Assert.Single(actions, a => a == AuthAuditActions.RecoveryCodeUsed);
     }
 
     [SkippableFact]
@@ -218,7 +219,7 @@ public abstract class SecondFactorTests(TrajectFixture f)
             Assert.Equal("/Account/Enrol", login.Headers.Location?.OriginalString);
         }
 
-        var entry = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuditActions.SecondFactorReset && a.EntityId == id));
+        var entry = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuthAuditActions.SecondFactorReset && a.EntityId == id));
         Assert.Equal(f.Ids.User(Demo.Admin), entry.ActorId);
     }
 }

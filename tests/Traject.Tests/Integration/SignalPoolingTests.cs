@@ -169,7 +169,7 @@ public abstract partial class SignalPoolingTests(TrajectFixture f)
         // Audited with the pseudonym, without a basis, and no names or note anywhere in her entries.
         var entries = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(e => e.Sequence > firstSequence && e.ActorId == f.Ids.User(Demo.Gedrag)).ToListAsync());
-        var pooled = entries.Where(e => e.Action == AuditActions.SignalPooled).ToList();
+        var pooled = entries.Where(e => e.Action == ScreeningAuditActions.SignalPooled).ToList();
         Assert.Equal(new[] { known.Person.Pseudonym, created.Pseudonym }.Order(StringComparer.Ordinal), pooled.Select(e => e.Pseudonym!).Order(StringComparer.Ordinal));
         Assert.All(pooled, e => Assert.Null(e.Basis));
         Assert.All(entries, e => Assert.True(e.Pseudonym is null || PseudonymCode.IsWellFormed(e.Pseudonym)));
@@ -326,7 +326,7 @@ public abstract partial class SignalPoolingTests(TrajectFixture f)
         Assert.All(view.Signals, s => Assert.Equal(("Guus Gedrag (demo)", Demo.North), (s.SignalledBy.Name, s.SignalledBy.Organisation)));
         Assert.All(view.Signals, s => Assert.Equal(instrument.Find(acute)!.LabelNl, s.Label));
         var reads = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(e => e.Action == AuditActions.PooledSignalsRead && e.Pseudonym == known.Person.Pseudonym && e.ActorId == f.Ids.User(Demo.Regie)).ToListAsync());
+            .Where(e => e.Action == ScreeningAuditActions.PooledSignalsRead && e.Pseudonym == known.Person.Pseudonym && e.ActorId == f.Ids.User(Demo.Regie)).ToListAsync());
         Assert.Equal(Traject.Web.Modules.Trajectories.Access.AccessBasis.Coordinator, Assert.Single(reads).Basis);
     }
 
@@ -385,7 +385,7 @@ public abstract partial class SignalPoolingTests(TrajectFixture f)
         }
 
         var denied = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(e => e.Action == AuditActions.PooledSignalsRead && e.Outcome == AuditOutcomes.Denied && e.EntityId == known.Person.TrajectoryId)
+            .Where(e => e.Action == ScreeningAuditActions.PooledSignalsRead && e.Outcome == AuditOutcomes.Denied && e.EntityId == known.Person.TrajectoryId)
             .Select(e => e.ActorId).ToListAsync());
         Assert.Contains(f.Ids.User(Demo.Mentor), denied);
         Assert.Contains(f.Ids.User(Demo.Gedrag), denied);
@@ -521,7 +521,7 @@ public abstract partial class SignalPoolingTests(TrajectFixture f)
 
         Assert.Equal(before, await f.WithDbAsync(db => Task.FromResult((db.YoungPeople.Count(), db.PooledSignals.Count()))));
         var denied = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(e => e.Action == AuditActions.SignalPooled && e.Outcome == AuditOutcomes.Denied).Select(e => e.ActorId).ToListAsync());
+            .Where(e => e.Action == ScreeningAuditActions.SignalPooled && e.Outcome == AuditOutcomes.Denied).Select(e => e.ActorId).ToListAsync());
         Assert.Contains(f.Ids.User(Demo.Aandacht), denied);
         Assert.Contains(f.Ids.User(Demo.Politie), denied);
     }

@@ -98,8 +98,8 @@ public abstract class TaskTests(TrajectFixture f)
         Assert.Equal("Screening gedaan", finished.CompletionNote);
 
         var audit = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == task.Id).Select(a => new { a.Action, a.Outcome, a.ActorId }).ToListAsync());
-        Assert.Contains(audit, a => a.Action == AuditActions.TaskChanged && a.Outcome == AuditOutcomes.Denied && a.ActorId == f.Ids.User(Demo.Mentor));
-        Assert.Contains(audit, a => a.Action == AuditActions.TaskChanged && a.Outcome == AuditOutcomes.Allowed && a.ActorId == f.Ids.User(Demo.Regie));
+        Assert.Contains(audit, a => a.Action == TasksAuditActions.TaskChanged && a.Outcome == AuditOutcomes.Denied && a.ActorId == f.Ids.User(Demo.Mentor));
+        Assert.Contains(audit, a => a.Action == TasksAuditActions.TaskChanged && a.Outcome == AuditOutcomes.Allowed && a.ActorId == f.Ids.User(Demo.Regie));
     }
 
     [SkippableFact]
@@ -142,7 +142,7 @@ public abstract class TaskTests(TrajectFixture f)
         }
 
         var audit = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == task.Id).Select(a => a.Action).ToListAsync());
-        Assert.Contains(AuditActions.TaskReassigned, audit);
+        Assert.Contains(TasksAuditActions.TaskReassigned, audit);
     }
 
     [SkippableFact]

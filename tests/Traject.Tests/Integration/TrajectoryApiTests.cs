@@ -6,6 +6,7 @@ using Traject.Web.Common.Access;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
 using Traject.Web.Modules.Timeline;
+using Traject.Web.Modules.Tasks;
 
 namespace Traject.Tests.Integration;
 
@@ -44,7 +45,7 @@ public abstract class TrajectoryApiTests(TrajectFixture f)
         Assert.Equal(created.Pseudonym, summary.Pseudonym);
         Assert.Equal(f.Ids.User(Demo.Regie), summary.Coordinator.Id);
         Assert.Equal(Demo.North, summary.Coordinator.Organisation);
-        Assert.Contains(summary.LastEventKind, new[] { TimelineKinds.TrajectoryOpened, TimelineKinds.TaskCreated }); // written in one moment
+        Assert.Contains(summary.LastEventKind, new[] { TrajectoriesTimelineKinds.TrajectoryOpened, TasksTimelineKinds.TaskCreated }); // written in one moment
     }
 
     [SkippableFact]
@@ -120,10 +121,10 @@ public abstract class TrajectoryApiTests(TrajectFixture f)
         var page = await response.ReadAsync<TimelinePage>();
         Assert.Equal(5, page.Total);
         Assert.Equal(
-            [TimelineKinds.StatusChanged, TimelineKinds.MemberAdded, TimelineKinds.StatusChanged],
+            [TrajectoriesTimelineKinds.StatusChanged, TrajectoriesTimelineKinds.MemberAdded, TrajectoriesTimelineKinds.StatusChanged],
             page.Items.Take(3).Select(e => e.Kind));
         // Opening a trajectory at a youth-care provider also creates the intake-screening task, at the same moment.
-        Assert.Equal([TimelineKinds.TaskCreated, TimelineKinds.TrajectoryOpened], page.Items.Skip(3).Select(e => e.Kind).Order());
+        Assert.Equal([TasksTimelineKinds.TaskCreated, TrajectoriesTimelineKinds.TrajectoryOpened], page.Items.Skip(3).Select(e => e.Kind).Order());
         Assert.Equal(page.Items.Select(e => e.OccurredAt).OrderDescending(), page.Items.Select(e => e.OccurredAt));
         Assert.All(page.Items, e => Assert.Equal(f.Ids.User(Demo.Regie), e.Actor.Id));
         Assert.Contains("Guus Gedrag (demo)", page.Items[1].Summary, StringComparison.Ordinal);
@@ -132,10 +133,10 @@ public abstract class TrajectoryApiTests(TrajectFixture f)
         using var filtered = await regie.GetAsync(Url(created.TrajectoryId, "/timeline?kind=trajectory.status"));
         var statusOnly = await filtered.ReadAsync<TimelinePage>();
         Assert.Equal(2, statusOnly.Total);
-        Assert.All(statusOnly.Items, e => Assert.Equal(TimelineKinds.StatusChanged, e.Kind));
+        Assert.All(statusOnly.Items, e => Assert.Equal(TrajectoriesTimelineKinds.StatusChanged, e.Kind));
 
         using var paged = await regie.GetAsync(Url(created.TrajectoryId, "/timeline?pageSize=1&page=2"));
-        Assert.Equal(TimelineKinds.MemberAdded, Assert.Single((await paged.ReadAsync<TimelinePage>()).Items).Kind);
+        Assert.Equal(TrajectoriesTimelineKinds.MemberAdded, Assert.Single((await paged.ReadAsync<TimelinePage>()).Items).Kind);
 
         using var unknown = await regie.GetAsync(Url(created.TrajectoryId, "/timeline?kind=nonsense"));
         Assert.Contains("kind", (await unknown.ProblemAsync(HttpStatusCode.BadRequest)).Fields());

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Traject.Web.Data;
 
 namespace Traject.Web.Common.Access;
 
@@ -17,8 +15,17 @@ internal sealed record Actor(
     public bool IsAdministrator => IsInRole(Access.Roles.Administrator);
 }
 
-/// <summary>Resolves the <see cref="Actor"/> of the current request once, from the database.</summary>
-internal sealed class CurrentActor(IHttpContextAccessor http, TrajectDb db, IHostEnvironment env, TimeProvider time)
+/// <summary>
+/// Finds the signed-in professional of a principal as the database knows her now, or null when no session or token
+/// counts for her (ended, deactivated, no second factor, changed security stamp). Implemented by the auth module.
+/// </summary>
+internal interface IActorLookup
+{
+    Task<Actor?> FindAsync(ClaimsPrincipal? principal, CancellationToken ct);
+}
+
+/// <summary>Resolves the <see cref="Actor"/> of the current request once (see <see cref="IActorLookup"/>).</summary>
+internal sealed class CurrentActor(IHttpContextAccessor http, IActorLookup lookup)
 {
     private Actor? _actor;
     private bool _loaded;
@@ -31,42 +38,7 @@ internal sealed class CurrentActor(IHttpContextAccessor http, TrajectDb db, IHos
         }
 
         _loaded = true;
-        var principal = http.HttpContext?.User;
-        var idText = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (!Guid.TryParse(idText, out var id))
-        {
-            return null;
-        }
-
-        // A bearer token (even a freshly refreshed one) stops counting when its session's 10 hours are over.
-        if (Modules.Auth.SessionLifetime.EndsAt(principal) is { } ends && time.GetUtcNow() >= ends)
-        {
-            return null;
-        }
-
-        var row = await db.Users.AsNoTracking()
-            .Where(u => u.Id == id && u.IsActive && u.Organisation!.IsActive)
-            .Select(u => new { u.Id, u.DisplayName, u.OrganisationId, u.Organisation!.Kind, u.SecurityStamp, u.TwoFactorEnabled, u.Email })
-            .SingleOrDefaultAsync(ct);
-        // Fails closed: no session or token counts while the second factor is not set up (only demo accounts in Development).
-        if (row is null || (!row.TwoFactorEnabled && !Modules.Auth.Enrolment.IsExempt(env, row.Email)))
-        {
-            return null;
-        }
-
-        // A changed security stamp (password reset, deactivation, re-enrolment) ends older sessions and tokens.
-        var stamp = principal!.FindFirstValue("AspNet.Identity.SecurityStamp");
-        if (stamp is not null && !string.Equals(stamp, row.SecurityStamp, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var roles = await (from ur in db.UserRoles
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where ur.UserId == id
-                           select r.Name!).ToListAsync(ct);
-        _actor = new Actor(row.Id, row.DisplayName, row.OrganisationId, row.Kind,
-            new HashSet<string>(roles, StringComparer.Ordinal));
+        _actor = await lookup.FindAsync(http.HttpContext?.User, ct);
         return _actor;
     }
 

@@ -1,5 +1,3 @@
-using Traject.Web.Common.Access;
-using Traject.Web.Data;
 
 namespace Traject.Web.Common.Auditing;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Traject.Web.Data;
 
 namespace Traject.Web.Common.Auditing;
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
 using Traject.Web.Modules.FuturePlans;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Safety;
@@ -9,6 +7,8 @@ using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
+using Traject.Web.Modules.Registration;
+using Traject.Web.Modules.Triage;
 
 namespace Traject.Web.Data.Seeding;
 
@@ -121,21 +121,21 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
                 StartedOn = DateOnly.FromDateTime(opened.UtcDateTime), OpenedAt = opened,
             };
             t.CoordinatorHistory.Add(new CoordinatorAssignment { TrajectoryId = t.Id, ProfessionalId = coordinator.Id, Since = opened, AssignedById = coordinator.Id });
-            Event(t, opened, TimelineKinds.TrajectoryOpened, coordinator, led, "Trajectory opened with status {0}", TrajectoryStatus.Signalled);
+            Event(t, opened, TrajectoriesTimelineKinds.TrajectoryOpened, coordinator, led, "Trajectory opened with status {0}", TrajectoryStatus.Signalled);
             if (led == north)
             {
                 t.CareTeam.Add(Member(t, mentor.Id, null, CareTeamRole.Mentor, t.StartedOn, coordinator.Id));
-                Event(t, opened.AddHours(1), TimelineKinds.MemberAdded, coordinator, led, "{0} joined the care team as {1}", mentor.DisplayName, CareTeamRole.Mentor);
+                Event(t, opened.AddHours(1), TrajectoriesTimelineKinds.MemberAdded, coordinator, led, "{0} joined the care team as {1}", mentor.DisplayName, CareTeamRole.Mentor);
                 if (i % 2 == 0)
                 {
                     t.CareTeam.Add(Member(t, gedrag.Id, null, CareTeamRole.BehaviouralScientist, t.StartedOn.AddDays(3), coordinator.Id));
-                    Event(t, opened.AddDays(3), TimelineKinds.MemberAdded, coordinator, led, "{0} joined the care team as {1}", gedrag.DisplayName, CareTeamRole.BehaviouralScientist);
+                    Event(t, opened.AddDays(3), TrajectoriesTimelineKinds.MemberAdded, coordinator, led, "{0} joined the care team as {1}", gedrag.DisplayName, CareTeamRole.BehaviouralScientist);
                 }
 
                 if (i % 5 == 4)
                 {
                     t.CareTeam.Add(Member(t, null, south.Id, CareTeamRole.NeighbourhoodTeam, t.StartedOn.AddDays(10), coordinator.Id));
-                    Event(t, opened.AddDays(10), TimelineKinds.MemberAdded, coordinator, led, "{0} joined the care team as {1}", south.Name, CareTeamRole.NeighbourhoodTeam);
+                    Event(t, opened.AddDays(10), TrajectoriesTimelineKinds.MemberAdded, coordinator, led, "{0} joined the care team as {1}", south.Name, CareTeamRole.NeighbourhoodTeam);
                 }
             }
             else
@@ -145,12 +145,12 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
 
             if (status != TrajectoryStatus.Signalled)
             {
-                Event(t, opened.AddDays(14), TimelineKinds.StatusChanged, coordinator, led, "Status changed from {0} to {1}", TrajectoryStatus.Signalled, TrajectoryStatus.Active);
+                Event(t, opened.AddDays(14), TrajectoriesTimelineKinds.StatusChanged, coordinator, led, "Status changed from {0} to {1}", TrajectoryStatus.Signalled, TrajectoryStatus.Active);
             }
 
             if (status is TrajectoryStatus.Aftercare or TrajectoryStatus.Closed)
             {
-                Event(t, opened.AddDays(120), TimelineKinds.StatusChanged, coordinator, led, "Status changed from {0} to {1}", TrajectoryStatus.Active, TrajectoryStatus.Aftercare);
+                Event(t, opened.AddDays(120), TrajectoriesTimelineKinds.StatusChanged, coordinator, led, "Status changed from {0} to {1}", TrajectoryStatus.Active, TrajectoryStatus.Aftercare);
             }
 
             if (status == TrajectoryStatus.Closed)
@@ -163,7 +163,7 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
                 }
 
                 t.CoordinatorHistory[0].Until = t.ClosedAt;
-                Event(t, t.ClosedAt.Value, TimelineKinds.StatusChanged, coordinator, led, "Status changed from {0} to {1}", TrajectoryStatus.Aftercare, TrajectoryStatus.Closed);
+                Event(t, t.ClosedAt.Value, TrajectoriesTimelineKinds.StatusChanged, coordinator, led, "Status changed from {0} to {1}", TrajectoryStatus.Aftercare, TrajectoryStatus.Closed);
             }
 
             if (i == 2)
@@ -180,7 +180,7 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
             if (i == 2)
             {
                 Registered(t, person, north, regie, today.AddDays(-20));
-                Event(t, now.AddDays(-20), TimelineKinds.RegistrationDecided, regie, north, "Registration decision: {0}",
+                Event(t, now.AddDays(-20), RegistrationTimelineKinds.RegistrationDecided, regie, north, "Registration decision: {0}",
                     Modules.Registration.RegistrationOutcome.NotifyDateOfBirthOnly);
             }
             else if (i == 4)
@@ -250,8 +250,8 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         analysis.Signatures.Add(new Modules.Triage.AnalysisSignature { AnalysisId = analysis.Id, ProfessionalId = regie.Id, SignedAt = signedAt.AddHours(-3) });
         analysis.Signatures.Add(new Modules.Triage.AnalysisSignature { AnalysisId = analysis.Id, ProfessionalId = gedrag.Id, BehaviouralScientist = true, SignedAt = signedAt });
         db.ProblemAnalyses.Add(analysis);
-        Event(t, analysis.CreatedAt, TimelineKinds.AnalysisStarted, regie, north, "Problem, risk, needs and strengths analysis started");
-        Event(t, signedAt, TimelineKinds.AnalysisSigned, gedrag, north, "Analysis complete: signed by two professionals, one a behavioural scientist");
+        Event(t, analysis.CreatedAt, TriageTimelineKinds.AnalysisStarted, regie, north, "Problem, risk, needs and strengths analysis started");
+        Event(t, signedAt, TriageTimelineKinds.AnalysisSigned, gedrag, north, "Analysis complete: signed by two professionals, one a behavioural scientist");
         var signedOn = DateOnly.FromDateTime(signedAt.ToLocal().DateTime);
         db.CareTasks.Add(new Modules.Tasks.CareTask
         {
@@ -290,7 +290,7 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
             };
             db.CareChoices.Add(choice);
             var org = await db.Organisations.SingleAsync(o => o.Id == t.LeadOrganisationId, ct);
-            Event(t, at, TimelineKinds.CareChosen, regie, org, against
+            Event(t, at, TriageTimelineKinds.CareChosen, regie, org, against
                 ? "Care programme chosen against the recommendation: {0}" : "Care programme chosen as recommended: {0}", choice.ProgrammeName);
         }
 
@@ -347,7 +347,7 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
             SuggestedLevel = suggestion.Level, Level = suggestion.Level, Items = items,
         };
         db.SafetyAssessments.Add(assessment);
-        Event(t, assessedAt, TimelineKinds.SafetyAssessed, regie, north, "Safety assessed: level {0} (suggested {1})", suggestion.Level, suggestion.Level);
+        Event(t, assessedAt, SafetyTimelineKinds.SafetyAssessed, regie, north, "Safety assessed: level {0} (suggested {1})", suggestion.Level, suggestion.Level);
         var plan = new SafetyPlan
         {
             TrajectoryId = t.Id, BasedOnAssessmentId = assessment.Id, ReviewOn = DateOnly.FromDateTime(assessedAt.UtcDateTime).AddDays(60),
@@ -386,8 +386,8 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         }
 
         db.MissingEpisodes.Add(episode);
-        Event(t, episode.ReportedAt, TimelineKinds.MissingReported, regie, north, "Missing episode reported; risk level {0}; {1} to inform", SafetyLevel.High, parties.Length);
-        Event(t, episode.ClosedAt.Value, TimelineKinds.MissingClosed, regie, north, "Missing episode closed: she is back; return conversation recorded");
+        Event(t, episode.ReportedAt, SafetyTimelineKinds.MissingReported, regie, north, "Missing episode reported; risk level {0}; {1} to inform", SafetyLevel.High, parties.Length);
+        Event(t, episode.ClosedAt.Value, SafetyTimelineKinds.MissingClosed, regie, north, "Missing episode closed: she is back; return conversation recorded");
     }
 
     /// <summary>Demo Jeugdzorg Noord runs two programmes of the catalogue and keeps their capacity; returns Veilig Lima's current version.</summary>
@@ -423,9 +423,9 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         placement.PhaseChanges.Add(new PlacementPhaseChange { PlacementId = placement.Id, Phase = 1, StartedOn = started, DecidedById = regie.Id, DecidedAt = now.AddDays(-45) });
         placement.PhaseChanges.Add(new PlacementPhaseChange { PlacementId = placement.Id, Phase = 2, StartedOn = started.AddDays(28), DecidedById = regie.Id, DecidedAt = now.AddDays(-17) });
         db.Placements.Add(placement);
-        Event(t, now.AddDays(-45), TimelineKinds.PlacementStarted, regie, north, "Placement in {0} ({1}) from {2}", lima.Name, PlacementSetting.Open, started.ToString("yyyy-MM-dd", null));
-        Event(t, now.AddDays(-25), TimelineKinds.PlacementNextStep, regie, north, "Next step named: {0}", south.Name);
-        Event(t, now.AddDays(-17), TimelineKinds.PlacementPhase, regie, north, "Phase {0} ({1}) from {2}", 2, lima.Phases.Single(p => p.Order == 2).Name,
+        Event(t, now.AddDays(-45), PlacementsTimelineKinds.PlacementStarted, regie, north, "Placement in {0} ({1}) from {2}", lima.Name, PlacementSetting.Open, started.ToString("yyyy-MM-dd", null));
+        Event(t, now.AddDays(-25), PlacementsTimelineKinds.PlacementNextStep, regie, north, "Next step named: {0}", south.Name);
+        Event(t, now.AddDays(-17), PlacementsTimelineKinds.PlacementPhase, regie, north, "Phase {0} ({1}) from {2}", 2, lima.Phases.Single(p => p.Order == 2).Name,
             started.AddDays(28).ToString("yyyy-MM-dd", null));
     }
 

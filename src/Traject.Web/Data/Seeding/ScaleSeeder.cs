@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Registration;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
 using Traject.Web.Modules.Timeline;
-using Traject.Web.Common.Access;
 
 namespace Traject.Web.Data.Seeding;
 
@@ -93,7 +91,7 @@ internal sealed class ScaleSeeder(TrajectDb db, UserManager<Professional> users,
             StartedOn = DateOnly.FromDateTime(opened.UtcDateTime), OpenedAt = opened,
         };
         t.CoordinatorHistory.Add(new CoordinatorAssignment { TrajectoryId = t.Id, ProfessionalId = coordinator.Id, Since = opened, AssignedById = coordinator.Id });
-        Event(t, opened, TimelineKinds.TrajectoryOpened, coordinator, "Trajectory opened with status {0}", TrajectoryStatus.Signalled);
+        Event(t, opened, TrajectoriesTimelineKinds.TrajectoryOpened, coordinator, "Trajectory opened with status {0}", TrajectoryStatus.Signalled);
         var members = random.Next(1, 4);
         for (var m = 0; m < members; m++)
         {
@@ -110,7 +108,7 @@ internal sealed class ScaleSeeder(TrajectDb db, UserManager<Professional> users,
                 From = from, To = random.Next(4) == 0 ? from.AddDays(random.Next(30, 120)) : null, AddedById = coordinator.Id,
             };
             t.CareTeam.Add(membership);
-            Event(t, opened.AddDays(from.DayNumber - t.StartedOn.DayNumber), TimelineKinds.MemberAdded, coordinator,
+            Event(t, opened.AddDays(from.DayNumber - t.StartedOn.DayNumber), TrajectoriesTimelineKinds.MemberAdded, coordinator,
                 "{0} joined the care team as {1}", p.DisplayName, membership.Role);
         }
 
@@ -123,13 +121,13 @@ internal sealed class ScaleSeeder(TrajectDb db, UserManager<Professional> users,
                 t.CoordinatorHistory[0].Until = at;
                 t.CoordinatorHistory.Add(new CoordinatorAssignment { TrajectoryId = t.Id, ProfessionalId = next.Id, Since = at, AssignedById = coordinator.Id });
                 t.CoordinatorId = next.Id;
-                Event(t, at, TimelineKinds.CoordinatorChanged, coordinator, "Coordinator is now {0}", next.DisplayName);
+                Event(t, at, TrajectoriesTimelineKinds.CoordinatorChanged, coordinator, "Coordinator is now {0}", next.DisplayName);
             }
         }
 
         if (status != TrajectoryStatus.Signalled)
         {
-            Event(t, opened.AddDays(10), TimelineKinds.StatusChanged, coordinator, "Status changed from {0} to {1}", TrajectoryStatus.Signalled, TrajectoryStatus.Active);
+            Event(t, opened.AddDays(10), TrajectoriesTimelineKinds.StatusChanged, coordinator, "Status changed from {0} to {1}", TrajectoryStatus.Signalled, TrajectoryStatus.Active);
         }
 
         if (status == TrajectoryStatus.Closed)
@@ -143,7 +141,7 @@ internal sealed class ScaleSeeder(TrajectDb db, UserManager<Professional> users,
             }
 
             t.CoordinatorHistory[^1].Until = t.ClosedAt;
-            Event(t, t.ClosedAt.Value, TimelineKinds.StatusChanged, coordinator, "Status changed from {0} to {1}", TrajectoryStatus.Active, TrajectoryStatus.Closed);
+            Event(t, t.ClosedAt.Value, TrajectoriesTimelineKinds.StatusChanged, coordinator, "Status changed from {0} to {1}", TrajectoryStatus.Active, TrajectoryStatus.Closed);
         }
 
         db.Trajectories.Add(t);

@@ -1,9 +1,6 @@
+using Traject.Web.Modules.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
@@ -40,7 +37,7 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor do
 
     public async Task<Result<AftercareView>> GetAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.AftercareRead, ct);
+        var opened = await door.ReadAsync(actor, trajectoryId, AftercareAuditActions.AftercareRead, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -109,7 +106,7 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor do
             }
         }
 
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, AuditActions.AftercarePlanRecorded, ct);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, AftercareAuditActions.AftercarePlanRecorded, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -167,9 +164,9 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor do
         var items = support.Select(s => new AftercareSupport { PlanId = plan.Id, Kind = s.Key, Note = s.Value }).ToList();
         db.AftercareSupport.AddRange(items);
         var name = await db.Users.Where(u => u.Id == trusted).Select(u => u.DisplayName).SingleAsync(ct);
-        timeline.Add(t.Id, actor, TimelineKinds.AftercarePlan, Link(t.Id), "Aftercare plan: {0} months from {1}, trusted professional {2}",
+        timeline.Add(t.Id, actor, AftercareTimelineKinds.AftercarePlan, Link(t.Id), "Aftercare plan: {0} months from {1}, trusted professional {2}",
             months, startsOn.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture), name);
-        dossier.Audit(AuditActions.AftercarePlanRecorded, nameof(AftercarePlan), plan.Id);
+        dossier.Audit(AftercareAuditActions.AftercarePlanRecorded, nameof(AftercarePlan), plan.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -193,7 +190,7 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor do
         var outcome = v.Enum("outcome", request.Outcome);
         var note = v.OptionalText("note", request.Note, FollowUpContact.NoteMaxLength);
         var version = v.Required("version", request.Version);
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.FollowUpRecorded, ct,
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AftercareAuditActions.FollowUpRecorded, ct,
             about: new AuditObject(nameof(FollowUpContact), followUpId));
         if (opened.Error is { } refused)
         {
@@ -211,7 +208,7 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor do
         var owners = await tasks.OwnersAsync([followUp.TaskId], ct);
         if (owners.GetValueOrDefault(followUp.TaskId) != actor.Id && !AccessPolicy.CanManage(actor, t))
         {
-            await audit.RecordAsync(actor, AuditActions.FollowUpRecorded, nameof(FollowUpContact), followUp.Id, dossier.Pseudonym, dossier.Basis, AuditOutcomes.Denied, ct);
+            await audit.RecordAsync(actor, AftercareAuditActions.FollowUpRecorded, nameof(FollowUpContact), followUp.Id, dossier.Pseudonym, dossier.Basis, AuditOutcomes.Denied, ct);
             return Error.Forbidden("Only the owner of the task, the coordinator or the designated expert can record the outcome.");
         }
 
@@ -232,8 +229,8 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor do
         }
 
         await tasks.FinishAsync(actor, followUp.TaskId, null, ct);
-        timeline.Add(t.Id, actor, TimelineKinds.FollowUpRecorded, Link(t.Id), "Follow-up after {0} months: {1}", followUp.Months, outcome);
-        dossier.Audit(AuditActions.FollowUpRecorded, nameof(FollowUpContact), followUp.Id);
+        timeline.Add(t.Id, actor, AftercareTimelineKinds.FollowUpRecorded, Link(t.Id), "Follow-up after {0} months: {1}", followUp.Months, outcome);
+        dossier.Audit(AftercareAuditActions.FollowUpRecorded, nameof(FollowUpContact), followUp.Id);
         db.Entry(followUp).Property(f => f.Version).OriginalValue = version;
         try
         {
@@ -262,7 +259,7 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor do
         {
             contact.TaskId = tasks.Add(t.Id, CareTaskKind.FollowUpContact, t.CoordinatorId, contact.DueOn, actor, onTimeline: false).Id;
             db.FollowUpContacts.Add(contact);
-            timeline.Add(t.Id, actor, TaskTimeline.Created, TaskList.Link(t.Id), "Follow-up contact planned after {0} months", contact.Months);
+            timeline.Add(t.Id, actor, TasksTimelineKinds.TaskCreated, TaskList.Link(t.Id), "Follow-up contact planned after {0} months", contact.Months);
         }
     }
 }

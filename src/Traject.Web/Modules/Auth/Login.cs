@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Organisations;
 
 namespace Traject.Web.Modules.Auth;
@@ -59,7 +58,7 @@ internal sealed class Login(
         using var lease = limiter.Acquire(email);
         if (!lease.IsAcquired)
         {
-            await audit.RecordAsync(null, AuditActions.LoginFailed, nameof(Professional), outcome: AuditOutcomes.Denied);
+            await audit.RecordAsync(null, AuthAuditActions.LoginFailed, nameof(Professional), outcome: AuditOutcomes.Denied);
             return LoginOutcome.RateLimited;
         }
 
@@ -70,7 +69,7 @@ internal sealed class Login(
         if (user is null || string.IsNullOrEmpty(password) || password.Length > 512 || !user.IsActive
             || (!env.IsDevelopment() && user.Email!.EndsWith(DemoOptions.Domain, StringComparison.OrdinalIgnoreCase)))
         {
-            await audit.RecordAsync(null, AuditActions.LoginFailed, nameof(Professional), user?.Id, outcome: AuditOutcomes.Failed);
+            await audit.RecordAsync(null, AuthAuditActions.LoginFailed, nameof(Professional), user?.Id, outcome: AuditOutcomes.Failed);
             return LoginOutcome.Failed;
         }
 
@@ -90,12 +89,12 @@ internal sealed class Login(
                 : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
             if (result.Succeeded && !isTotp)
             {
-                await audit.RecordAsync(null, AuditActions.RecoveryCodeUsed, nameof(Professional), user.Id);
+                await audit.RecordAsync(null, AuthAuditActions.RecoveryCodeUsed, nameof(Professional), user.Id);
             }
             else if (!result.Succeeded)
             {
                 secondFactorFailed = true;
-                await audit.RecordAsync(null, AuditActions.SecondFactorFailed, nameof(Professional), user.Id, outcome: AuditOutcomes.Failed);
+                await audit.RecordAsync(null, AuthAuditActions.SecondFactorFailed, nameof(Professional), user.Id, outcome: AuditOutcomes.Failed);
             }
         }
 
@@ -104,7 +103,7 @@ internal sealed class Login(
             : result.RequiresTwoFactor ? LoginOutcome.RequiresTwoFactor
             : secondFactorFailed ? LoginOutcome.SecondFactorFailed
             : LoginOutcome.Failed;
-        await audit.RecordAsync(null, outcome == LoginOutcome.Succeeded ? AuditActions.LoginSucceeded : AuditActions.LoginFailed,
+        await audit.RecordAsync(null, outcome == LoginOutcome.Succeeded ? AuthAuditActions.LoginSucceeded : AuthAuditActions.LoginFailed,
             nameof(Professional), user.Id, outcome: outcome == LoginOutcome.Succeeded ? AuditOutcomes.Allowed : AuditOutcomes.Failed);
         return outcome;
     }
@@ -115,7 +114,7 @@ internal sealed class Login(
         var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (!check.Succeeded)
         {
-            await audit.RecordAsync(null, AuditActions.LoginFailed, nameof(Professional), user.Id, outcome: AuditOutcomes.Failed);
+            await audit.RecordAsync(null, AuthAuditActions.LoginFailed, nameof(Professional), user.Id, outcome: AuditOutcomes.Failed);
             return check.IsLockedOut ? LoginOutcome.LockedOut : LoginOutcome.Failed;
         }
 
@@ -124,7 +123,7 @@ internal sealed class Login(
             await Enrolment.StartAsync(signIn.Context, users, user);
         }
 
-        await audit.RecordAsync(null, AuditActions.EnrolmentRequired, nameof(Professional), user.Id, outcome: AuditOutcomes.Denied);
+        await audit.RecordAsync(null, AuthAuditActions.EnrolmentRequired, nameof(Professional), user.Id, outcome: AuditOutcomes.Denied);
         return LoginOutcome.RequiresEnrolment;
     }
 }
@@ -136,6 +135,7 @@ internal static class AuthModule
     public static IServiceCollection AddAuthModule(this IServiceCollection services)
     {
         services.AddScoped<Login>();
+        services.AddScoped<IActorLookup, ActorLookup>();
         services.AddSingleton<AccountLoginLimiter>();
         services.AddSingleton<TotpTokenProvider>();
         // Replaces Identity's authenticator provider (system clock) under the same name.

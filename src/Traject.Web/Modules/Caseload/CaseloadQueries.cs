@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
@@ -94,7 +90,7 @@ internal sealed class CaseloadQueries(TrajectDb db, TimeProvider time, AccessPol
             })
             .ToListAsync(ct);
         var people = await PersonRefs.LoadAsync(db, rows.Select(r => r.CoordinatorId), ct);
-        await audit.RecordAsync(actor, AuditActions.TrajectoryList, nameof(Trajectory), ct: ct);
+        await audit.RecordAsync(actor, TrajectoriesAuditActions.TrajectoryList, nameof(Trajectory), ct: ct);
         return new TrajectoryPage(rows.Select(r => new TrajectorySummary(r.Id, r.YoungPersonId, r.PseudonymCode, r.GivenName,
             r.FamilyName, Clock.AgeOn(r.DateOfBirth, today), r.Status, people[r.CoordinatorId], r.LastAt, r.LastKind, r.Overdue,
             r.Level, SafetyDue(r.AssessedAt, r.StartedOn, r.PhaseAt, r.Status), SafetyDue(r.AssessedAt, r.StartedOn, r.PhaseAt, r.Status) is { } due

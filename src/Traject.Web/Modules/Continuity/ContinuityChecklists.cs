@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
@@ -34,7 +30,7 @@ internal sealed class ContinuityChecklists(TrajectDb db, TimeProvider time, IOpt
 
     public async Task<Result<ContinuityView>> GetAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.ContinuityRead, ct);
+        var opened = await door.ReadAsync(actor, trajectoryId, ContinuityAuditActions.ContinuityRead, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -75,7 +71,7 @@ internal sealed class ContinuityChecklists(TrajectDb db, TimeProvider time, IOpt
             }
         }
 
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, AuditActions.ContinuityChanged, ct);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, ContinuityAuditActions.ContinuityChanged, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -122,9 +118,9 @@ internal sealed class ContinuityChecklists(TrajectDb db, TimeProvider time, IOpt
             await tasks.FinishAsync(actor, taskId, null, ct);
         }
 
-        timeline.Add(t.Id, actor, TimelineKinds.Continuity, Link(t.Id), "Continuity at 18: {0} of {1} items settled",
+        timeline.Add(t.Id, actor, ContinuityTimelineKinds.Continuity, Link(t.Id), "Continuity at 18: {0} of {1} items settled",
             checklist.Items.Count(x => x.State != ContinuityState.Open), checklist.Items.Count);
-        dossier.Audit(AuditActions.ContinuityChanged, nameof(ContinuityChecklist), checklist.Id);
+        dossier.Audit(ContinuityAuditActions.ContinuityChanged, nameof(ContinuityChecklist), checklist.Id);
         if (db.Entry(checklist).State != EntityState.Added)
         {
             db.Entry(checklist).Property(c => c.Version).OriginalValue = version;

@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Traject.Web.Common;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
@@ -33,7 +30,7 @@ internal sealed class ContinuitySchedule(TrajectDb db, TimeProvider time, IOptio
         {
             // Started on the coordinator's behalf: the task is hers.
             var checklist = checklists.Start(c.Id, c.CoordinatorId, c.DateOfBirth, c.CoordinatorId);
-            audit.Add(null, AuditActions.ContinuityChanged, nameof(ContinuityChecklist), checklist.Id, c.PseudonymCode);
+            audit.Add(null, ContinuityAuditActions.ContinuityChanged, nameof(ContinuityChecklist), checklist.Id, c.PseudonymCode);
         }
 
         if (due.Count == 0)

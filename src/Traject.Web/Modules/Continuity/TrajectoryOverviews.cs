@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Data;
 using Traject.Web.Modules.FuturePlans;
 using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Tasks;

@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
@@ -34,7 +30,7 @@ internal sealed class EmergencyAccessService(
         // Eligibility first, so a refusal says nothing about whether the young person exists.
         if (!AccessPolicy.MayUseEmergencyAccess(actor))
         {
-            await audit.RecordAsync(actor, AuditActions.EmergencyAccessGranted, outcome: AuditOutcomes.Denied, ct: ct);
+            await audit.RecordAsync(actor, EmergencyAuditActions.EmergencyAccessGranted, outcome: AuditOutcomes.Denied, ct: ct);
             return Error.Forbidden("Emergency access is only for care professionals of youth-care, child-protection and municipal organisations.");
         }
 
@@ -51,7 +47,7 @@ internal sealed class EmergencyAccessService(
             .OrderByDescending(t => t.OpenedAt).FirstOrDefaultAsync(ct);
         if (trajectory is null)
         {
-            await audit.RecordAsync(actor, AuditActions.EmergencyAccessGranted, nameof(YoungPerson), personId == Guid.Empty ? null : personId, outcome: AuditOutcomes.Denied, ct: ct);
+            await audit.RecordAsync(actor, EmergencyAuditActions.EmergencyAccessGranted, nameof(YoungPerson), personId == Guid.Empty ? null : personId, outcome: AuditOutcomes.Denied, ct: ct);
             return Error.NotFound();
         }
 
@@ -74,9 +70,9 @@ internal sealed class EmergencyAccessService(
         notifier.Notify(experts, NotificationKind, "/emergency-accesses", "Emergency access to {0} by {1} ({2}), until {3}", pseudonym,
             actor.DisplayName, organisation, grant.ExpiresAt.ToLocal().ToString("dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture));
 
-        timeline.Add(trajectory.Id, actor, TimelineKinds.EmergencyAccess, $"/trajectories/{trajectory.Id}",
+        timeline.Add(trajectory.Id, actor, EmergencyTimelineKinds.EmergencyAccess, $"/trajectories/{trajectory.Id}",
             "Emergency access by {0} ({1}) for 8 hours", actor.DisplayName, organisation);
-        audit.Add(actor, AuditActions.EmergencyAccessGranted, nameof(Trajectory), trajectory.Id, pseudonym, AccessBasis.Emergency)
+        audit.Add(actor, EmergencyAuditActions.EmergencyAccessGranted, nameof(Trajectory), trajectory.Id, pseudonym, AccessBasis.Emergency)
             .BasisReason = reason;
         await db.SaveChangesAsync(ct);
         return new EmergencyAccessGranted(trajectory.Id, grant.ExpiresAt);
@@ -99,7 +95,7 @@ internal sealed class EmergencyAccessService(
                           orderby e.GrantedAt descending
                           select new EmergencyAccessReport(e.Id, y.PseudonymCode, t.Id, u.DisplayName, o.Name, e.Reason, e.GrantedAt, e.ExpiresAt, e.ReviewedAt, e.Version))
             .Take(500).ToListAsync(ct);
-        await audit.RecordAsync(actor, AuditActions.EmergencyAccessList, ct: ct);
+        await audit.RecordAsync(actor, EmergencyAuditActions.EmergencyAccessList, ct: ct);
         return rows;
     }
 
@@ -133,7 +129,7 @@ internal sealed class EmergencyAccessService(
 
         grant.ReviewedAt = time.GetUtcNow();
         grant.ReviewedById = actor.Id;
-        audit.Add(actor, AuditActions.EmergencyAccessReviewed, nameof(EmergencyAccess), grant.Id);
+        audit.Add(actor, EmergencyAuditActions.EmergencyAccessReviewed, nameof(EmergencyAccess), grant.Id);
         db.Entry(grant).Property(g => g.Version).OriginalValue = version;
         try
         {

@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
 using Traject.Web.Modules.Timeline;
@@ -57,7 +53,7 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, DossierDoor d
 
     public async Task<Result<FuturePlanView>> GetAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.FuturePlanRead, ct);
+        var opened = await door.ReadAsync(actor, trajectoryId, FuturePlansAuditActions.FuturePlanRead, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -85,7 +81,7 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, DossierDoor d
 
     public async Task<Result<IReadOnlyList<PlanChangeView>>> HistoryAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.FuturePlanRead, ct, about: new AuditObject(nameof(FuturePlanChange), trajectoryId));
+        var opened = await door.ReadAsync(actor, trajectoryId, FuturePlansAuditActions.FuturePlanRead, ct, about: new AuditObject(nameof(FuturePlanChange), trajectoryId));
         if (opened.Error is { } refused)
         {
             return refused;
@@ -103,7 +99,7 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, DossierDoor d
     /// </summary>
     public async Task<Result<MyPlanView>> MyPlanAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.MyPlanRead, ct);
+        var opened = await door.ReadAsync(actor, trajectoryId, FuturePlansAuditActions.MyPlanRead, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -142,8 +138,8 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, DossierDoor d
         var goal = new FuturePlanGoal { TrajectoryId = t.Id, Domain = domain, InHerWords = words, CreatedAt = now, CreatedById = actor.Id };
         db.FuturePlanGoals.Add(goal);
         Record(actor, t.Id, domain, goal.Id, Text.Encode("Goal added in {0}", domain), null, words);
-        timeline.Add(t.Id, actor, TimelineKinds.FuturePlan, Link(t.Id), "Future plan: goal added in {0}", domain);
-        dossier.Audit(AuditActions.FuturePlanChanged, nameof(FuturePlanGoal), goal.Id);
+        timeline.Add(t.Id, actor, FuturePlansTimelineKinds.FuturePlan, Link(t.Id), "Future plan: goal added in {0}", domain);
+        dossier.Audit(FuturePlansAuditActions.FuturePlanChanged, nameof(FuturePlanGoal), goal.Id);
         await db.SaveChangesAsync(ct);
         return new Changed(goal.Id, goal.Version);
     }
@@ -177,7 +173,7 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, DossierDoor d
 
         Record(actor, dossier!.Id, goal.Domain, goal.Id, Text.Encode("Goal changed in {0}", goal.Domain), goal.InHerWords, words);
         goal.InHerWords = words;
-        dossier.Audit(AuditActions.FuturePlanChanged, nameof(FuturePlanGoal), goal.Id);
+        dossier.Audit(FuturePlansAuditActions.FuturePlanChanged, nameof(FuturePlanGoal), goal.Id);
         return await SaveAsync(goal.Id, goal, version, ct);
     }
 
@@ -208,7 +204,7 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, DossierDoor d
         db.FuturePlanSteps.Add(step);
         Record(actor, dossier.Id, goal.Domain, step.Id, Text.Encode("Step added in {0}, due {1}", goal.Domain, fields.DueOn.ToString("yyyy-MM-dd", null)),
             null, fields.Description);
-        dossier.Audit(AuditActions.FuturePlanChanged, nameof(FuturePlanStep), step.Id);
+        dossier.Audit(FuturePlansAuditActions.FuturePlanChanged, nameof(FuturePlanStep), step.Id);
         await db.SaveChangesAsync(ct);
         return new Changed(step.Id, step.Version);
     }
@@ -249,7 +245,7 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, DossierDoor d
         {
             Record(actor, dossier!.Id, domain, step.Id, Text.Encode("Step in {0}: {1}, due {2}", domain, status, fields.DueOn.ToString("yyyy-MM-dd", null)),
                 before, fields.Description);
-            dossier.Audit(AuditActions.FuturePlanChanged, nameof(FuturePlanStep), step.Id);
+            dossier.Audit(FuturePlansAuditActions.FuturePlanChanged, nameof(FuturePlanStep), step.Id);
         }
 
         return await SaveAsync(step.Id, step, version, ct);
@@ -298,7 +294,7 @@ internal sealed class FuturePlans(TrajectDb db, TimeProvider time, DossierDoor d
     /// <summary>Opens the dossier to record in the plan: not found, read only (403), invalid input, closed — in that order.</summary>
     private async Task<(Dossier? Dossier, Error? Error)> OpenForChangeAsync(Actor actor, Guid trajectoryId, Validator v, CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.FuturePlanChanged, ct);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, FuturePlansAuditActions.FuturePlanChanged, ct);
         if (opened.Error is { } refused)
         {
             return (null, refused);

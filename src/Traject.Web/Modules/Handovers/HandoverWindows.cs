@@ -1,4 +1,3 @@
-using Traject.Web.Common.Access;
 using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web.Modules.Handovers;

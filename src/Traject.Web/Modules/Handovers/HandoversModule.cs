@@ -1,8 +1,6 @@
 using Traject.Web.Modules.Trajectories.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
 

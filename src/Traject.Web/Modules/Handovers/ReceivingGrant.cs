@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common.Access;
-using Traject.Web.Data;
 using Traject.Web.Modules.Trajectories.Access;
 
 namespace Traject.Web.Modules.Handovers;

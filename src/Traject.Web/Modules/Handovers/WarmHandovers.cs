@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
@@ -69,7 +65,7 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, DossierDoor
 
     public async Task<Result<IReadOnlyList<HandoverView>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.HandoverRead, ct);
+        var opened = await door.ReadAsync(actor, trajectoryId, HandoversAuditActions.HandoverRead, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -135,7 +131,7 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, DossierDoor
             v.Add("toProfessionalId", "The receiving professional must be an active professional of a care organisation.");
         }
 
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, AuditActions.HandoverProposed, ct);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, HandoversAuditActions.HandoverProposed, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -183,9 +179,9 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, DossierDoor
         db.Handovers.Add(handover);
         notifier.Notify([receiver.Id], NotificationKind, Link(t.Id),
             "Hand-over of {0} proposed to you by {1}: you may read the dossier until you accept or refuse", dossier.Pseudonym, actor.DisplayName);
-        timeline.Add(t.Id, actor, TimelineKinds.HandoverProposed, Link(t.Id), "Hand-over ({0}) proposed to {1} ({2})",
+        timeline.Add(t.Id, actor, HandoversTimelineKinds.HandoverProposed, Link(t.Id), "Hand-over ({0}) proposed to {1} ({2})",
             destination, receiver.DisplayName, receiver.Organisation);
-        dossier.Audit(AuditActions.HandoverProposed, nameof(Handover), handover.Id);
+        dossier.Audit(HandoversAuditActions.HandoverProposed, nameof(Handover), handover.Id);
         await db.SaveChangesAsync(ct);
         return new Changed(handover.Id, handover.Version);
     }
@@ -195,7 +191,7 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, DossierDoor
         var v = new Validator();
         var item = v.Enum("item", request.Item);
         var version = v.Required("version", request.Version);
-        var (dossier, h, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverChanged, Side.Receiving, v, ct);
+        var (dossier, h, error) = await LoadAsync(actor, trajectoryId, handoverId, HandoversAuditActions.HandoverChanged, Side.Receiving, v, ct);
         if (error is not null)
         {
             return error;
@@ -211,8 +207,8 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, DossierDoor
             return rule;
         }
 
-        timeline.Add(dossier!.Id, actor, TimelineKinds.HandoverChanged, Link(dossier.Id), "Hand-over: {0} confirmed by the receiving side", item);
-        dossier.Audit(AuditActions.HandoverChanged, nameof(Handover), h.Id);
+        timeline.Add(dossier!.Id, actor, HandoversTimelineKinds.HandoverChanged, Link(dossier.Id), "Hand-over: {0} confirmed by the receiving side", item);
+        dossier.Audit(HandoversAuditActions.HandoverChanged, nameof(Handover), h.Id);
         return await SaveAsync(h, version, ct);
     }
 
@@ -222,7 +218,7 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, DossierDoor
         var heldOn = v.Required("heldOn", request.HeldOn);
         var participants = v.Text("participants", request.Participants, Handover.ParticipantsMaxLength);
         var version = v.Required("version", request.Version);
-        var (dossier, h, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverChanged, Side.Either, v, ct);
+        var (dossier, h, error) = await LoadAsync(actor, trajectoryId, handoverId, HandoversAuditActions.HandoverChanged, Side.Either, v, ct);
         if (error is not null)
         {
             return error;
@@ -238,9 +234,9 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, DossierDoor
             return rule;
         }
 
-        timeline.Add(dossier!.Id, actor, TimelineKinds.HandoverChanged, Link(dossier.Id), "Hand-over: joint meeting with the young person on {0}",
+        timeline.Add(dossier!.Id, actor, HandoversTimelineKinds.HandoverChanged, Link(dossier.Id), "Hand-over: joint meeting with the young person on {0}",
             heldOn.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture));
-        dossier.Audit(AuditActions.HandoverChanged, nameof(Handover), h.Id);
+        dossier.Audit(HandoversAuditActions.HandoverChanged, nameof(Handover), h.Id);
         return await SaveAsync(h, version, ct);
     }
 
@@ -248,7 +244,7 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, DossierDoor
     {
         var v = new Validator();
         var version = v.Required("version", request.Version);
-        var (dossier, h, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverAccepted, Side.Receiving, v, ct, tracked: true);
+        var (dossier, h, error) = await LoadAsync(actor, trajectoryId, handoverId, HandoversAuditActions.HandoverAccepted, Side.Receiving, v, ct, tracked: true);
         if (error is not null)
         {
             return error;
@@ -277,34 +273,34 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, DossierDoor
         var organisationOf = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.OrganisationId, ct);
         var applied = HandoverWindows.Apply(trajectory, h, organisationOf, actor, today, now);
         var toOrganisation = await db.Organisations.Where(o => o.Id == h.ToOrganisationId).Select(o => o.Name).SingleAsync(ct);
-        timeline.Add(trajectory.Id, actor, TimelineKinds.HandoverDecided, Link(trajectory.Id), "Hand-over accepted by {0} ({1})", actor.DisplayName, toOrganisation);
+        timeline.Add(trajectory.Id, actor, HandoversTimelineKinds.HandoverDecided, Link(trajectory.Id), "Hand-over accepted by {0} ({1})", actor.DisplayName, toOrganisation);
         if (applied.Joined is { } joined)
         {
             CareTeamWrites.AddJoined(db, joined);
-            timeline.Add(trajectory.Id, actor, TimelineKinds.MemberAdded, $"/trajectories/{trajectory.Id}", "{0} joined the care team as {1}",
+            timeline.Add(trajectory.Id, actor, TrajectoriesTimelineKinds.MemberAdded, $"/trajectories/{trajectory.Id}", "{0} joined the care team as {1}",
                 actor.DisplayName, joined.Role);
-            dossier.Audit(AuditActions.CareTeamChanged, nameof(CareTeamMembership), joined.Id);
+            dossier.Audit(TrajectoriesAuditActions.CareTeamChanged, nameof(CareTeamMembership), joined.Id);
         }
 
         if (applied.LeadMoved)
         {
-            timeline.Add(trajectory.Id, actor, TimelineKinds.LeadOrganisationChanged, $"/trajectories/{trajectory.Id}", "Lead organisation is now {0}", toOrganisation);
-            dossier.Audit(AuditActions.TrajectoryUpdated);
+            timeline.Add(trajectory.Id, actor, HandoversTimelineKinds.LeadOrganisationChanged, $"/trajectories/{trajectory.Id}", "Lead organisation is now {0}", toOrganisation);
+            dossier.Audit(TrajectoriesAuditActions.TrajectoryUpdated);
         }
 
         foreach (var leaving in applied.Leaving)
         {
-            dossier.Audit(AuditActions.CareTeamChanged, nameof(CareTeamMembership), leaving.Id);
+            dossier.Audit(TrajectoriesAuditActions.CareTeamChanged, nameof(CareTeamMembership), leaving.Id);
         }
 
         if (applied.Leaving.Count > 0)
         {
-            timeline.Add(trajectory.Id, actor, TimelineKinds.MemberEnded, $"/trajectories/{trajectory.Id}",
+            timeline.Add(trajectory.Id, actor, TrajectoriesTimelineKinds.MemberEnded, $"/trajectories/{trajectory.Id}",
                 "The leaving team keeps access until {0}", h.LeavingAccessUntil!.Value.ToString("yyyy-MM-dd", null));
         }
 
         notifier.Notify([trajectory.CoordinatorId], NotificationKind, Link(trajectory.Id), "Hand-over of {0} accepted by {1}", dossier.Pseudonym, actor.DisplayName);
-        dossier.Audit(AuditActions.HandoverAccepted, nameof(Handover), h.Id);
+        dossier.Audit(HandoversAuditActions.HandoverAccepted, nameof(Handover), h.Id);
         return await SaveAsync(h, version, ct);
     }
 
@@ -313,7 +309,7 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, DossierDoor
         var v = new Validator();
         var reason = v.Text("reason", request.Reason, Handover.ReasonMaxLength, minLength: 10);
         var version = v.Required("version", request.Version);
-        var (dossier, h, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverRefused, Side.Receiving, v, ct);
+        var (dossier, h, error) = await LoadAsync(actor, trajectoryId, handoverId, HandoversAuditActions.HandoverRefused, Side.Receiving, v, ct);
         if (error is not null)
         {
             return error;
@@ -330,9 +326,9 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, DossierDoor
             return rule;
         }
 
-        timeline.Add(dossier!.Id, actor, TimelineKinds.HandoverDecided, Link(dossier.Id), "Hand-over refused by {0}", actor.DisplayName);
+        timeline.Add(dossier!.Id, actor, HandoversTimelineKinds.HandoverDecided, Link(dossier.Id), "Hand-over refused by {0}", actor.DisplayName);
         notifier.Notify([dossier.Trajectory.CoordinatorId], NotificationKind, Link(dossier.Id), "Hand-over of {0} refused by {1}", dossier.Pseudonym, actor.DisplayName);
-        dossier.Audit(AuditActions.HandoverRefused, nameof(Handover), h.Id);
+        dossier.Audit(HandoversAuditActions.HandoverRefused, nameof(Handover), h.Id);
         return await SaveAsync(h, version, ct);
     }
 
@@ -340,7 +336,7 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, DossierDoor
     {
         var v = new Validator();
         var version = v.Required("version", request.Version);
-        var (dossier, h, error) = await LoadAsync(actor, trajectoryId, handoverId, AuditActions.HandoverWithdrawn, Side.Leaving, v, ct);
+        var (dossier, h, error) = await LoadAsync(actor, trajectoryId, handoverId, HandoversAuditActions.HandoverWithdrawn, Side.Leaving, v, ct);
         if (error is not null)
         {
             return error;
@@ -356,8 +352,8 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, DossierDoor
             return rule;
         }
 
-        timeline.Add(dossier!.Id, actor, TimelineKinds.HandoverDecided, Link(dossier.Id), "Hand-over withdrawn by {0}", actor.DisplayName);
-        dossier.Audit(AuditActions.HandoverWithdrawn, nameof(Handover), h.Id);
+        timeline.Add(dossier!.Id, actor, HandoversTimelineKinds.HandoverDecided, Link(dossier.Id), "Hand-over withdrawn by {0}", actor.DisplayName);
+        dossier.Audit(HandoversAuditActions.HandoverWithdrawn, nameof(Handover), h.Id);
         return await SaveAsync(h, version, ct);
     }
 
@@ -368,8 +364,8 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, DossierDoor
         foreach (var open in await db.Handovers.Where(h => h.TrajectoryId == t.Id && h.Status == HandoverStatus.Proposed).ToListAsync(ct))
         {
             open.Withdraw(actor.Id, now);
-            timeline.Add(t.Id, actor, TimelineKinds.HandoverDecided, Link(t.Id), "Hand-over withdrawn by {0}", actor.DisplayName);
-            audit.Add(actor, AuditActions.HandoverWithdrawn, nameof(Handover), open.Id, t.YoungPerson?.PseudonymCode, basis);
+            timeline.Add(t.Id, actor, HandoversTimelineKinds.HandoverDecided, Link(t.Id), "Hand-over withdrawn by {0}", actor.DisplayName);
+            audit.Add(actor, HandoversAuditActions.HandoverWithdrawn, nameof(Handover), open.Id, t.YoungPerson?.PseudonymCode, basis);
         }
     }
 

@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
@@ -45,12 +41,12 @@ internal sealed class NetworkAlerts(TrajectDb db, TimeProvider time, AuditLog au
     {
         if (!IsExpert(actor))
         {
-            await audit.RecordAsync(actor, AuditActions.NetworkAlertsRead, outcome: AuditOutcomes.Denied, ct: ct);
+            await audit.RecordAsync(actor, NetworkAuditActions.NetworkAlertsRead, outcome: AuditOutcomes.Denied, ct: ct);
             return Error.Forbidden("Only designated experts receive network overlap alerts.");
         }
 
         var views = await ViewsAsync(actor, null, ct);
-        await audit.RecordAsync(actor, AuditActions.NetworkAlertsRead, ct: ct);
+        await audit.RecordAsync(actor, NetworkAuditActions.NetworkAlertsRead, ct: ct);
         return views;
     }
 
@@ -58,7 +54,7 @@ internal sealed class NetworkAlerts(TrajectDb db, TimeProvider time, AuditLog au
     {
         if (!IsExpert(actor))
         {
-            await audit.RecordAsync(actor, AuditActions.NetworkAlertDismissed, nameof(NetworkOverlapAlert), alertId, outcome: AuditOutcomes.Denied, ct: ct);
+            await audit.RecordAsync(actor, NetworkAuditActions.NetworkAlertDismissed, nameof(NetworkOverlapAlert), alertId, outcome: AuditOutcomes.Denied, ct: ct);
             return Error.Forbidden("Only designated experts receive network overlap alerts.");
         }
 
@@ -68,7 +64,7 @@ internal sealed class NetworkAlerts(TrajectDb db, TimeProvider time, AuditLog au
                          select new { Alert = a, t.YoungPerson!.PseudonymCode }).SingleOrDefaultAsync(ct);
         if (row is null)
         {
-            await audit.RecordAsync(actor, AuditActions.NetworkAlertDismissed, nameof(NetworkOverlapAlert), alertId, outcome: AuditOutcomes.Denied, ct: ct);
+            await audit.RecordAsync(actor, NetworkAuditActions.NetworkAlertDismissed, nameof(NetworkOverlapAlert), alertId, outcome: AuditOutcomes.Denied, ct: ct);
             return Error.NotFound();
         }
 
@@ -95,7 +91,7 @@ internal sealed class NetworkAlerts(TrajectDb db, TimeProvider time, AuditLog au
         alert.DismissedById = actor.Id;
         alert.DismissalReason = protection.Protect(reason);
         db.Entry(alert).Property(a => a.Version).OriginalValue = version;
-        audit.Add(actor, AuditActions.NetworkAlertDismissed, nameof(NetworkOverlapAlert), alert.Id, row.PseudonymCode, AccessBasis.DesignatedExpert);
+        audit.Add(actor, NetworkAuditActions.NetworkAlertDismissed, nameof(NetworkOverlapAlert), alert.Id, row.PseudonymCode, AccessBasis.DesignatedExpert);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,10 +1,7 @@
+using Traject.Web.Modules.Organisations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
@@ -82,7 +79,7 @@ internal sealed class NetworkAnalysis(
 
     public async Task<Result<NetworkView>> GetAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var opened = await OpenAsync(actor, trajectoryId, AuditActions.NetworkRead, ct);
+        var opened = await OpenAsync(actor, trajectoryId, NetworkAuditActions.NetworkRead, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -93,7 +90,7 @@ internal sealed class NetworkAnalysis(
         var entries = await db.Set<NetworkEntry>().AsNoTracking().Where(e => e.TrajectoryId == trajectoryId).ToListAsync(ct);
         var links = await db.Set<NetworkLink>().AsNoTracking().Where(l => l.TrajectoryId == trajectoryId).ToListAsync(ct);
         var people = await PersonRefs.LoadAsync(db, entries.Select(e => e.RecordedById), ct);
-        await audit.RecordAsync(actor, AuditActions.NetworkRead, nameof(Trajectory), t.Id, opened.Value.Pseudonym, opened.Value.Basis, ct: ct);
+        await audit.RecordAsync(actor, NetworkAuditActions.NetworkRead, nameof(Trajectory), t.Id, opened.Value.Pseudonym, opened.Value.Basis, ct: ct);
         var views = entries.Select(e => View(e, Read<NetworkEntryContent>(e.Content), people[e.RecordedById]))
             .OrderBy(e => e.Kind).ThenBy(e => e.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(e => e.Id).ToList();
         var linkViews = links.Select(l =>
@@ -106,7 +103,7 @@ internal sealed class NetworkAnalysis(
 
     public async Task<Result<Changed>> AddEntryAsync(Actor actor, Guid trajectoryId, NetworkEntryRequest request, CancellationToken ct)
     {
-        var opened = await OpenAsync(actor, trajectoryId, AuditActions.NetworkChanged, ct);
+        var opened = await OpenAsync(actor, trajectoryId, NetworkAuditActions.NetworkChanged, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -141,7 +138,7 @@ internal sealed class NetworkAnalysis(
 
     public async Task<Result<Changed>> UpdateEntryAsync(Actor actor, Guid trajectoryId, Guid entryId, NetworkEntryRequest request, CancellationToken ct)
     {
-        var opened = await OpenAsync(actor, trajectoryId, AuditActions.NetworkChanged, ct);
+        var opened = await OpenAsync(actor, trajectoryId, NetworkAuditActions.NetworkChanged, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -205,7 +202,7 @@ internal sealed class NetworkAnalysis(
 
     public async Task<Result<Changed>> RemoveEntryAsync(Actor actor, Guid trajectoryId, Guid entryId, NetworkRemoveRequest request, CancellationToken ct)
     {
-        var opened = await OpenAsync(actor, trajectoryId, AuditActions.NetworkChanged, ct);
+        var opened = await OpenAsync(actor, trajectoryId, NetworkAuditActions.NetworkChanged, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -235,13 +232,13 @@ internal sealed class NetworkAnalysis(
             alert.EntryId = null;
         }
 
-        dossier.Audit(AuditActions.NetworkChanged, nameof(NetworkEntry), entry.Id);
+        dossier.Audit(NetworkAuditActions.NetworkChanged, nameof(NetworkEntry), entry.Id);
         return await SaveAsync(new Changed(entry.Id, version), ct);
     }
 
     public async Task<Result<Changed>> AddLinkAsync(Actor actor, Guid trajectoryId, NetworkLinkRequest request, CancellationToken ct)
     {
-        var opened = await OpenAsync(actor, trajectoryId, AuditActions.NetworkChanged, ct);
+        var opened = await OpenAsync(actor, trajectoryId, NetworkAuditActions.NetworkChanged, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -294,13 +291,13 @@ internal sealed class NetworkAnalysis(
             RecordedAt = time.GetUtcNow(), RecordedById = actor.Id,
         };
         db.Set<NetworkLink>().Add(link);
-        dossier.Audit(AuditActions.NetworkChanged, nameof(NetworkLink), link.Id);
+        dossier.Audit(NetworkAuditActions.NetworkChanged, nameof(NetworkLink), link.Id);
         return await SaveAsync(new Changed(link.Id, 1), ct);
     }
 
     public async Task<Result<Changed>> RemoveLinkAsync(Actor actor, Guid trajectoryId, Guid linkId, NetworkRemoveRequest request, CancellationToken ct)
     {
-        var opened = await OpenAsync(actor, trajectoryId, AuditActions.NetworkChanged, ct);
+        var opened = await OpenAsync(actor, trajectoryId, NetworkAuditActions.NetworkChanged, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -323,7 +320,7 @@ internal sealed class NetworkAnalysis(
         var version = request.Version!.Value;
         db.Entry(link).Property(l => l.Version).OriginalValue = version;
         db.Set<NetworkLink>().Remove(link);
-        dossier.Audit(AuditActions.NetworkChanged, nameof(NetworkLink), link.Id);
+        dossier.Audit(NetworkAuditActions.NetworkChanged, nameof(NetworkLink), link.Id);
         return await SaveAsync(new Changed(link.Id, version), ct);
     }
 
@@ -395,7 +392,7 @@ internal sealed class NetworkAnalysis(
                 await AlertAsync(actor, t, matches, ct);
             }
 
-            dossier.Audit(AuditActions.NetworkChanged, nameof(NetworkEntry), entry.Id);
+            dossier.Audit(NetworkAuditActions.NetworkChanged, nameof(NetworkEntry), entry.Id);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return new Changed(entry.Id, entry.Version);
@@ -449,7 +446,7 @@ internal sealed class NetworkAnalysis(
             "The network of {0} overlaps with another young person's network ({1}). Contact: {2}.", pseudonym, kind, otherOrganisation);
 
         // The other side's young person is not the actor's: her entry carries no pseudonym, so it stays out of the actor's view of her.
-        audit.Add(actor, AuditActions.NetworkAlertCreated, nameof(NetworkOverlapAlert), alert.Id, ownSide ? pseudonym : null);
+        audit.Add(actor, NetworkAuditActions.NetworkAlertCreated, nameof(NetworkOverlapAlert), alert.Id, ownSide ? pseudonym : null);
     }
 
     private async Task<Result<Changed>> SaveAsync(Changed changed, CancellationToken ct)

@@ -1,4 +1,3 @@
-using Traject.Web.Common.Access;
 using Traject.Web.Modules.Organisations;
 
 namespace Traject.Web.Modules.Network;

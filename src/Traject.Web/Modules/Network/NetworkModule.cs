@@ -2,8 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Localization;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
 

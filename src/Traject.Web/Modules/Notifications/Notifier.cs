@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Data;
 
 namespace Traject.Web.Modules.Notifications;
 

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
+using Traject.Web.Modules.Auth;
 
 namespace Traject.Web.Modules.Organisations;
 
@@ -78,7 +75,7 @@ internal sealed class Administration(TrajectDb db, UserManager<Professional> use
 
         region.Name = name;
         region.IsActive = request.IsActive ?? true;
-        audit.Add(actor, AuditActions.AdminAction + (id is null ? ".region.create" : ".region.update"), nameof(Region), region.Id);
+        audit.Add(actor, OrganisationsAuditActions.AdminAction + (id is null ? ".region.create" : ".region.update"), nameof(Region), region.Id);
         return await SaveAsync(() => new RegionResponse(region.Id, region.Name, region.IsActive, region.Version), ct);
     }
 
@@ -137,7 +134,7 @@ internal sealed class Administration(TrajectDb db, UserManager<Professional> use
         org.Kind = kind;
         org.RegionId = regionId;
         org.IsActive = request.IsActive ?? true;
-        audit.Add(actor, AuditActions.AdminAction + (id is null ? ".organisation.create" : ".organisation.update"), nameof(Organisation), org.Id);
+        audit.Add(actor, OrganisationsAuditActions.AdminAction + (id is null ? ".organisation.create" : ".organisation.update"), nameof(Organisation), org.Id);
         var regionName = await db.Regions.Where(r => r.Id == regionId).Select(r => r.Name).SingleAsync(ct);
         return await SaveAsync(() => new OrganisationResponse(org.Id, org.Name, org.Kind, org.RegionId, regionName, org.IsActive, org.Version), ct);
     }
@@ -172,7 +169,7 @@ internal sealed class Administration(TrajectDb db, UserManager<Professional> use
 
     /// <summary>Active professionals of care organisations, for choosing team members and coordinators.</summary>
     public Task<List<DirectoryEntry>> DirectoryAsync(CancellationToken ct) =>
-        Trajectories.CareProfessionals.Query(db).AsNoTracking().OrderBy(u => u.DisplayName)
+        CareProfessionals.Query(db).AsNoTracking().OrderBy(u => u.DisplayName)
             .Select(u => new DirectoryEntry(u.Id, u.DisplayName, u.OrganisationId, u.Organisation!.Name)).ToListAsync(ct);
 
     public async Task<Result<ProfessionalResponse>> CreateProfessionalAsync(Actor actor, CreateProfessionalRequest request, CancellationToken ct)
@@ -219,7 +216,7 @@ internal sealed class Administration(TrajectDb db, UserManager<Professional> use
             return IdentityErrors(added);
         }
 
-        await audit.RecordAsync(actor, AuditActions.AdminAction + ".professional.create", nameof(Professional), user.Id, ct: ct);
+        await audit.RecordAsync(actor, OrganisationsAuditActions.AdminAction + ".professional.create", nameof(Professional), user.Id, ct: ct);
         return await ProfessionalAsync(actor, user.Id, ct);
     }
 
@@ -281,7 +278,7 @@ internal sealed class Administration(TrajectDb db, UserManager<Professional> use
             await users.UpdateSecurityStampAsync(user);
         }
 
-        await audit.RecordAsync(actor, AuditActions.AdminAction + ".professional.update", nameof(Professional), user.Id, ct: ct);
+        await audit.RecordAsync(actor, OrganisationsAuditActions.AdminAction + ".professional.update", nameof(Professional), user.Id, ct: ct);
         return await ProfessionalAsync(actor, user.Id, ct);
     }
 
@@ -315,7 +312,7 @@ internal sealed class Administration(TrajectDb db, UserManager<Professional> use
             return done.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)) ? Error.Stale() : IdentityErrors(done);
         }
 
-        await audit.RecordAsync(actor, AuditActions.SecondFactorReset, nameof(Professional), user.Id, ct: ct);
+        await audit.RecordAsync(actor, AuthAuditActions.SecondFactorReset, nameof(Professional), user.Id, ct: ct);
         return await ProfessionalAsync(actor, user.Id, ct);
     }
 

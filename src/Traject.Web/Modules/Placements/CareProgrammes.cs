@@ -1,9 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 
 namespace Traject.Web.Modules.Placements;
@@ -158,7 +154,7 @@ internal sealed partial class CareProgrammes(TrajectDb db, AuditLog audit, TimeP
 
         var programme = Add(code, content, request.OrganisationId, actor.Id, time.GetUtcNow());
         programme.IsActive = request.IsActive ?? true;
-        audit.Add(actor, AuditActions.AdminAction + ".programme.create", nameof(CareProgramme), programme.Id);
+        audit.Add(actor, OrganisationsAuditActions.AdminAction + ".programme.create", nameof(CareProgramme), programme.Id);
         await db.SaveChangesAsync(ct);
         return (await GetAsync(programme.Id, null, ct)).Value;
     }
@@ -203,7 +199,7 @@ internal sealed partial class CareProgrammes(TrajectDb db, AuditLog audit, TimeP
         programme.CurrentNumber = content.Number;
         programme.IsActive = request.IsActive ?? programme.IsActive;
         programme.OrganisationId = request.OrganisationId;
-        audit.Add(actor, AuditActions.AdminAction + ".programme.version", nameof(CareProgramme), programme.Id);
+        audit.Add(actor, OrganisationsAuditActions.AdminAction + ".programme.version", nameof(CareProgramme), programme.Id);
         if (await SaveAsync(programme, expected, ct) is { } stale)
         {
             return stale;
@@ -250,7 +246,7 @@ internal sealed partial class CareProgrammes(TrajectDb db, AuditLog audit, TimeP
         programme.ExpectedWaitingWeeks = request.ExpectedWaitingWeeks;
         programme.CapacityUpdatedAt = time.GetUtcNow();
         programme.CapacityUpdatedById = actor.Id;
-        audit.Add(actor, AuditActions.ProgrammeCapacityChanged, nameof(CareProgramme), programme.Id);
+        audit.Add(actor, PlacementsAuditActions.ProgrammeCapacityChanged, nameof(CareProgramme), programme.Id);
         if (await SaveAsync(programme, expected, ct) is { } stale)
         {
             return stale;

@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
@@ -87,7 +83,7 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, DossierD
 
     public async Task<Result<IReadOnlyList<PlacementView>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.PlacementRead, ct);
+        var opened = await door.ReadAsync(actor, trajectoryId, PlacementsAuditActions.PlacementRead, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -100,7 +96,7 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, DossierD
 
     public async Task<Result<PlacementView>> GetAsync(Actor actor, Guid trajectoryId, Guid placementId, CancellationToken ct)
     {
-        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.PlacementRead, ct, new AuditObject(nameof(Placement), placementId));
+        var opened = await door.ReadAsync(actor, trajectoryId, PlacementsAuditActions.PlacementRead, ct, new AuditObject(nameof(Placement), placementId));
         if (opened.Error is { } refused)
         {
             return refused;
@@ -121,7 +117,7 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, DossierD
         var programmeId = v.Id("programmeId", request.ProgrammeId);
         var startedOn = v.Required("startedOn", request.StartedOn);
         var argument = v.OptionalText("mixedGroupArgument", request.MixedGroupArgument, Placement.ArgumentMaxLength);
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, AuditActions.PlacementChanged, ct);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, PlacementsAuditActions.PlacementChanged, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -228,7 +224,7 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, DossierD
             PlacementId = placement.Id, Phase = 1, StartedOn = startedOn, DecidedById = actor.Id, DecidedAt = now,
         });
         db.Placements.Add(placement);
-        timeline.Add(t.Id, actor, TimelineKinds.PlacementStarted, Link(t.Id, placement.Id), "Placement in {0} ({1}) from {2}",
+        timeline.Add(t.Id, actor, PlacementsTimelineKinds.PlacementStarted, Link(t.Id, placement.Id), "Placement in {0} ({1}) from {2}",
             version.Name, setting.Value, startedOn.ToString("yyyy-MM-dd", null));
         placement.Raise(new PlacementStarted(placement, t, actor));
         if (placement.NextStepDueOn is { } due)
@@ -237,7 +233,7 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, DossierD
             tasks.Add(t.Id, CareTaskKind.NameNextPlace, t.CoordinatorId, due, actor);
         }
 
-        dossier.Audit(AuditActions.PlacementChanged, nameof(Placement), placement.Id);
+        dossier.Audit(PlacementsAuditActions.PlacementChanged, nameof(Placement), placement.Id);
         await db.SaveChangesAsync(ct);
         return new Changed(placement.Id, placement.Version);
     }
@@ -271,10 +267,10 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, DossierD
         db.PlacementPhaseChanges.Add(change);
         placement.CurrentPhase = phase;
         placement.UpdatedAt = now;
-        timeline.Add(t.Id, actor, TimelineKinds.PlacementPhase, Link(t.Id, placement.Id), "Phase {0} ({1}) from {2}",
+        timeline.Add(t.Id, actor, PlacementsTimelineKinds.PlacementPhase, Link(t.Id, placement.Id), "Phase {0} ({1}) from {2}",
             phase, phases[phase - 1].Name, on.ToString("yyyy-MM-dd", null));
         placement.Raise(new PlacementPhaseChanged(placement, t, actor));
-        dossier.Audit(AuditActions.PlacementChanged, nameof(Placement), placement.Id);
+        dossier.Audit(PlacementsAuditActions.PlacementChanged, nameof(Placement), placement.Id);
         return await SaveAsync(placement, expected, ct);
     }
 
@@ -315,10 +311,10 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, DossierD
         placement.NextStepRecordedById = actor.Id;
         placement.UpdatedAt = now;
         var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
-        timeline.Add(t.Id, actor, TimelineKinds.PlacementNextStep, Link(t.Id, placement.Id), "Next step named: {0}", organisation);
+        timeline.Add(t.Id, actor, PlacementsTimelineKinds.PlacementNextStep, Link(t.Id, placement.Id), "Next step named: {0}", organisation);
         await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.NameNextPlace, ct);
 
-        dossier.Audit(AuditActions.PlacementChanged, nameof(Placement), placement.Id);
+        dossier.Audit(PlacementsAuditActions.PlacementChanged, nameof(Placement), placement.Id);
         return await SaveAsync(placement, expected, ct);
     }
 
@@ -350,9 +346,9 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, DossierD
             PlacementId = placement!.Id, StartsOn = startsOn, EndsOn = endsOn, Place = place, Reason = reason, RecordedById = actor.Id, RecordedAt = now,
         });
         placement.UpdatedAt = now;
-        timeline.Add(t.Id, actor, TimelineKinds.PlacementTimeOut, Link(t.Id, placement.Id), "Time-out in closed care from {0} to {1}",
+        timeline.Add(t.Id, actor, PlacementsTimelineKinds.PlacementTimeOut, Link(t.Id, placement.Id), "Time-out in closed care from {0} to {1}",
             startsOn.ToString("yyyy-MM-dd", null), endsOn.ToString("yyyy-MM-dd", null));
-        dossier.Audit(AuditActions.PlacementChanged, nameof(Placement), placement.Id);
+        dossier.Audit(PlacementsAuditActions.PlacementChanged, nameof(Placement), placement.Id);
         return await SaveAsync(placement, expected, ct);
     }
 
@@ -387,9 +383,9 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, DossierD
         placement.UpdatedAt = time.GetUtcNow();
         var name = await db.CareProgrammeVersions.Where(x => x.Id == placement.ProgrammeVersionId).Select(x => x.Name).SingleAsync(ct);
         placement.Raise(new PlacementEnded(placement, t, actor));
-        timeline.Add(t.Id, actor, TimelineKinds.PlacementEnded, Link(t.Id, placement.Id), "Placement in {0} ended on {1}: {2}",
+        timeline.Add(t.Id, actor, PlacementsTimelineKinds.PlacementEnded, Link(t.Id, placement.Id), "Placement in {0} ended on {1}: {2}",
             name, endedOn.ToString("yyyy-MM-dd", null), reason);
-        dossier.Audit(AuditActions.PlacementChanged, nameof(Placement), placement.Id);
+        dossier.Audit(PlacementsAuditActions.PlacementChanged, nameof(Placement), placement.Id);
         return await SaveAsync(placement, expected, ct);
     }
 
@@ -409,7 +405,7 @@ internal sealed class PlacementService(TrajectDb db, TimeProvider time, DossierD
     private async Task<(Dossier? Dossier, Placement? Placement, Error? Refused)> SteerAsync(
         Actor actor, Guid trajectoryId, Guid placementId, Validator v, CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, AuditActions.PlacementChanged, ct);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, PlacementsAuditActions.PlacementChanged, ct);
         if (opened.Error is { } refused)
         {
             return (null, null, refused);

@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 
 namespace Traject.Web.Modules.Registration;
 
@@ -29,7 +25,7 @@ internal sealed class ConsentPolicies(TrajectDb db, TimeProvider time, AuditLog 
     {
         if (!actor.IsAdministrator)
         {
-            await audit.RecordAsync(actor, AuditActions.ConsentPolicyChanged, nameof(ConsentPolicy), ConsentPolicy.SingletonId, outcome: AuditOutcomes.Denied, ct: ct);
+            await audit.RecordAsync(actor, RegistrationAuditActions.ConsentPolicyChanged, nameof(ConsentPolicy), ConsentPolicy.SingletonId, outcome: AuditOutcomes.Denied, ct: ct);
             return Error.Forbidden("Only administrators can change the consent policy.");
         }
 
@@ -57,7 +53,7 @@ internal sealed class ConsentPolicies(TrajectDb db, TimeProvider time, AuditLog 
         row.Rules = ConsentRules.Format(rules!.Select(r => r!));
         row.ChangedAt = time.GetUtcNow();
         row.ChangedById = actor.Id;
-        audit.Add(actor, AuditActions.ConsentPolicyChanged, nameof(ConsentPolicy), row.Id);
+        audit.Add(actor, RegistrationAuditActions.ConsentPolicyChanged, nameof(ConsentPolicy), row.Id);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Traject.Web.Common;
 
 namespace Traject.Web.Modules.Registration;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Traject.Web.Common;
-using Traject.Web.Data;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Timeline;
@@ -27,7 +25,7 @@ internal sealed class DecisionDueOnSuspicion(TrajectDb db, TimeProvider time, Ta
 
         var task = tasks.Add(t.Id, CareTaskKind.RegistrationDecision, t.CoordinatorId, time.Today().AddDays(options.Value.DecisionDays), e.Actor,
             onTimeline: false);
-        timeline.Add(t.Id, e.Actor, TaskTimeline.Created, TaskList.Link(t.Id), "Suspicion confirmed: the registration decision is due on {0}",
+        timeline.Add(t.Id, e.Actor, TasksTimelineKinds.TaskCreated, TaskList.Link(t.Id), "Suspicion confirmed: the registration decision is due on {0}",
             task.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 }

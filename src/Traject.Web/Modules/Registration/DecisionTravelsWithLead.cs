@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Data;
 using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories;
 
@@ -20,12 +18,12 @@ internal sealed class DecisionTravelsWithLead(TrajectDb db, TimelineWriter timel
         var link = $"/trajectories/{e.Trajectory.Id}/registration";
         if (decision is { } outcome)
         {
-            timeline.Add(e.Trajectory.Id, e.Actor, TimelineKinds.HandedOver, link, "Handed over from {0} to {1}; registration decision: {2}",
+            timeline.Add(e.Trajectory.Id, e.Actor, RegistrationTimelineKinds.HandedOver, link, "Handed over from {0} to {1}; registration decision: {2}",
                 names[e.From], names[e.To], outcome);
         }
         else
         {
-            timeline.Add(e.Trajectory.Id, e.Actor, TimelineKinds.HandedOver, link, "Handed over from {0} to {1}; no registration decision yet",
+            timeline.Add(e.Trajectory.Id, e.Actor, RegistrationTimelineKinds.HandedOver, link, "Handed over from {0} to {1}; no registration decision yet",
                 names[e.From], names[e.To]);
         }
     }

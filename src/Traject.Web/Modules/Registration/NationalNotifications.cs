@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Traject.Web.Data;
 using Traject.Web.Modules.YoungPeople;
-using Traject.Web.Common.Access;
 
 namespace Traject.Web.Modules.Registration;
 

@@ -4,10 +4,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 
 namespace Traject.Web.Modules.Registration;
@@ -39,7 +35,7 @@ internal sealed class NotificationExports(TrajectDb db, TimeProvider time, Audit
 
     public async Task<Result<IReadOnlyList<ExportBatchView>>> ListAsync(Actor actor, CancellationToken ct)
     {
-        if (await RefuseAsync(actor, AuditActions.NotificationExportRead, null, ct) is { } refused)
+        if (await RefuseAsync(actor, RegistrationAuditActions.NotificationExportRead, null, ct) is { } refused)
         {
             return refused;
         }
@@ -51,7 +47,7 @@ internal sealed class NotificationExports(TrajectDb db, TimeProvider time, Audit
 
     public async Task<Result<ExportBatchView>> CreateAsync(Actor actor, CreateExportRequest request, CancellationToken ct)
     {
-        if (await RefuseAsync(actor, AuditActions.NotificationsExported, null, ct) is { } refused)
+        if (await RefuseAsync(actor, RegistrationAuditActions.NotificationsExported, null, ct) is { } refused)
         {
             return refused;
         }
@@ -98,7 +94,7 @@ internal sealed class NotificationExports(TrajectDb db, TimeProvider time, Audit
             n.ExportBatchId = batch.Id;
         }
 
-        audit.Add(actor, AuditActions.NotificationsExported, nameof(NotificationExportBatch), batch.Id);
+        audit.Add(actor, RegistrationAuditActions.NotificationsExported, nameof(NotificationExportBatch), batch.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -114,7 +110,7 @@ internal sealed class NotificationExports(TrajectDb db, TimeProvider time, Audit
     /// <summary>The batch as a file, <paramref name="format"/> <c>json</c> or <c>csv</c>; fetching it is audited.</summary>
     public async Task<Result<ExportFile>> FileAsync(Actor actor, Guid batchId, string? format, CancellationToken ct)
     {
-        if (await RefuseAsync(actor, AuditActions.NotificationExportRead, batchId, ct) is { } refused)
+        if (await RefuseAsync(actor, RegistrationAuditActions.NotificationExportRead, batchId, ct) is { } refused)
         {
             return refused;
         }
@@ -127,13 +123,13 @@ internal sealed class NotificationExports(TrajectDb db, TimeProvider time, Audit
         var batch = await db.NotificationExportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId && b.OrganisationId == actor.OrganisationId, ct);
         if (batch is null)
         {
-            await audit.RecordAsync(actor, AuditActions.NotificationExportRead, nameof(NotificationExportBatch), batchId, outcome: AuditOutcomes.Denied, ct: ct);
+            await audit.RecordAsync(actor, RegistrationAuditActions.NotificationExportRead, nameof(NotificationExportBatch), batchId, outcome: AuditOutcomes.Denied, ct: ct);
             return Error.NotFound();
         }
 
         var rows = await db.NationalNotifications.AsNoTracking().Where(n => n.ExportBatchId == batch.Id).ToListAsync(ct);
         rows = rows.OrderBy(n => n.DecidedOn).ThenBy(n => n.Id).ToList();
-        await audit.RecordAsync(actor, AuditActions.NotificationExportRead, nameof(NotificationExportBatch), batch.Id, ct: ct);
+        await audit.RecordAsync(actor, RegistrationAuditActions.NotificationExportRead, nameof(NotificationExportBatch), batch.Id, ct: ct);
         var name = string.Create(CultureInfo.InvariantCulture, $"notifications-{batch.Sequence:D4}-{batch.PeriodFrom:yyyyMMdd}-{batch.PeriodTo:yyyyMMdd}.{format}");
         return format == "json"
             ? new ExportFile(ToJson(batch, rows), "application/json", name)

@@ -1,6 +1,4 @@
-using Traject.Web.Common;
 using Traject.Web.Modules.YoungPeople;
-using Traject.Web.Common.Access;
 
 namespace Traject.Web.Modules.Registration;
 

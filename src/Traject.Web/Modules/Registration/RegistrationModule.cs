@@ -1,7 +1,5 @@
 using Traject.Web.Modules.Trajectories;
 using Microsoft.Extensions.Options;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
 using Traject.Web.Modules.Screening;
 
 namespace Traject.Web.Modules.Registration;

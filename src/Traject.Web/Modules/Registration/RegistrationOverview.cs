@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Tasks;
@@ -79,7 +75,7 @@ internal sealed class RegistrationOverview(TrajectDb db, TimeProvider time, Audi
     {
         if (!MayRead(actor))
         {
-            await audit.RecordAsync(actor, AuditActions.RegistrationOverviewRead, nameof(Organisation), actor.OrganisationId, outcome: AuditOutcomes.Denied, ct: ct);
+            await audit.RecordAsync(actor, RegistrationAuditActions.RegistrationOverviewRead, nameof(Organisation), actor.OrganisationId, outcome: AuditOutcomes.Denied, ct: ct);
             return Error.Forbidden("Only designated experts and quality officers see the internal registration of their organisation.");
         }
 
@@ -149,7 +145,7 @@ internal sealed class RegistrationOverview(TrajectDb db, TimeProvider time, Audi
                              orderby task.DueOn
                              select new { t.Id, t.YoungPerson!.PseudonymCode, task.DueOn, u.DisplayName }).ToListAsync(ct);
         var name = await db.Organisations.AsNoTracking().Where(o => o.Id == org).Select(o => o.Name).SingleAsync(ct);
-        await audit.RecordAsync(actor, AuditActions.RegistrationOverviewRead, nameof(Organisation), org, ct: ct);
+        await audit.RecordAsync(actor, RegistrationAuditActions.RegistrationOverviewRead, nameof(Organisation), org, ct: ct);
         return new RegistrationOverviewView(org, name, MonthPeriod.Key(first), MonthPeriod.Key(last), months, period,
             overdue.Select(o => new OverdueDecision(o.Id, o.PseudonymCode, o.DueOn, today.DayNumber - o.DueOn.DayNumber, o.DisplayName)).ToList());
     }

@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
@@ -89,13 +85,13 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, DossierDoor
 
     public async Task<Result<RegistrationView>> GetAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var read = await door.ReadAsync(actor, trajectoryId, AuditActions.RegistrationRead, ct);
+        var read = await door.ReadAsync(actor, trajectoryId, RegistrationAuditActions.RegistrationRead, ct);
         return read.Error is { } refused ? refused : await ViewAsync(read.Value, ct);
     }
 
     public async Task<Result<RegistrationView>> DecideAsync(Actor actor, Guid trajectoryId, RecordDecisionRequest request, CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.RegistrationDecided, ct);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, RegistrationAuditActions.RegistrationDecided, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -193,8 +189,8 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, DossierDoor
 
         await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.RegistrationDecision, ct);
 
-        timeline.Add(t.Id, actor, TimelineKinds.RegistrationDecided, Link(t.Id), "Registration decision: {0}", outcome);
-        dossier.Audit(AuditActions.RegistrationDecided, nameof(RegistrationDecision), decision.Id);
+        timeline.Add(t.Id, actor, RegistrationTimelineKinds.RegistrationDecided, Link(t.Id), "Registration decision: {0}", outcome);
+        dossier.Audit(RegistrationAuditActions.RegistrationDecided, nameof(RegistrationDecision), decision.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -211,7 +207,7 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, DossierDoor
 
     public async Task<Result<RegistrationView>> RecordConsentAsync(Actor actor, Guid trajectoryId, RecordConsentRequest request, CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.ConsentRecorded, ct);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, RegistrationAuditActions.ConsentRecorded, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -267,8 +263,8 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, DossierDoor
             RecordedAt = time.GetUtcNow(), RecordedById = actor.Id,
         };
         db.RegistrationConsents.Add(consent);
-        timeline.Add(t.Id, actor, TimelineKinds.RegistrationConsent, Link(t.Id), "Consent to notify by name recorded ({0})", requirement);
-        dossier.Audit(AuditActions.ConsentRecorded, nameof(RegistrationConsent), consent.Id);
+        timeline.Add(t.Id, actor, RegistrationTimelineKinds.RegistrationConsent, Link(t.Id), "Consent to notify by name recorded ({0})", requirement);
+        dossier.Audit(RegistrationAuditActions.ConsentRecorded, nameof(RegistrationConsent), consent.Id);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return await ViewAsync(dossier, ct);
@@ -281,7 +277,7 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, DossierDoor
     public async Task<Result<RegistrationView>> WithdrawConsentAsync(Actor actor, Guid trajectoryId, Guid consentId, WithdrawConsentRequest request,
         CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.ConsentWithdrawn, ct,
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, RegistrationAuditActions.ConsentWithdrawn, ct,
             about: new AuditObject(nameof(RegistrationConsent), consentId));
         if (opened.Error is { } refused)
         {
@@ -329,9 +325,9 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, DossierDoor
         consent.WithdrawnAt = now;
         consent.WithdrawnById = actor.Id;
         var cancelled = await notifications.CancelByNameAsync(consent.Id, now, ct);
-        timeline.Add(t.Id, actor, TimelineKinds.RegistrationConsent, Link(t.Id),
+        timeline.Add(t.Id, actor, RegistrationTimelineKinds.RegistrationConsent, Link(t.Id),
             "Consent to notify by name withdrawn; {0} notifications not yet exported are cancelled", cancelled);
-        dossier.Audit(AuditActions.ConsentWithdrawn, nameof(RegistrationConsent), consent.Id);
+        dossier.Audit(RegistrationAuditActions.ConsentWithdrawn, nameof(RegistrationConsent), consent.Id);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
@@ -29,7 +25,7 @@ internal sealed class ReportingCodeDecisions(TrajectDb db, TimeProvider time, Do
 {
     public async Task<Result<IReadOnlyList<ReportingCodeView>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        if ((await door.ReadAsync(actor, trajectoryId, AuditActions.ReportingCodeRead, ct)).Error is { } refused)
+        if ((await door.ReadAsync(actor, trajectoryId, ReportingCodeAuditActions.ReportingCodeRead, ct)).Error is { } refused)
         {
             return refused;
         }
@@ -44,7 +40,7 @@ internal sealed class ReportingCodeDecisions(TrajectDb db, TimeProvider time, Do
 
     public async Task<Result<ReportingCodeView>> RecordAsync(Actor actor, Guid trajectoryId, RecordReportingCodeRequest request, CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.ReportingCodeRecorded, ct);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, ReportingCodeAuditActions.ReportingCodeRecorded, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -108,8 +104,8 @@ internal sealed class ReportingCodeDecisions(TrajectDb db, TimeProvider time, Do
         };
         db.ReportingCodeWeighings.Add(weighing);
         var link = $"/trajectories/{dossier.Id}/reporting-code";
-        timeline.Add(dossier.Id, actor, TimelineKinds.ReportingCode, link, "Reporting-code weighing recorded: {0}", weighing.Outcome);
-        dossier.Audit(AuditActions.ReportingCodeRecorded, nameof(ReportingCodeWeighing), weighing.Id);
+        timeline.Add(dossier.Id, actor, ReportingCodeTimelineKinds.ReportingCode, link, "Reporting-code weighing recorded: {0}", weighing.Outcome);
+        dossier.Audit(ReportingCodeAuditActions.ReportingCodeRecorded, nameof(ReportingCodeWeighing), weighing.Id);
 
         await tasks.FinishFirstAsync(actor, dossier.Id, CareTaskKind.ReportingCodeDecision, ct);
 

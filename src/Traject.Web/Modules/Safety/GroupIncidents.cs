@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
@@ -56,7 +52,7 @@ internal sealed class GroupIncidents(TrajectDb db, TimeProvider time, AccessPoli
     {
         if (!MayReview(actor))
         {
-            await audit.RecordAsync(actor, AuditActions.IncidentsRead, nameof(GroupIncident), outcome: AuditOutcomes.Denied, ct: ct);
+            await audit.RecordAsync(actor, SafetyAuditActions.IncidentsRead, nameof(GroupIncident), outcome: AuditOutcomes.Denied, ct: ct);
             return Error.Forbidden("Only quality officers and designated experts read the incidents of their organisation.");
         }
 
@@ -66,7 +62,7 @@ internal sealed class GroupIncidents(TrajectDb db, TimeProvider time, AccessPoli
         var visible = await access.VisibleTrajectories(actor).Where(t => linked.Contains(t.Id))
             .Select(t => new { t.Id, t.YoungPerson!.PseudonymCode }).ToDictionaryAsync(t => t.Id, t => t.PseudonymCode, ct);
         var people = await PersonRefs.LoadAsync(db, rows.Select(i => i.RecordedById), ct);
-        await audit.RecordAsync(actor, AuditActions.IncidentsRead, nameof(GroupIncident), ct: ct);
+        await audit.RecordAsync(actor, SafetyAuditActions.IncidentsRead, nameof(GroupIncident), ct: ct);
         return rows.Select(i => View(i, people, visible)).ToList();
     }
 
@@ -74,7 +70,7 @@ internal sealed class GroupIncidents(TrajectDb db, TimeProvider time, AccessPoli
     {
         if (!MayRecord(actor))
         {
-            await audit.RecordAsync(actor, AuditActions.IncidentRecorded, nameof(GroupIncident), outcome: AuditOutcomes.Denied, ct: ct);
+            await audit.RecordAsync(actor, SafetyAuditActions.IncidentRecorded, nameof(GroupIncident), outcome: AuditOutcomes.Denied, ct: ct);
             return Error.Forbidden("Only care professionals of a care organisation record incidents in a group.");
         }
 
@@ -131,7 +127,7 @@ internal sealed class GroupIncidents(TrajectDb db, TimeProvider time, AccessPoli
         var opened = new List<(Dossier Dossier, IncidentRole Role)>();
         foreach (var (trajectoryId, role) in links)
         {
-            var dossier = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.IncidentRecorded, ct);
+            var dossier = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, SafetyAuditActions.IncidentRecorded, ct);
             if (dossier.Error is { } refused)
             {
                 return refused;
@@ -143,13 +139,13 @@ internal sealed class GroupIncidents(TrajectDb db, TimeProvider time, AccessPoli
         foreach (var (dossier, role) in opened)
         {
             incident.Links.Add(new GroupIncidentLink { IncidentId = incident.Id, TrajectoryId = dossier.Id, Role = role });
-            timeline.Add(dossier.Id, actor, TimelineKinds.GroupIncident, Link, "Incident in the group recorded: {0} ({1})", kind, role);
-            dossier.Audit(AuditActions.IncidentRecorded, nameof(GroupIncident), incident.Id);
+            timeline.Add(dossier.Id, actor, SafetyTimelineKinds.GroupIncident, Link, "Incident in the group recorded: {0} ({1})", kind, role);
+            dossier.Audit(SafetyAuditActions.IncidentRecorded, nameof(GroupIncident), incident.Id);
         }
 
         if (links.Count == 0)
         {
-            audit.Add(actor, AuditActions.IncidentRecorded, nameof(GroupIncident), incident.Id);
+            audit.Add(actor, SafetyAuditActions.IncidentRecorded, nameof(GroupIncident), incident.Id);
         }
 
         db.GroupIncidents.Add(incident);
@@ -164,14 +160,14 @@ internal sealed class GroupIncidents(TrajectDb db, TimeProvider time, AccessPoli
     {
         if (!MayReview(actor))
         {
-            await audit.RecordAsync(actor, AuditActions.IncidentActions, nameof(GroupIncident), incidentId, outcome: AuditOutcomes.Denied, ct: ct);
+            await audit.RecordAsync(actor, SafetyAuditActions.IncidentActions, nameof(GroupIncident), incidentId, outcome: AuditOutcomes.Denied, ct: ct);
             return Error.Forbidden("Only quality officers and designated experts record the actions taken.");
         }
 
         var incident = await db.GroupIncidents.Include(i => i.Links).SingleOrDefaultAsync(i => i.Id == incidentId && i.OrganisationId == actor.OrganisationId, ct);
         if (incident is null)
         {
-            await audit.RecordAsync(actor, AuditActions.IncidentActions, nameof(GroupIncident), incidentId, outcome: AuditOutcomes.Denied, ct: ct);
+            await audit.RecordAsync(actor, SafetyAuditActions.IncidentActions, nameof(GroupIncident), incidentId, outcome: AuditOutcomes.Denied, ct: ct);
             return Error.NotFound();
         }
 
@@ -192,7 +188,7 @@ internal sealed class GroupIncidents(TrajectDb db, TimeProvider time, AccessPoli
         incident.ActionsUpdatedAt = time.GetUtcNow();
         incident.ActionsUpdatedById = actor.Id;
         db.Entry(incident).Property(i => i.Version).OriginalValue = version;
-        audit.Add(actor, AuditActions.IncidentActions, nameof(GroupIncident), incident.Id);
+        audit.Add(actor, SafetyAuditActions.IncidentActions, nameof(GroupIncident), incident.Id);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
@@ -88,7 +84,7 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, DossierDo
 
     public async Task<Result<IReadOnlyList<MissingEpisodeSummary>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.MissingRead, ct);
+        var opened = await door.ReadAsync(actor, trajectoryId, SafetyAuditActions.MissingRead, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -101,7 +97,7 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, DossierDo
 
     public async Task<Result<MissingEpisodeView>> GetAsync(Actor actor, Guid trajectoryId, Guid episodeId, CancellationToken ct)
     {
-        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.MissingRead, ct, new AuditObject(nameof(MissingEpisode), episodeId));
+        var opened = await door.ReadAsync(actor, trajectoryId, SafetyAuditActions.MissingRead, ct, new AuditObject(nameof(MissingEpisode), episodeId));
         if (opened.Error is { } refused)
         {
             return refused;
@@ -119,7 +115,7 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, DossierDo
 
     public async Task<Result<MissingEpisodeView>> ReportAsync(Actor actor, Guid trajectoryId, ReportMissingRequest request, CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.MissingReported, ct);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, SafetyAuditActions.MissingReported, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -227,8 +223,8 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, DossierDo
         notifier.Notify((await TeamProfessionalsAsync(t, ct)).Where(r => r != actor.Id), NotificationKind, link,
             "Missing episode reported for {0}: inform the police and the others on the list", dossier.Pseudonym);
 
-        timeline.Add(t.Id, actor, TimelineKinds.MissingReported, link, "Missing episode reported; risk level {0}; {1} to inform", risk, targets.Count);
-        dossier.Audit(AuditActions.MissingReported, nameof(MissingEpisode), episode.Id);
+        timeline.Add(t.Id, actor, SafetyTimelineKinds.MissingReported, link, "Missing episode reported; risk level {0}; {1} to inform", risk, targets.Count);
+        dossier.Audit(SafetyAuditActions.MissingReported, nameof(MissingEpisode), episode.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -244,7 +240,7 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, DossierDo
     public async Task<Result<MissingEpisodeView>> InformedAsync(Actor actor, Guid trajectoryId, Guid episodeId, Guid noticeId, InformedRequest request,
         CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.MissingInformed, ct,
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, SafetyAuditActions.MissingInformed, ct,
             about: new AuditObject(nameof(MissingEpisode), episodeId));
         if (opened.Error is { } refused)
         {
@@ -296,13 +292,13 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, DossierDo
         notice.Note = note;
         db.Entry(notice).Property(n => n.Version).OriginalValue = version;
         var link = Link(t.Id, e.Id);
-        timeline.Add(t.Id, actor, TimelineKinds.MissingInformed, link, "Informed about the missing episode: {0} ({1})", notice.Party, channel);
+        timeline.Add(t.Id, actor, SafetyTimelineKinds.MissingInformed, link, "Informed about the missing episode: {0} ({1})", notice.Party, channel);
         if (e.Notices.All(n => n.IsInformed))
         {
             await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.InformAboutMissingEpisode, ct);
         }
 
-        dossier.Audit(AuditActions.MissingInformed, nameof(MissingEpisode), e.Id);
+        dossier.Audit(SafetyAuditActions.MissingInformed, nameof(MissingEpisode), e.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -317,7 +313,7 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, DossierDo
 
     public async Task<Result<MissingEpisodeView>> CloseAsync(Actor actor, Guid trajectoryId, Guid episodeId, CloseMissingRequest request, CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.MissingClosed, ct,
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, SafetyAuditActions.MissingClosed, ct,
             about: new AuditObject(nameof(MissingEpisode), episodeId));
         if (opened.Error is { } refused)
         {
@@ -394,8 +390,8 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, DossierDo
         notifier.Notify((await TeamProfessionalsAsync(t, ct)).Where(r => r != actor.Id), NotificationKind, link,
             "Missing episode closed for {0}: she is back", dossier.Pseudonym);
 
-        timeline.Add(t.Id, actor, TimelineKinds.MissingClosed, link, "Missing episode closed: she is back; return conversation recorded");
-        dossier.Audit(AuditActions.MissingClosed, nameof(MissingEpisode), e.Id);
+        timeline.Add(t.Id, actor, SafetyTimelineKinds.MissingClosed, link, "Missing episode closed: she is back; return conversation recorded");
+        dossier.Audit(SafetyAuditActions.MissingClosed, nameof(MissingEpisode), e.Id);
         try
         {
             await db.SaveChangesAsync(ct);

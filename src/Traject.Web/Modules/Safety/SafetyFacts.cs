@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Timeline;
+using Traject.Web.Modules.Placements;
 
 namespace Traject.Web.Modules.Safety;
 
@@ -16,7 +14,7 @@ namespace Traject.Web.Modules.Safety;
 internal static class SafetyFacts
 {
     /// <summary>Timeline kinds that count as a phase change of the trajectory for the re-assessment rule.</summary>
-    public static readonly IReadOnlyList<string> PhaseChangeKinds = [TimelineKinds.StatusChanged, TimelineKinds.PlacementStarted, TimelineKinds.PlacementPhase];
+    public static readonly IReadOnlyList<string> PhaseChangeKinds = [TrajectoriesTimelineKinds.StatusChanged, PlacementsTimelineKinds.PlacementStarted, PlacementsTimelineKinds.PlacementPhase];
 
     /// <summary>The level set in the trajectory's latest safety assessment, or null when there is none.</summary>
     public static Task<SafetyLevel?> LatestLevelAsync(TrajectDb db, Guid trajectoryId, CancellationToken ct) =>

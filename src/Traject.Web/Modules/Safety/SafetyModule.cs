@@ -1,6 +1,4 @@
 using Traject.Web.Modules.Trajectories;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
 
 namespace Traject.Web.Modules.Safety;
 

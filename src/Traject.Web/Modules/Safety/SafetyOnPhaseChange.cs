@@ -1,5 +1,3 @@
-using Traject.Web.Common;
-using Traject.Web.Data;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories;

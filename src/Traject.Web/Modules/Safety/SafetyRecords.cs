@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
@@ -92,7 +88,7 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, DossierDoor
 
     public async Task<Result<SafetyOverview>> OverviewAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.SafetyRead, ct);
+        var opened = await door.ReadAsync(actor, trajectoryId, SafetyAuditActions.SafetyRead, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -139,7 +135,7 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, DossierDoor
 
     public async Task<Result<SafetyAssessmentView>> GetAssessmentAsync(Actor actor, Guid trajectoryId, Guid assessmentId, CancellationToken ct)
     {
-        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.SafetyRead, ct, new AuditObject(nameof(SafetyAssessment), assessmentId));
+        var opened = await door.ReadAsync(actor, trajectoryId, SafetyAuditActions.SafetyRead, ct, new AuditObject(nameof(SafetyAssessment), assessmentId));
         if (opened.Error is { } refused)
         {
             return refused;
@@ -157,7 +153,7 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, DossierDoor
 
     public async Task<Result<SafetyAssessmentView>> AssessAsync(Actor actor, Guid trajectoryId, RecordAssessmentRequest request, CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.SafetyAssessed, ct);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, SafetyAuditActions.SafetyAssessed, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -233,8 +229,8 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, DossierDoor
             RecentMissingEpisodes = recent, Items = items.Values.OrderBy(x => x.Item).ToList(),
         };
         db.SafetyAssessments.Add(assessment);
-        timeline.Add(t.Id, actor, TimelineKinds.SafetyAssessed, Link(t.Id), "Safety assessed: level {0} (suggested {1})", level, suggestion.Level);
-        dossier.Audit(AuditActions.SafetyAssessed, nameof(SafetyAssessment), assessment.Id);
+        timeline.Add(t.Id, actor, SafetyTimelineKinds.SafetyAssessed, Link(t.Id), "Safety assessed: level {0} (suggested {1})", level, suggestion.Level);
+        dossier.Audit(SafetyAuditActions.SafetyAssessed, nameof(SafetyAssessment), assessment.Id);
 
         // The assessment finishes the open assessment tasks; the next one is due in three months.
         var today = time.Today();
@@ -255,7 +251,7 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, DossierDoor
 
     public async Task<Result<Changed>> SetPlanAsync(Actor actor, Guid trajectoryId, SafetyPlanRequest request, CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.SafetyPlanChanged, ct);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, SafetyAuditActions.SafetyPlanChanged, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -343,14 +339,14 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, DossierDoor
             db.SafetyMeasures.Add(m); // added explicitly: found through the navigation, a measure with its id set would count as existing
         }
 
-        timeline.Add(t.Id, actor, TimelineKinds.SafetyPlan, Link(t.Id), "Safety plan set: {0} measures, review on {1}", measures.Count, reviewOn.ToString("yyyy-MM-dd", null));
-        dossier.Audit(AuditActions.SafetyPlanChanged, nameof(SafetyPlan), plan.Id);
+        timeline.Add(t.Id, actor, SafetyTimelineKinds.SafetyPlan, Link(t.Id), "Safety plan set: {0} measures, review on {1}", measures.Count, reviewOn.ToString("yyyy-MM-dd", null));
+        dossier.Audit(SafetyAuditActions.SafetyPlanChanged, nameof(SafetyPlan), plan.Id);
         return await SaveAsync(plan.Id, () => plan.Version, ct);
     }
 
     public async Task<Result<Changed>> SetContextAsync(Actor actor, Guid trajectoryId, SafetyContextRequest request, CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.SafetyContextChanged, ct);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, SafetyAuditActions.SafetyContextChanged, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -402,24 +398,24 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, DossierDoor
         context.UpdatedById = actor.Id;
         if (changedFlag && involved)
         {
-            timeline.Add(t.Id, actor, TimelineKinds.SafetyContext, Link(t.Id), "Marked: a parent may be involved in the exploitation");
+            timeline.Add(t.Id, actor, SafetyTimelineKinds.SafetyContext, Link(t.Id), "Marked: a parent may be involved in the exploitation");
         }
         else if (changedFlag)
         {
-            timeline.Add(t.Id, actor, TimelineKinds.SafetyContext, Link(t.Id), "No longer marked: a parent may be involved in the exploitation");
+            timeline.Add(t.Id, actor, SafetyTimelineKinds.SafetyContext, Link(t.Id), "No longer marked: a parent may be involved in the exploitation");
         }
         else
         {
-            timeline.Add(t.Id, actor, TimelineKinds.SafetyContext, Link(t.Id), "Safety facts updated");
+            timeline.Add(t.Id, actor, SafetyTimelineKinds.SafetyContext, Link(t.Id), "Safety facts updated");
         }
 
-        dossier.Audit(AuditActions.SafetyContextChanged, nameof(SafetyContext), t.Id);
+        dossier.Audit(SafetyAuditActions.SafetyContextChanged, nameof(SafetyContext), t.Id);
         return await SaveAsync(t.Id, () => context.Version, ct);
     }
 
     public async Task<Result<AcuteMedicalView>> RecordMedicalAsync(Actor actor, Guid trajectoryId, AcuteMedicalRequest request, CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.AcuteMedicalRecorded, ct);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, SafetyAuditActions.AcuteMedicalRecorded, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -457,8 +453,8 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, DossierDoor
         db.AcuteMedicalEvents.Add(medical);
         await tasks.FinishFirstAsync(actor, t.Id, CareTaskKind.AcuteMedicalCare, ct);
 
-        timeline.Add(t.Id, actor, TimelineKinds.AcuteMedical, Link(t.Id), "Acute medical care recorded: {0}", kind);
-        dossier.Audit(AuditActions.AcuteMedicalRecorded, nameof(AcuteMedicalEvent), medical.Id);
+        timeline.Add(t.Id, actor, SafetyTimelineKinds.AcuteMedical, Link(t.Id), "Acute medical care recorded: {0}", kind);
+        dossier.Audit(SafetyAuditActions.AcuteMedicalRecorded, nameof(AcuteMedicalEvent), medical.Id);
         try
         {
             await db.SaveChangesAsync(ct);

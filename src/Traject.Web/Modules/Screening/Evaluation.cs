@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using Traject.Web.Common;
 
 namespace Traject.Web.Modules.Screening;
 

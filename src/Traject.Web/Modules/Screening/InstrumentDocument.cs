@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Traject.Web.Common;
 
 namespace Traject.Web.Modules.Screening;
 

@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
+using Traject.Web.Modules.Organisations;
 
 namespace Traject.Web.Modules.Screening;
 
@@ -21,7 +18,7 @@ internal sealed record InstrumentVersionView(
 /// </summary>
 internal sealed class InstrumentPublishing(TrajectDb db, TimeProvider time, AuditLog audit)
 {
-    public const string PublishAction = AuditActions.AdminAction + ".instrument.publish";
+    public const string PublishAction = OrganisationsAuditActions.AdminAction + ".instrument.publish";
 
     /// <summary>Newest first; the first is the current version.</summary>
     public async Task<IReadOnlyList<InstrumentVersionView>> ListAsync(CancellationToken ct)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Data;
 
 namespace Traject.Web.Modules.Screening;
 

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Localization;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
 
 namespace Traject.Web.Modules.Screening;
 

@@ -2,10 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
@@ -87,7 +83,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, DossierDoor do
 
     public async Task<Result<IReadOnlyList<ScreeningSummary>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        if ((await door.ReadAsync(actor, trajectoryId, AuditActions.ScreeningRead, ct)).Error is { } refused)
+        if ((await door.ReadAsync(actor, trajectoryId, ScreeningAuditActions.ScreeningRead, ct)).Error is { } refused)
         {
             return refused;
         }
@@ -113,7 +109,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, DossierDoor do
 
     public async Task<Result<ScreeningView>> GetAsync(Actor actor, Guid trajectoryId, Guid screeningId, CancellationToken ct)
     {
-        var read = await door.ReadAsync(actor, trajectoryId, AuditActions.ScreeningRead, ct, about: new AuditObject(nameof(Screening), screeningId));
+        var read = await door.ReadAsync(actor, trajectoryId, ScreeningAuditActions.ScreeningRead, ct, about: new AuditObject(nameof(Screening), screeningId));
         if (read.Error is { } refused)
         {
             return refused;
@@ -131,7 +127,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, DossierDoor do
 
     public async Task<Result<ScreeningView>> RecordAsync(Actor actor, Guid trajectoryId, RecordScreeningRequest request, CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.ScreeningRecorded, ct);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, ScreeningAuditActions.ScreeningRecorded, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -217,8 +213,8 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, DossierDoor do
         };
         db.Screenings.Add(screening);
         var link = Link(t.Id, screening.Id);
-        timeline.Add(t.Id, actor, TimelineKinds.ScreeningRecorded, link, "Screening recorded with {0} signals; suggested: {1}", signals.Count, outcome.Classification);
-        dossier.Audit(AuditActions.ScreeningRecorded, nameof(Screening), screening.Id);
+        timeline.Add(t.Id, actor, ScreeningTimelineKinds.ScreeningRecorded, link, "Screening recorded with {0} signals; suggested: {1}", signals.Count, outcome.Classification);
+        dossier.Audit(ScreeningAuditActions.ScreeningRecorded, nameof(Screening), screening.Id);
 
         await tasks.FinishFirstAsync(actor, t.Id, CareTaskKind.ScreenAtIntake, ct);
 
@@ -266,7 +262,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, DossierDoor do
 
     private async Task<Result<ScreeningView>> TryWeighAsync(Actor actor, Guid trajectoryId, Guid screeningId, RecordWeighingRequest request, CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.ScreeningWeighed, ct,
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, ScreeningAuditActions.ScreeningWeighed, ct,
             about: new AuditObject(nameof(Screening), screeningId));
         if (opened.Error is { } refused)
         {
@@ -330,11 +326,11 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, DossierDoor do
         var state = WeighingRule.Evaluate(s.Suggestion, Votes(s));
         if (state.Disagreement && state.Final is null)
         {
-            timeline.Add(t.Id, actor, TimelineKinds.ScreeningWeighed, link, "Weighing recorded: {0}; the conclusions differ, the screening stays open", conclusion);
+            timeline.Add(t.Id, actor, ScreeningTimelineKinds.ScreeningWeighed, link, "Weighing recorded: {0}; the conclusions differ, the screening stays open", conclusion);
         }
         else
         {
-            timeline.Add(t.Id, actor, TimelineKinds.ScreeningWeighed, link, "Weighing recorded: {0}", conclusion);
+            timeline.Add(t.Id, actor, ScreeningTimelineKinds.ScreeningWeighed, link, "Weighing recorded: {0}", conclusion);
         }
 
         if (state.Final is { } final)
@@ -342,7 +338,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, DossierDoor do
             s.Status = ScreeningStatus.Final;
             s.FinalClassification = final;
             s.FinalisedAt = now;
-            timeline.Add(t.Id, actor, TimelineKinds.ScreeningFinal, link, "Classification final after the multidisciplinary weighing: {0}", final);
+            timeline.Add(t.Id, actor, ScreeningTimelineKinds.ScreeningFinal, link, "Classification final after the multidisciplinary weighing: {0}", final);
             if (final != Classification.None && s.StepPlanStartedAt is null)
             {
                 await StartStepPlanAsync(actor, t, s, final == Classification.Acute, now, ct);
@@ -354,7 +350,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, DossierDoor do
             }
         }
 
-        dossier.Audit(AuditActions.ScreeningWeighed, nameof(Screening), s.Id);
+        dossier.Audit(ScreeningAuditActions.ScreeningWeighed, nameof(Screening), s.Id);
         await db.SaveChangesAsync(ct);
         return await ViewAsync(actor, dossier, s, ct);
     }
@@ -369,11 +365,11 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, DossierDoor do
         s.StepPlanStartedAt = now;
         if (acute)
         {
-            timeline.Add(t.Id, actor, TaskTimeline.Created, TaskList.Link(t.Id), "Acute danger: the step plan starts at once ({0} new tasks); the safety assessment is due tomorrow", added);
+            timeline.Add(t.Id, actor, TasksTimelineKinds.TaskCreated, TaskList.Link(t.Id), "Acute danger: the step plan starts at once ({0} new tasks); the safety assessment is due tomorrow", added);
         }
         else if (added > 0)
         {
-            timeline.Add(t.Id, actor, TaskTimeline.Created, TaskList.Link(t.Id), "Step plan started: {0} new tasks for the coordinator", added);
+            timeline.Add(t.Id, actor, TasksTimelineKinds.TaskCreated, TaskList.Link(t.Id), "Step plan started: {0} new tasks for the coordinator", added);
         }
     }
 

@@ -1,9 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 
 namespace Traject.Web.Modules.Statistics;

@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Traject.Web.Common;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Registration;
-using Traject.Web.Common.Access;
 
 namespace Traject.Web.Modules.Statistics;
 

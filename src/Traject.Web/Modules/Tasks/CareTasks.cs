@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
 using Traject.Web.Modules.Timeline;
@@ -35,7 +31,7 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, DossierDoor doo
 {
     public async Task<Result<IReadOnlyList<CareTaskView>>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var read = await door.ReadAsync(actor, trajectoryId, AuditActions.TaskRead, ct);
+        var read = await door.ReadAsync(actor, trajectoryId, TasksAuditActions.TaskRead, ct);
         if (read.Error is { } refused)
         {
             return refused;
@@ -60,7 +56,7 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, DossierDoor doo
         var note = v.OptionalText("note", request.Note, CareTask.NoteMaxLength);
         var version = v.Required("version", request.Version);
         var about = new AuditObject(nameof(CareTask), taskId);
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.TaskChanged, ct, about: about);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, TasksAuditActions.TaskChanged, ct, about: about);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -75,7 +71,7 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, DossierDoor doo
 
         // Someone else's task is marked done only by those who steer the trajectory (the door audits the refusal).
         if (task.OwnerId != actor.Id && !dossier.Allows(DossierOperation.Steer)
-            && (await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, AuditActions.TaskChanged, ct, about: about)).Error is not null)
+            && (await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, TasksAuditActions.TaskChanged, ct, about: about)).Error is not null)
         {
             return Error.Forbidden("Only the owner of the task, the coordinator or the designated expert can mark it done.");
         }
@@ -100,8 +96,8 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, DossierDoor doo
             return rule;
         }
 
-        timeline.Add(dossier.Id, actor, TaskTimeline.Done, TaskList.Link(dossier.Id), "Task done: {0}", task.Kind);
-        dossier.Audit(AuditActions.TaskChanged, nameof(CareTask), task.Id);
+        timeline.Add(dossier.Id, actor, TasksTimelineKinds.TaskDone, TaskList.Link(dossier.Id), "Task done: {0}", task.Kind);
+        dossier.Audit(TasksAuditActions.TaskChanged, nameof(CareTask), task.Id);
         return await SaveAsync(task, version, ct);
     }
 
@@ -111,7 +107,7 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, DossierDoor doo
         var owner = v.Id("ownerId", request.OwnerId);
         var dueOn = v.Required("dueOn", request.DueOn);
         var version = v.Required("version", request.Version);
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, AuditActions.TaskChanged, ct,
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, TasksAuditActions.TaskChanged, ct,
             about: new AuditObject(nameof(CareTask), taskId));
         if (opened.Error is { } refused)
         {
@@ -151,9 +147,9 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, DossierDoor doo
         }
 
         var name = await db.Users.Where(u => u.Id == owner).Select(u => u.DisplayName).SingleAsync(ct);
-        timeline.Add(t.Id, actor, TaskTimeline.Planned, TaskList.Link(t.Id), "Task {0}: {1}, due {2}", task.Kind, name,
+        timeline.Add(t.Id, actor, TasksTimelineKinds.TaskPlanned, TaskList.Link(t.Id), "Task {0}: {1}, due {2}", task.Kind, name,
             dueOn.ToString("yyyy-MM-dd", null));
-        dossier.Audit(previousOwner == owner ? AuditActions.TaskChanged : AuditActions.TaskReassigned, nameof(CareTask), task.Id);
+        dossier.Audit(previousOwner == owner ? TasksAuditActions.TaskChanged : TasksAuditActions.TaskReassigned, nameof(CareTask), task.Id);
         return await SaveAsync(task, version, ct);
     }
 

@@ -1,5 +1,3 @@
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
 using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web.Modules.Tasks;

@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Data;
 using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.Tasks;
@@ -26,7 +23,7 @@ internal sealed class TaskList(TrajectDb db, TimelineWriter timeline, TimeProvid
         db.CareTasks.Add(task);
         if (onTimeline)
         {
-            timeline.Add(trajectoryId, actor, TaskTimeline.Created, Link(trajectoryId), "Task created: {0}", kind);
+            timeline.Add(trajectoryId, actor, TasksTimelineKinds.TaskCreated, Link(trajectoryId), "Task created: {0}", kind);
         }
 
         return task;
@@ -116,7 +113,7 @@ internal sealed class TaskList(TrajectDb db, TimelineWriter timeline, TimeProvid
     {
         if (task.Complete(actor.Id, note, time.GetUtcNow()) is null)
         {
-            timeline.Add(task.TrajectoryId, actor, TaskTimeline.Done, Link(task.TrajectoryId), "Task done: {0}", task.Kind);
+            timeline.Add(task.TrajectoryId, actor, TasksTimelineKinds.TaskDone, Link(task.TrajectoryId), "Task done: {0}", task.Kind);
         }
     }
 
@@ -133,12 +130,4 @@ internal sealed class TaskList(TrajectDb db, TimelineWriter timeline, TimeProvid
         db.CareTasks.Add(task);
         return task;
     }
-}
-
-/// <summary>The timeline kinds the tasks module writes.</summary>
-internal static class TaskTimeline
-{
-    public const string Created = "task.created";
-    public const string Planned = "task.planned";
-    public const string Done = "task.done";
 }

@@ -16,59 +16,18 @@ internal sealed class TimelineEvent
     public string? Link { get; set; }
 }
 
-/// <summary>The kinds of timeline events this module writes; other modules add their own.</summary>
+/// <summary>
+/// Every kind of timeline event, gathered from the modules' <c>&lt;Module&gt;TimelineKinds</c> classes: each module keeps the
+/// kinds it writes, and the timeline filter and its validation ask this registry.
+/// </summary>
 internal static class TimelineKinds
 {
-    public const string TrajectoryOpened = "trajectory.opened";
-    public const string StatusChanged = "trajectory.status";
-    public const string CoordinatorChanged = "trajectory.coordinator";
-    public const string MemberAdded = "careteam.added";
-    public const string MemberEnded = "careteam.ended";
-    public const string YoungPersonUpdated = "youngperson.updated";
-    public const string EmergencyAccess = "access.emergency";
-    public const string TaskCreated = "task.created";
-    public const string TaskPlanned = "task.planned";
-    public const string TaskDone = "task.done";
-    public const string ReportingCode = "reportingcode";
-    public const string ScreeningRecorded = "screening.recorded";
-    public const string ScreeningWeighed = "screening.weighed";
-    public const string ScreeningFinal = "screening.final";
-    public const string FuturePlan = "futureplan";
-    public const string Continuity = "continuity";
-    public const string AnalysisStarted = "analysis.started";
-    public const string AnalysisSaved = "analysis.saved";
-    public const string AnalysisSigned = "analysis.signed";
-    public const string ParentInvolvement = "analysis.parent-involvement";
-    public const string CareChosen = "triage.choice";
-    public const string SafetyAssessed = "safety.assessed";
-    public const string SafetyPlan = "safety.plan";
-    public const string SafetyContext = "safety.context";
-    public const string AcuteMedical = "safety.medical";
-    public const string MissingReported = "missing.reported";
-    public const string MissingInformed = "missing.informed";
-    public const string MissingClosed = "missing.closed";
-    public const string GroupIncident = "incident.recorded";
-
-    public const string PlacementStarted = "placement.started";
-    public const string PlacementPhase = "placement.phase";
-    public const string PlacementNextStep = "placement.nextstep";
-    public const string PlacementTimeOut = "placement.timeout";
-    public const string PlacementEnded = "placement.ended";
-    public const string HandoverProposed = "handover.proposed";
-    public const string HandoverChanged = "handover.changed";
-    public const string HandoverDecided = "handover.decided";
-    public const string LeadOrganisationChanged = "trajectory.lead";
-    public const string AftercarePlan = "aftercare.plan";
-    public const string FollowUpRecorded = "followup.recorded";
-    public const string HandedOver = "trajectory.handover";
-    public const string RegistrationDecided = "registration.decided";
-    public const string RegistrationConsent = "registration.consent";
-
-    public static readonly IReadOnlyList<string> All =
-        [TrajectoryOpened, StatusChanged, CoordinatorChanged, MemberAdded, MemberEnded, YoungPersonUpdated, EmergencyAccess, TaskCreated, TaskPlanned, TaskDone, ReportingCode,
-         ScreeningRecorded, ScreeningWeighed, ScreeningFinal, PlacementStarted, PlacementPhase, PlacementNextStep, PlacementTimeOut, PlacementEnded,
-         HandoverProposed, HandoverChanged, HandoverDecided, LeadOrganisationChanged, AftercarePlan, FollowUpRecorded, HandedOver, RegistrationDecided, RegistrationConsent,
-         FuturePlan, Continuity,
-         SafetyAssessed, SafetyPlan, SafetyContext, AcuteMedical, MissingReported, MissingInformed, MissingClosed, GroupIncident,
-         AnalysisStarted, AnalysisSaved, AnalysisSigned, ParentInvolvement, CareChosen];
+    public static readonly IReadOnlyList<string> All = typeof(TimelineKinds).Assembly.GetTypes()
+        .Where(t => t != typeof(TimelineKinds) && t.Name.EndsWith(nameof(TimelineKinds), StringComparison.Ordinal) && t.IsAbstract && t.IsSealed)
+        .OrderBy(t => t.Namespace, StringComparer.Ordinal)
+        .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
 }

@@ -1,6 +1,3 @@
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Data;
 
 namespace Traject.Web.Modules.Timeline;
 

@@ -2,10 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Trajectories.Access;
 using Traject.Web.Modules.YoungPeople;
 
@@ -80,7 +76,7 @@ internal sealed class AccessOverview(TrajectDb db, AccessPolicy access, AuditLog
         var id = await YoungPersonKey.ResolveAsync(db, key, ct);
         var basis = await access.BasisForYoungPersonAsync(actor, id, ct);
         var pseudonym = basis is null ? null : await db.YoungPeople.Where(y => y.Id == id).Select(y => y.PseudonymCode).SingleOrDefaultAsync(ct);
-        var action = export ? AuditActions.AccessOverviewExport : AuditActions.AccessOverviewRead;
+        var action = export ? TrajectoriesAuditActions.AccessOverviewExport : TrajectoriesAuditActions.AccessOverviewRead;
         if (pseudonym is null)
         {
             await audit.RecordAsync(actor, action, nameof(YoungPerson), id == Guid.Empty ? null : id, outcome: AuditOutcomes.Denied, ct: ct);

@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.YoungPeople;
 using Traject.Web.Modules.Trajectories.Access;
@@ -53,7 +49,7 @@ internal sealed class OpenTrajectory(TrajectDb db, TimeProvider time, AccessPoli
         {
             TrajectoryId = trajectory.Id, ProfessionalId = actor.Id, Role = plan.MyRole, From = time.Today(), AddedById = actor.Id,
         });
-        audit.Add(actor, AuditActions.TrajectoryCreated, nameof(Trajectory), trajectory.Id, person.PseudonymCode, AccessBasis.CareTeam);
+        audit.Add(actor, TrajectoriesAuditActions.TrajectoryCreated, nameof(Trajectory), trajectory.Id, person.PseudonymCode, AccessBasis.CareTeam);
         return trajectory;
     }
 
@@ -64,7 +60,7 @@ internal sealed class OpenTrajectory(TrajectDb db, TimeProvider time, AccessPoli
     public Trajectory OpenForPickUp(Actor actor, YoungPerson person, Guid coordinatorId)
     {
         var trajectory = Start(actor, person, TrajectoryStatus.Signalled, coordinatorId);
-        audit.Add(actor, AuditActions.TrajectoryCreated, nameof(Trajectory), trajectory.Id, person.PseudonymCode);
+        audit.Add(actor, TrajectoriesAuditActions.TrajectoryCreated, nameof(Trajectory), trajectory.Id, person.PseudonymCode);
         return trajectory;
     }
 
@@ -85,7 +81,7 @@ internal sealed class OpenTrajectory(TrajectDb db, TimeProvider time, AccessPoli
             TrajectoryId = trajectory.Id, ProfessionalId = coordinatorId, Since = now, AssignedById = actor.Id,
         });
         db.Trajectories.Add(trajectory);
-        timeline.Add(trajectory.Id, actor, TimelineKinds.TrajectoryOpened, $"/trajectories/{trajectory.Id}",
+        timeline.Add(trajectory.Id, actor, TrajectoriesTimelineKinds.TrajectoryOpened, $"/trajectories/{trajectory.Id}",
             "Trajectory opened with status {0}", status);
         trajectory.Raise(new TrajectoryStarted(trajectory, actor, actor.OrganisationKind));
         return trajectory;
@@ -99,7 +95,7 @@ internal sealed class OpenTrajectory(TrajectDb db, TimeProvider time, AccessPoli
         var person = basis is null ? null : await db.YoungPeople.SingleOrDefaultAsync(y => y.Id == youngPersonId, ct);
         if (person is null)
         {
-            await audit.RecordAsync(actor, AuditActions.TrajectoryCreated, nameof(YoungPerson), youngPersonId, outcome: AuditOutcomes.Denied, ct: ct);
+            await audit.RecordAsync(actor, TrajectoriesAuditActions.TrajectoryCreated, nameof(YoungPerson), youngPersonId, outcome: AuditOutcomes.Denied, ct: ct);
             return Error.NotFound();
         }
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Data;
 
 namespace Traject.Web.Modules.Trajectories;
 

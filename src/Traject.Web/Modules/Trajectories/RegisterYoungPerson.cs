@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.YoungPeople;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories.Access;
@@ -24,7 +20,7 @@ internal sealed record RegisterYoungPersonRequest(
 internal sealed record RegisteredYoungPerson(Guid YoungPersonId, string Pseudonym, Guid TrajectoryId);
 
 /// <summary>Registers a young person and opens her first trajectory, led by the registering organisation.</summary>
-internal sealed class RegisterYoungPerson(TrajectDb db, TimeProvider time, AuditLog audit, OpenTrajectory open)
+internal sealed class RegisterYoungPerson(TrajectDb db, TimeProvider time, AuditLog audit, OpenTrajectory open, YoungPersonRegistry registry)
 {
     /// <summary>Care professionals of a care organisation register young people.</summary>
     public static bool MayRegister(Actor actor) => actor.HasCareRole && Organisation.IsCareKind(actor.OrganisationKind);
@@ -46,30 +42,10 @@ internal sealed class RegisterYoungPerson(TrajectDb db, TimeProvider time, Audit
             return v.ToError();
         }
 
-        var person = new YoungPerson
-        {
-            PseudonymCode = await NewPseudonymAsync(db, ct),
-            RegisteredAt = time.GetUtcNow(),
-            RegisteredByOrganisationId = actor.OrganisationId,
-        };
-        details.ApplyTo(person);
-        db.YoungPeople.Add(person);
-        audit.Add(actor, AuditActions.YoungPersonCreated, nameof(YoungPerson), person.Id, person.PseudonymCode, AccessBasis.CareTeam);
+        var person = registry.Register(await registry.NewPseudonymAsync(ct), details, actor.OrganisationId);
+        audit.Add(actor, TrajectoriesAuditActions.YoungPersonCreated, nameof(YoungPerson), person.Id, person.PseudonymCode, AccessBasis.CareTeam);
         var trajectory = open.Open(actor, person, plan);
         await db.SaveChangesAsync(ct);
         return new RegisteredYoungPerson(person.Id, person.PseudonymCode, trajectory.Id);
-    }
-
-    /// <summary>A pseudonym no young person has yet.</summary>
-    internal static async Task<string> NewPseudonymAsync(TrajectDb db, CancellationToken ct)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var code = PseudonymCode.New();
-            if (!await db.YoungPeople.AnyAsync(y => y.PseudonymCode == code, ct) || attempt >= 10)
-            {
-                return code;
-            }
-        }
     }
 }

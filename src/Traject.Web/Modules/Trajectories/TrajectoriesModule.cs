@@ -1,5 +1,3 @@
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
 using Traject.Web.Modules.YoungPeople;
 using Traject.Web.Modules.Trajectories.Access;
 
@@ -9,11 +7,11 @@ namespace Traject.Web.Modules.Trajectories;
 internal static class TrajectoriesModule
 {
     public static IServiceCollection AddTrajectories(this IServiceCollection services) => services
-        .AddScoped<TrajectoryGate>()
         .AddScoped<DossierDoor>()
         .AddScoped<DossierViews>()
         .AddScoped<AccessPolicy>()
         .AddScoped<OpenTrajectory>()
+        .AddScoped<YoungPersonRegistry>()
         .AddScoped<RegisterYoungPerson>()
         .AddScoped<YoungPersonRecord>()
         .AddScoped<AccessOverview>()

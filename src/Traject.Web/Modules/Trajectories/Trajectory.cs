@@ -1,6 +1,3 @@
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Data;
 using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Web.Modules.Trajectories;

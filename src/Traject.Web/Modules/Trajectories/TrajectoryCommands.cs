@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories.Access;
 using Traject.Web.Modules.Timeline;
@@ -37,7 +33,7 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Dossie
         var status = v.Enum("status", request.Status);
         var reason = v.OptionalText("reason", request.Reason, 1000);
         var version = v.Required("version", request.Version);
-        var steered = await SteerAsync(actor, id, AuditActions.TrajectoryUpdated, v, ct);
+        var steered = await SteerAsync(actor, id, TrajectoriesAuditActions.TrajectoryUpdated, v, ct);
         if (steered.Error is { } error)
         {
             return error;
@@ -68,7 +64,7 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Dossie
             return rule;
         }
 
-        timeline.Add(t.Id, actor, TimelineKinds.StatusChanged, Link(t.Id),
+        timeline.Add(t.Id, actor, TrajectoriesTimelineKinds.StatusChanged, Link(t.Id),
             "Status changed from {0} to {1}", from, status);
         // Subscribers act in the same transaction: closing ends a proposed hand-over and plans the follow-up contacts,
         // a phase change brings the safety re-assessment forward.
@@ -77,7 +73,7 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Dossie
         {
             t.Raise(new TrajectoryClosed(t, actor, from, dossier.Basis));
         }
-        dossier.Audit(AuditActions.TrajectoryUpdated, nameof(Trajectory), t.Id);
+        dossier.Audit(TrajectoriesAuditActions.TrajectoryUpdated, nameof(Trajectory), t.Id);
         return await SaveAsync(t.Id, t, version, ct);
     }
 
@@ -91,7 +87,7 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Dossie
             v.Add("professionalId", "The coordinator must be an active professional of a care organisation.");
         }
 
-        var steered = await SteerAsync(actor, id, AuditActions.CoordinatorChanged, v, ct);
+        var steered = await SteerAsync(actor, id, TrajectoriesAuditActions.CoordinatorChanged, v, ct);
         if (steered.Error is { } error)
         {
             return error;
@@ -114,8 +110,8 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Dossie
         db.CoordinatorAssignments.Add(t.CoordinatorHistory[^1]);
 
         var name = await MemberNameAsync(professionalId, null, ct);
-        timeline.Add(t.Id, actor, TimelineKinds.CoordinatorChanged, Link(t.Id), "Coordinator is now {0}", name);
-        dossier.Audit(AuditActions.CoordinatorChanged, nameof(Trajectory), t.Id);
+        timeline.Add(t.Id, actor, TrajectoriesTimelineKinds.CoordinatorChanged, Link(t.Id), "Coordinator is now {0}", name);
+        dossier.Audit(TrajectoriesAuditActions.CoordinatorChanged, nameof(Trajectory), t.Id);
         return await SaveAsync(t.Id, t, version, ct);
     }
 
@@ -134,7 +130,7 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Dossie
             v.Add("organisationId", "Only an active care organisation can lead a trajectory.");
         }
 
-        var steered = await SteerAsync(actor, id, AuditActions.TrajectoryHandedOver, v, ct);
+        var steered = await SteerAsync(actor, id, TrajectoriesAuditActions.TrajectoryHandedOver, v, ct);
         if (steered.Error is { } error)
         {
             return error;
@@ -159,7 +155,7 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Dossie
 
         // The registration module states its decision on the timeline for the receiving organisation (it travels along).
         t.MoveLead(organisationId, actor);
-        dossier.Audit(AuditActions.TrajectoryHandedOver, nameof(Trajectory), t.Id);
+        dossier.Audit(TrajectoriesAuditActions.TrajectoryHandedOver, nameof(Trajectory), t.Id);
         return await SaveAsync(t.Id, t, version, ct);
     }
 
@@ -192,7 +188,7 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Dossie
             v.Add("to", "The end date cannot be before the start date.");
         }
 
-        var steered = await SteerAsync(actor, id, AuditActions.CareTeamChanged, v, ct);
+        var steered = await SteerAsync(actor, id, TrajectoriesAuditActions.CareTeamChanged, v, ct);
         if (steered.Error is { } error)
         {
             return error;
@@ -220,8 +216,8 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Dossie
         };
         db.CareTeamMemberships.Add(membership);
         var name = await MemberNameAsync(request.ProfessionalId, request.OrganisationId, ct);
-        timeline.Add(t.Id, actor, TimelineKinds.MemberAdded, Link(t.Id), "{0} joined the care team as {1}", name, role);
-        dossier.Audit(AuditActions.CareTeamChanged, nameof(CareTeamMembership), membership.Id);
+        timeline.Add(t.Id, actor, TrajectoriesTimelineKinds.MemberAdded, Link(t.Id), "{0} joined the care team as {1}", name, role);
+        dossier.Audit(TrajectoriesAuditActions.CareTeamChanged, nameof(CareTeamMembership), membership.Id);
         await db.SaveChangesAsync(ct);
         return new Changed(membership.Id, membership.Version);
     }
@@ -232,7 +228,7 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Dossie
         var version = v.Required("version", request.Version);
         // Ending her own membership is recording; ending someone else's is steering.
         var membershipObject = new AuditObject(nameof(CareTeamMembership), membershipId);
-        var opened = await door.OpenAsync(actor, id, DossierOperation.Record, AuditActions.CareTeamChanged, ct, tracked: true, about: membershipObject);
+        var opened = await door.OpenAsync(actor, id, DossierOperation.Record, TrajectoriesAuditActions.CareTeamChanged, ct, tracked: true, about: membershipObject);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -244,13 +240,13 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Dossie
         var membership = t.CareTeam.SingleOrDefault(m => m.Id == membershipId);
         if (membership is null)
         {
-            await audit.RecordAsync(actor, AuditActions.CareTeamChanged, nameof(CareTeamMembership), membershipId, outcome: AuditOutcomes.Denied, ct: ct);
+            await audit.RecordAsync(actor, TrajectoriesAuditActions.CareTeamChanged, nameof(CareTeamMembership), membershipId, outcome: AuditOutcomes.Denied, ct: ct);
             return Error.NotFound();
         }
 
         if (membership.ProfessionalId != actor.Id && !AccessPolicy.CanManage(actor, t))
         {
-            return await dossier.RefuseAsync(AuditActions.CareTeamChanged,
+            return await dossier.RefuseAsync(TrajectoriesAuditActions.CareTeamChanged,
                 Error.Forbidden("Only the coordinator or the designated expert can end someone else's membership."), membershipObject, ct);
         }
 
@@ -271,9 +267,9 @@ internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, Dossie
         }
 
         var name = await MemberNameAsync(membership.ProfessionalId, membership.OrganisationId, ct);
-        timeline.Add(t.Id, actor, TimelineKinds.MemberEnded, Link(t.Id),
+        timeline.Add(t.Id, actor, TrajectoriesTimelineKinds.MemberEnded, Link(t.Id),
             "Care-team membership of {0} ends on {1}", name, membership.To!.Value.ToString("yyyy-MM-dd", null));
-        dossier.Audit(AuditActions.CareTeamChanged, nameof(CareTeamMembership), membership.Id);
+        dossier.Audit(TrajectoriesAuditActions.CareTeamChanged, nameof(CareTeamMembership), membership.Id);
         db.Entry(membership).Property(m => m.Version).OriginalValue = version;
         return await SaveAsync(membership.Id, membership, version, ct);
     }

@@ -1,5 +1,3 @@
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
 
 namespace Traject.Web.Modules.Trajectories;
 

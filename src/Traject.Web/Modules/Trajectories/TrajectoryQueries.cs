@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.YoungPeople;
 using Traject.Web.Modules.Trajectories.Access;
 using Traject.Web.Modules.Timeline;
@@ -66,7 +62,7 @@ internal sealed class TrajectoryQueries(
     public async Task<Result<TrajectoryDetail>> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
         // Recorded as soon as the dossier is read; the answer waits for the commit, the rest of the work does not.
-        var opened = await door.ReadAsync(actor, id, AuditActions.TrajectoryRead, ct);
+        var opened = await door.ReadAsync(actor, id, TrajectoriesAuditActions.TrajectoryRead, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -114,7 +110,7 @@ internal sealed class TrajectoryQueries(
             v.Add("pageSize", "Between 1 and {0}.", MaxPageSize);
         }
 
-        var opened = await door.ReadAsync(actor, id, AuditActions.TimelineRead, ct);
+        var opened = await door.ReadAsync(actor, id, TrajectoriesAuditActions.TimelineRead, ct);
         if (opened.Error is { } refused)
         {
             return refused;

@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.YoungPeople;
 using Traject.Web.Modules.Trajectories.Access;
 using Traject.Web.Modules.Timeline;
@@ -50,14 +46,14 @@ internal sealed class YoungPersonRecord(TrajectDb db, TimeProvider time, AccessP
         var person = basis is null ? null : await db.YoungPeople.AsNoTracking().SingleOrDefaultAsync(y => y.Id == id, ct);
         if (person is null)
         {
-            await audit.RecordAsync(actor, AuditActions.YoungPersonRead, nameof(YoungPerson), id, outcome: AuditOutcomes.Denied, ct: ct);
+            await audit.RecordAsync(actor, TrajectoriesAuditActions.YoungPersonRead, nameof(YoungPerson), id, outcome: AuditOutcomes.Denied, ct: ct);
             return Error.NotFound();
         }
 
         var trajectories = await access.VisibleTrajectories(actor).Where(t => t.YoungPersonId == id)
             .OrderByDescending(t => t.StartedOn)
             .Select(t => new YoungPersonTrajectory(t.Id, t.Status, t.StartedOn, t.ClosedAt)).ToListAsync(ct);
-        await audit.RecordAsync(actor, AuditActions.YoungPersonRead, nameof(YoungPerson), id, person.PseudonymCode, basis, ct: ct);
+        await audit.RecordAsync(actor, TrajectoriesAuditActions.YoungPersonRead, nameof(YoungPerson), id, person.PseudonymCode, basis, ct: ct);
         return new YoungPersonResponse(person.Id, person.PseudonymCode, person.GivenName, person.FamilyName,
             person.DateOfBirth, person.AgeOn(time.Today()), person.Gender, person.Nationality, person.NationalityCountry,
             person.Municipality, person.Version, trajectories);
@@ -69,7 +65,7 @@ internal sealed class YoungPersonRecord(TrajectDb db, TimeProvider time, AccessP
         var person = basis is null ? null : await db.YoungPeople.SingleOrDefaultAsync(y => y.Id == id, ct);
         if (person is null)
         {
-            await audit.RecordAsync(actor, AuditActions.YoungPersonUpdated, nameof(YoungPerson), id, outcome: AuditOutcomes.Denied, ct: ct);
+            await audit.RecordAsync(actor, TrajectoriesAuditActions.YoungPersonUpdated, nameof(YoungPerson), id, outcome: AuditOutcomes.Denied, ct: ct);
             return Error.NotFound();
         }
 
@@ -89,12 +85,12 @@ internal sealed class YoungPersonRecord(TrajectDb db, TimeProvider time, AccessP
 
         db.Entry(person).Property(p => p.Version).OriginalValue = version;
         details.ApplyTo(person);
-        audit.Add(actor, AuditActions.YoungPersonUpdated, nameof(YoungPerson), id, person.PseudonymCode, basis);
+        audit.Add(actor, TrajectoriesAuditActions.YoungPersonUpdated, nameof(YoungPerson), id, person.PseudonymCode, basis);
         var openIds = await access.VisibleTrajectories(actor).Where(t => t.YoungPersonId == id && t.Status != TrajectoryStatus.Closed)
             .Select(t => t.Id).ToListAsync(ct);
         foreach (var trajectoryId in openIds)
         {
-            timeline.Add(trajectoryId, actor, TimelineKinds.YoungPersonUpdated, $"/young-people/{person.PseudonymCode}/edit", "Personal details updated");
+            timeline.Add(trajectoryId, actor, TrajectoriesTimelineKinds.YoungPersonUpdated, $"/young-people/{person.PseudonymCode}/edit", "Personal details updated");
         }
 
         try

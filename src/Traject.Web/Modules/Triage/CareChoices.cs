@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
@@ -50,7 +46,7 @@ internal sealed class CareChoices(TrajectDb db, TimeProvider time, DossierDoor d
 
     public async Task<Result<CareChoicesView>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.CareChoiceRead, ct);
+        var opened = await door.ReadAsync(actor, trajectoryId, TriageAuditActions.CareChoiceRead, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -61,7 +57,7 @@ internal sealed class CareChoices(TrajectDb db, TimeProvider time, DossierDoor d
 
     public async Task<Result<CareChoicesView>> RecordAsync(Actor actor, Guid trajectoryId, RecordCareChoiceRequest request, CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.CareChosen, ct);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, TriageAuditActions.CareChosen, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -158,14 +154,14 @@ internal sealed class CareChoices(TrajectDb db, TimeProvider time, DossierDoor d
 
         if (CareChoiceRule.NeedsReason(outcome))
         {
-            timeline.Add(t.Id, actor, TimelineKinds.CareChosen, Link(t.Id), "Care programme chosen against the recommendation: {0}", choice.ProgrammeName);
+            timeline.Add(t.Id, actor, TriageTimelineKinds.CareChosen, Link(t.Id), "Care programme chosen against the recommendation: {0}", choice.ProgrammeName);
         }
         else
         {
-            timeline.Add(t.Id, actor, TimelineKinds.CareChosen, Link(t.Id), "Care programme chosen as recommended: {0}", choice.ProgrammeName);
+            timeline.Add(t.Id, actor, TriageTimelineKinds.CareChosen, Link(t.Id), "Care programme chosen as recommended: {0}", choice.ProgrammeName);
         }
 
-        dossier.Audit(AuditActions.CareChosen, nameof(CareChoice), choice.Id);
+        dossier.Audit(TriageAuditActions.CareChosen, nameof(CareChoice), choice.Id);
         try
         {
             await db.SaveChangesAsync(ct);

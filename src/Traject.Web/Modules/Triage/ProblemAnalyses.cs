@@ -1,9 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Tasks;
@@ -114,7 +110,7 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, DossierDo
 
     public async Task<Result<AnalysesOverview>> OverviewAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.AnalysisRead, ct);
+        var opened = await door.ReadAsync(actor, trajectoryId, TriageAuditActions.AnalysisRead, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -141,7 +137,7 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, DossierDo
 
     public async Task<Result<AnalysisView>> GetAsync(Actor actor, Guid trajectoryId, Guid analysisId, CancellationToken ct)
     {
-        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.AnalysisRead, ct, new AuditObject(nameof(ProblemAnalysis), analysisId));
+        var opened = await door.ReadAsync(actor, trajectoryId, TriageAuditActions.AnalysisRead, ct, new AuditObject(nameof(ProblemAnalysis), analysisId));
         if (opened.Error is { } refused)
         {
             return refused;
@@ -161,7 +157,7 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, DossierDo
         var v = new Validator();
         var left = v.Id("left", leftId);
         var right = v.Id("right", rightId);
-        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.AnalysisRead, ct,
+        var opened = await door.ReadAsync(actor, trajectoryId, TriageAuditActions.AnalysisRead, ct,
             v.IsValid ? new AuditObject(nameof(ProblemAnalysis), left) : null);
         if (opened.Error is { } refused)
         {
@@ -180,7 +176,7 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, DossierDo
             return Error.NotFound();
         }
 
-        if (b.Id != a.Id && (await door.ReadAsync(actor, trajectoryId, AuditActions.AnalysisRead, ct, new AuditObject(nameof(ProblemAnalysis), b.Id))).Error is { } lost)
+        if (b.Id != a.Id && (await door.ReadAsync(actor, trajectoryId, TriageAuditActions.AnalysisRead, ct, new AuditObject(nameof(ProblemAnalysis), b.Id))).Error is { } lost)
         {
             return lost;
         }
@@ -193,7 +189,7 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, DossierDo
     /// <summary>Starts a draft: a copy of the latest analysis (signatures excluded), or an empty one the first time.</summary>
     public async Task<Result<AnalysisView>> StartAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.AnalysisStarted, ct);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, TriageAuditActions.AnalysisStarted, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -223,14 +219,14 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, DossierDo
         var link = Link(t.Id, draft.Id);
         if (latest is null)
         {
-            timeline.Add(t.Id, actor, TimelineKinds.AnalysisStarted, link, "Problem, risk, needs and strengths analysis started");
+            timeline.Add(t.Id, actor, TriageTimelineKinds.AnalysisStarted, link, "Problem, risk, needs and strengths analysis started");
         }
         else
         {
-            timeline.Add(t.Id, actor, TimelineKinds.AnalysisStarted, link, "New analysis started as a copy of the previous one");
+            timeline.Add(t.Id, actor, TriageTimelineKinds.AnalysisStarted, link, "New analysis started as a copy of the previous one");
         }
 
-        dossier.Audit(AuditActions.AnalysisStarted, nameof(ProblemAnalysis), draft.Id);
+        dossier.Audit(TriageAuditActions.AnalysisStarted, nameof(ProblemAnalysis), draft.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -246,7 +242,7 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, DossierDo
 
     public async Task<Result<AnalysisView>> SaveAsync(Actor actor, Guid trajectoryId, Guid analysisId, SaveAnalysisRequest request, CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.AnalysisSaved, ct,
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, TriageAuditActions.AnalysisSaved, ct,
             about: new AuditObject(nameof(ProblemAnalysis), analysisId));
         if (opened.Error is { } refused)
         {
@@ -300,21 +296,21 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, DossierDo
         var link = Link(t.Id, a.Id);
         if (withdrawn > 0)
         {
-            timeline.Add(t.Id, actor, TimelineKinds.AnalysisSaved, link, "Analysis changed; the {0} signatures given so far are withdrawn", withdrawn);
+            timeline.Add(t.Id, actor, TriageTimelineKinds.AnalysisSaved, link, "Analysis changed; the {0} signatures given so far are withdrawn", withdrawn);
         }
         else
         {
-            timeline.Add(t.Id, actor, TimelineKinds.AnalysisSaved, link, "Analysis changed");
+            timeline.Add(t.Id, actor, TriageTimelineKinds.AnalysisSaved, link, "Analysis changed");
         }
 
-        dossier.Audit(AuditActions.AnalysisSaved, nameof(ProblemAnalysis), a.Id);
+        dossier.Audit(TriageAuditActions.AnalysisSaved, nameof(ProblemAnalysis), a.Id);
         await UpdateFlagAsync(actor, t, a, before, ParentBlock.Involved((await LatestSignedAsync(t.Id, ct))?.Network, network), now, ct);
         return await SaveChangesAsync(actor, dossier, a, version, ct);
     }
 
     public async Task<Result<AnalysisView>> SignAsync(Actor actor, Guid trajectoryId, Guid analysisId, SignAnalysisRequest request, CancellationToken ct)
     {
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AuditActions.AnalysisSigned, ct,
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, TriageAuditActions.AnalysisSigned, ct,
             about: new AuditObject(nameof(ProblemAnalysis), analysisId));
         if (opened.Error is { } refused)
         {
@@ -363,17 +359,17 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, DossierDo
         });
         db.Entry(a).Property(x => x.Version).IsModified = true;
         var link = Link(t.Id, a.Id);
-        timeline.Add(t.Id, actor, TimelineKinds.AnalysisSigned, link, "Analysis signed by {0}", actor.DisplayName);
+        timeline.Add(t.Id, actor, TriageTimelineKinds.AnalysisSigned, link, "Analysis signed by {0}", actor.DisplayName);
         if (SignatureRule.IsComplete(a.Signatures.Select(s => (s.ProfessionalId, s.BehaviouralScientist)).ToList()))
         {
             var before = ParentBlock.Involved((await LatestSignedAsync(t.Id, ct))?.Network, a.Network);
             a.SignedAt = now;
             await PlanNextAsync(actor, t, ct);
-            timeline.Add(t.Id, actor, TimelineKinds.AnalysisSigned, link, "Analysis complete: signed by two professionals, one a behavioural scientist");
+            timeline.Add(t.Id, actor, TriageTimelineKinds.AnalysisSigned, link, "Analysis complete: signed by two professionals, one a behavioural scientist");
             await UpdateFlagAsync(actor, t, a, before, ParentBlock.Involved(a.Network, null), now, ct);
         }
 
-        dossier.Audit(AuditActions.AnalysisSigned, nameof(ProblemAnalysis), a.Id);
+        dossier.Audit(TriageAuditActions.AnalysisSigned, nameof(ProblemAnalysis), a.Id);
         return await SaveChangesAsync(actor, dossier, a, version, ct);
     }
 
@@ -452,7 +448,7 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, DossierDo
 
         var due = AnalysisSchedule.NextDue(t.StartedOn, time.Today());
         tasks.Add(t.Id, CareTaskKind.ProblemAnalysis, t.CoordinatorId, due, actor, onTimeline: false);
-        timeline.Add(t.Id, actor, TaskTimeline.Created, TaskList.Link(t.Id), "Next analysis due on {0}", due.ToString("yyyy-MM-dd", null));
+        timeline.Add(t.Id, actor, TasksTimelineKinds.TaskCreated, TaskList.Link(t.Id), "Next analysis due on {0}", due.ToString("yyyy-MM-dd", null));
     }
 
     private Task<ProblemAnalysis?> LatestSignedAsync(Guid trajectoryId, CancellationToken ct) =>
@@ -482,11 +478,11 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, DossierDo
         var link = Link(t.Id, changed.Id);
         if (raise)
         {
-            timeline.Add(t.Id, actor, TimelineKinds.ParentInvolvement, link, "Warning: a parent or someone close to her may be involved in the exploitation; they receive no information");
+            timeline.Add(t.Id, actor, TriageTimelineKinds.ParentInvolvement, link, "Warning: a parent or someone close to her may be involved in the exploitation; they receive no information");
         }
         else
         {
-            timeline.Add(t.Id, actor, TimelineKinds.ParentInvolvement, link, "The warning about a parent's involvement is lifted by the signed analysis");
+            timeline.Add(t.Id, actor, TriageTimelineKinds.ParentInvolvement, link, "The warning about a parent's involvement is lifted by the signed analysis");
         }
     }
 

@@ -1,4 +1,3 @@
-using Traject.Web.Common;
 
 namespace Traject.Web.Modules.Triage;
 

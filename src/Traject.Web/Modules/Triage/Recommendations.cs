@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
@@ -21,7 +17,7 @@ internal sealed class Recommendations(TrajectDb db, TimeProvider time, DossierDo
 {
     public async Task<Result<Recommendation>> GetAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var opened = await door.ReadAsync(actor, trajectoryId, AuditActions.AnalysisRead, ct);
+        var opened = await door.ReadAsync(actor, trajectoryId, TriageAuditActions.AnalysisRead, ct);
         if (opened.Error is { } refused)
         {
             return refused;

@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
 
@@ -53,7 +49,7 @@ internal sealed class TriageQuality(TrajectDb db, TimeProvider time, AuditLog au
     {
         if (!MayRead(actor))
         {
-            await audit.RecordAsync(actor, AuditActions.TriageQualityRead, nameof(Organisation), actor.OrganisationId, outcome: AuditOutcomes.Denied, ct: ct);
+            await audit.RecordAsync(actor, TriageAuditActions.TriageQualityRead, nameof(Organisation), actor.OrganisationId, outcome: AuditOutcomes.Denied, ct: ct);
             return Error.Forbidden("Only designated experts and quality officers see the triage figures of their organisation.");
         }
 
@@ -97,7 +93,7 @@ internal sealed class TriageQuality(TrajectDb db, TimeProvider time, AuditLog au
             states.Count(s => s.State.State == AnalysisDue.DueSoon), overdue.Count, states.Count(s => !s.State.HasSignedAnalysis));
 
         var name = await db.Organisations.AsNoTracking().Where(o => o.Id == org).Select(o => o.Name).SingleAsync(ct);
-        await audit.RecordAsync(actor, AuditActions.TriageQualityRead, nameof(Organisation), org, ct: ct);
+        await audit.RecordAsync(actor, TriageAuditActions.TriageQualityRead, nameof(Organisation), org, ct: ct);
         return new TriageQualityView(org, name, MonthPeriod.Key(period.First), MonthPeriod.Key(period.Last),
             Figures(choices.Select(c => (c.Outcome, c.Reason)).ToList()), months, analyses,
             overdue.Select(o => new OverdueAnalysis(o.Id, o.PseudonymCode, o.State.DueOn, today.DayNumber - o.State.DueOn.DayNumber,

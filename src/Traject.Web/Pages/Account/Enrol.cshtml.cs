@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Auth;
 using Traject.Web.Modules.Organisations;
 
@@ -43,7 +42,7 @@ internal sealed class EnrolModel(UserManager<Professional> users, AuditLog audit
         if (code.Length > 10 || !await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code))
         {
             await users.AccessFailedAsync(user);
-            await audit.RecordAsync(null, AuditActions.SecondFactorFailed, nameof(Professional), user.Id, outcome: AuditOutcomes.Failed);
+            await audit.RecordAsync(null, AuthAuditActions.SecondFactorFailed, nameof(Professional), user.Id, outcome: AuditOutcomes.Failed);
             if (await users.IsLockedOutAsync(user))
             {
                 await HttpContext.SignOutAsync(Enrolment.Scheme);
@@ -60,7 +59,7 @@ internal sealed class EnrolModel(UserManager<Professional> users, AuditLog audit
         await users.SetTwoFactorEnabledAsync(user, true);
         await users.ResetAccessFailedCountAsync(user);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, Enrolment.RecoveryCodeCount))?.ToList() ?? [];
-        await audit.RecordAsync(null, AuditActions.SecondFactorEnrolled, nameof(Professional), user.Id);
+        await audit.RecordAsync(null, AuthAuditActions.SecondFactorEnrolled, nameof(Professional), user.Id);
         await HttpContext.SignOutAsync(Enrolment.Scheme);
         return Page();
     }

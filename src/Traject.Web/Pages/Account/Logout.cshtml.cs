@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Auth;
 using Traject.Web.Modules.Organisations;
 
@@ -22,7 +19,7 @@ internal sealed class LogoutModel(SignInManager<Professional> signIn, CurrentAct
         {
             var session = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
             await SessionLifetime.EndAsync(db, session.Properties, time.GetUtcNow(), HttpContext.RequestAborted);
-            audit.Add(actor, AuditActions.Logout, nameof(Professional), actor.Id);
+            audit.Add(actor, AuthAuditActions.Logout, nameof(Professional), actor.Id);
             await db.SaveChangesAsync(HttpContext.RequestAborted);
         }
 

@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Traject.Web.Common;
-using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Auth;
 using Traject.Web.Modules.Organisations;
 
@@ -36,7 +34,7 @@ internal sealed class SecurityModel(UserManager<Professional> users, SignInManag
 
         // A new stamp: every cookie and bearer token of hers stops working at its next request.
         await users.UpdateSecurityStampAsync(user);
-        await audit.RecordAsync(actor, AuditActions.LogoutEverywhere, nameof(Professional), actor.Id);
+        await audit.RecordAsync(actor, AuthAuditActions.LogoutEverywhere, nameof(Professional), actor.Id);
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/Login");
     }
@@ -79,7 +77,7 @@ internal sealed class SecurityModel(UserManager<Professional> users, SignInManag
             return Cleared();
         }
 
-        await audit.RecordAsync(actor, AuditActions.PasswordChanged, nameof(Professional), actor.Id);
+        await audit.RecordAsync(actor, AuthAuditActions.PasswordChanged, nameof(Professional), actor.Id);
         // Other sessions and tokens end with the old stamp; this one is signed in again, with its original sign-in time.
         await signIn.SignInWithClaimsAsync(user, SessionLifetime.Keep(current.Properties),
             current.Principal?.FindAll("amr").ToList() ?? []);

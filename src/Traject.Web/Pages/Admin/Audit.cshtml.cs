@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 
 namespace Traject.Web.Pages.Admin;
 

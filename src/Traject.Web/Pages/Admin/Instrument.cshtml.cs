@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Traject.Web.Common;
 using Traject.Web.Modules.Screening;
 
 namespace Traject.Web.Pages.Admin;

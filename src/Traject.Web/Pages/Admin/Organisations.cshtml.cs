@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Traject.Web.Modules.Organisations;
-using Traject.Web.Common.Access;
 
 namespace Traject.Web.Pages.Admin;
 

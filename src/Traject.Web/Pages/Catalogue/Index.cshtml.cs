@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Traject.Web.Common.Access;
 using Traject.Web.Modules.Placements;
 
 namespace Traject.Web.Pages.Catalogue;

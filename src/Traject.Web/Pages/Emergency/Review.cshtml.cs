@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Traject.Web.Common;
 using Traject.Web.Modules.Emergency;
 
 namespace Traject.Web.Pages.Emergency;

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
 using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Trajectories.Access;
 

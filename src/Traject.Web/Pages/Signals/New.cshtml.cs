@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Traject.Web.Common;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Traject.Web.Common;
 using Traject.Web.Modules.Aftercare;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using Traject.Web.Common;
 using Traject.Web.Modules.Triage;
 
 namespace Traject.Web.Pages.Trajectories;

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Traject.Web.Common;
 using Traject.Web.Modules.Trajectories.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Common.Access;
 using Traject.Web.Modules.Continuity;
 using Traject.Web.Modules.FuturePlans;
 using Traject.Web.Modules.Organisations;
@@ -186,7 +183,7 @@ internal sealed class DossierModel(
         }
         finally
         {
-            await views.CompleteAsync(actor, AuditActions.DossierViewed, HttpContext.RequestAborted);
+            await views.CompleteAsync(actor, TrajectoriesAuditActions.DossierViewed, HttpContext.RequestAborted);
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
-using Traject.Web.Common;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Triage;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Traject.Web.Common;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;

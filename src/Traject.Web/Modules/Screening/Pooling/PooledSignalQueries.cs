@@ -1,9 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
 
@@ -34,14 +30,14 @@ internal sealed class PooledSignalQueries(TrajectDb db, DossierDoor door, IInstr
     public async Task<Result<PooledSignalsView>> ListAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
         // The door refuses (and audits the refusal of) anyone who does not steer; the read itself is audited by the second opening.
-        if ((await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, AuditActions.PooledSignalsRead, ct)).Error is { } refused)
+        if ((await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, ScreeningAuditActions.PooledSignalsRead, ct)).Error is { } refused)
         {
             return refused.Kind == ErrorKind.Forbidden
                 ? Error.Forbidden("Pooled signals are for the coordinator and the designated experts of the lead organisation.")
                 : refused;
         }
 
-        var read = await door.ReadAsync(actor, trajectoryId, AuditActions.PooledSignalsRead, ct);
+        var read = await door.ReadAsync(actor, trajectoryId, ScreeningAuditActions.PooledSignalsRead, ct);
         if (read.Error is { } gone)
         {
             return gone;

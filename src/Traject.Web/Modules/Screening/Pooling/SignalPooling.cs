@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
@@ -28,7 +24,7 @@ internal sealed record PoolingAnswer(string Status, string Receipt);
 /// </summary>
 internal sealed class SignalPooling(
     TrajectDb db, TimeProvider time, AuditLog audit, OpenTrajectory opener, Notifier notifier, IInstrumentStore instruments,
-    IOptions<PoolingOptions> options)
+    IOptions<PoolingOptions> options, YoungPersonRegistry registry)
 {
     public const int MaxSignals = 20;
     public const int MaxCodeLength = 64;
@@ -48,7 +44,7 @@ internal sealed class SignalPooling(
         var arrived = time.GetTimestamp();
         if (!MayPool(actor))
         {
-            await audit.RecordAsync(actor, AuditActions.SignalPooled, outcome: AuditOutcomes.Denied, ct: ct);
+            await audit.RecordAsync(actor, ScreeningAuditActions.SignalPooled, outcome: AuditOutcomes.Denied, ct: ct);
             return Error.Forbidden("Signals are pooled by care professionals of youth-care, child-protection, mental-health and municipal organisations. Designated experts take pooled signals up instead.");
         }
 
@@ -79,7 +75,7 @@ internal sealed class SignalPooling(
         var person = await db.YoungPeople.SingleOrDefaultAsync(y => y.Id == matchId, ct);
         var open = await db.Trajectories.Where(t => t.YoungPersonId == matchId && t.Status != TrajectoryStatus.Closed)
             .OrderByDescending(t => t.OpenedAt).Select(t => new { t.Id, t.LeadOrganisationId, t.CoordinatorId }).FirstOrDefaultAsync(ct);
-        var pseudonym = await RegisterYoungPerson.NewPseudonymAsync(db, ct);
+        var pseudonym = await registry.NewPseudonymAsync(ct);
         var known = await SignalPicture.KnownAsync(db, matchId, ct);
         var leadExperts = await CareProfessionals.DesignatedExpertsAsync(db, open?.LeadOrganisationId ?? actor.OrganisationId, ct);
         await instruments.MarkUsedAsync(instrument.Version, ct);
@@ -87,13 +83,8 @@ internal sealed class SignalPooling(
         var now = time.GetUtcNow();
         if (person is null)
         {
-            person = new YoungPerson
-            {
-                PseudonymCode = pseudonym, GivenName = given, FamilyName = family, DateOfBirth = dateOfBirth,
-                Gender = Gender.Unknown, Nationality = Nationality.Unknown, RegisteredAt = now, RegisteredByOrganisationId = actor.OrganisationId,
-            };
-            db.YoungPeople.Add(person);
-            audit.Add(actor, AuditActions.YoungPersonCreated, nameof(YoungPerson), person.Id, person.PseudonymCode);
+            person = registry.RegisterFromSignal(pseudonym, given, family, dateOfBirth, actor.OrganisationId);
+            audit.Add(actor, TrajectoriesAuditActions.YoungPersonCreated, nameof(YoungPerson), person.Id, person.PseudonymCode);
         }
 
         Guid trajectoryId, coordinatorId;
@@ -129,7 +120,7 @@ internal sealed class SignalPooling(
                 "Pooled signal about {0}: the suggested classification changed from {1} to {2}", person.PseudonymCode, before, after);
         }
 
-        audit.Add(actor, AuditActions.SignalPooled, nameof(YoungPerson), person.Id, person.PseudonymCode);
+        audit.Add(actor, ScreeningAuditActions.SignalPooled, nameof(YoungPerson), person.Id, person.PseudonymCode);
         await db.SaveChangesAsync(ct);
         var wait = options.Value.MinimumAnswerTime - time.GetElapsedTime(arrived);
         if (wait > TimeSpan.Zero)

@@ -1,8 +1,5 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Data;
 
 namespace Traject.Web.Modules.Trajectories.Access;
 

@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Common;
-using Traject.Web.Common.Access;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Data;
 
 namespace Traject.Web.Modules.Trajectories.Access;
 

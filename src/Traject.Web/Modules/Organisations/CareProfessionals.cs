@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Data;
-using Traject.Web.Modules.Organisations;
-using Traject.Web.Common.Access;
 
-namespace Traject.Web.Modules.Trajectories;
+namespace Traject.Web.Modules.Organisations;
 
 /// <summary>Who can take part in a young person's care: active professionals with a care role in an active care organisation.</summary>
 internal static class CareProfessionals

@@ -1,0 +1,9 @@
+namespace Traject.Web.Modules.Emergency;
+
+/// <summary>The audit actions this module writes (<c>area.verb</c>); their labels are <c>AuditAction.&lt;name&gt;</c> in the resources.</summary>
+internal static class EmergencyAuditActions
+{
+    public const string EmergencyAccessGranted = "emergency.grant";
+    public const string EmergencyAccessReviewed = "emergency.review";
+    public const string EmergencyAccessList = "emergency.list";
+}
