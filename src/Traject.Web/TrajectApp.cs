@@ -190,9 +190,7 @@ internal static class TrajectApp
         services.AddCaseload();
         services.AddTasks();
         services.AddReportingCode();
-        services.AddScreening();
-        services.AddPooling(config);
-        services.AddScreenings();
+        services.AddScreening(config);
         services.AddEmergency();
         services.AddNetwork(config);
         services.AddHandovers(config);
@@ -251,8 +249,6 @@ internal static class TrajectApp
         api.MapTasks();
         api.MapReportingCode();
         api.MapScreening();
-        api.MapPooling();
-        api.MapScreenings();
         api.MapEmergency();
         api.MapNotifications();
         api.MapNetwork();

@@ -1,3 +1,8 @@
+using Traject.Web.Modules.Screening.Pooling;
+using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Organisations;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Traject.Web.Modules.Screening;
@@ -5,10 +10,10 @@ namespace Traject.Web.Modules.Screening;
 /// <summary>Signalling and screening: the instrument, the engine, screenings, weighings and pooled signals.</summary>
 internal static class ScreeningModule
 {
-    public static IServiceCollection AddScreening(this IServiceCollection services) =>
-        services.AddSingleton<IInstrumentStore, InstrumentStore>().AddScoped<InstrumentPublishing>();
+    public static IServiceCollection AddScreening(this IServiceCollection services, IConfiguration config) =>
+        services.AddSingleton<IInstrumentStore, InstrumentStore>().AddScoped<InstrumentPublishing>().AddScoped<Screenings>().AddPooling(config);
 
-    public static RouteGroupBuilder MapScreening(this RouteGroupBuilder api) => api.MapInstrument();
+    public static RouteGroupBuilder MapScreening(this RouteGroupBuilder api) => api.MapInstrument().MapScreenings().MapPooling();
 
     /// <summary>The instrument and its versions, and the stateless evaluation. No young person's data is involved.</summary>
     private static RouteGroupBuilder MapInstrument(this RouteGroupBuilder api)
@@ -29,6 +34,28 @@ internal static class ScreeningModule
         group.MapPost("/evaluate", async (EvaluateRequest body, IInstrumentStore store, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 Evaluation.Evaluate(body, await Evaluation.ResolveAsync(body, store.CurrentAsync, store, ct), l).ToHttp(TypedResults.Ok))
             .WithSummary("Suggest a classification for a date of birth, an observation date and observed signal codes; stores nothing");
+        return api;
+    }
+
+    /// <summary>A trajectory's screenings and their weighing.</summary>
+    private static RouteGroupBuilder MapScreenings(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/trajectories/{id:guid}/screenings").WithTags("Screenings");
+        group.MapGet("/", async (Guid id, CurrentActor current, Screenings handler, CancellationToken ct) =>
+            (await handler.ListAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("The screenings of a trajectory, newest first, with suggestion, status and final classification");
+        group.MapPost("/", async (Guid id, RecordScreeningRequest body, CurrentActor current, Screenings handler, CancellationToken ct) =>
+            (await handler.RecordAsync(await current.RequireAsync(ct), id, body, ct))
+                .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}/screenings/{r.Id}", r)))
+            .WithSummary("Record a screening: observed signals with date, source and note; answers the suggested classification and its explanation");
+        group.MapGet("/{screeningId:guid}", async (Guid id, Guid screeningId, CurrentActor current, Screenings handler, CancellationToken ct) =>
+            (await handler.GetAsync(await current.RequireAsync(ct), id, screeningId, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("One screening: signals, suggestion and explanation, weighings, status and final classification");
+        group.MapPost("/{screeningId:guid}/weighings", async (Guid id, Guid screeningId, RecordWeighingRequest body, CurrentActor current,
+                Screenings handler, CancellationToken ct) =>
+            (await handler.WeighAsync(await current.RequireAsync(ct), id, screeningId, body, ct))
+                .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}/screenings/{screeningId}", r)))
+            .WithSummary("Record one professional's weighing (participants, date, conclusion, reason when it differs from the suggestion)");
         return api;
     }
 }
