@@ -2,12 +2,11 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Traject.Web.Modules.Caseload;
 using Traject.Web;
 using Traject.Web.Common.Access;
 using Traject.Web.Data;
 using Traject.Web.Data.Seeding;
-using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Caseload;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
 

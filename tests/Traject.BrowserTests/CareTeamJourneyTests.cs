@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
-using Traject.Web.Modules.Trajectories.Access;
 
 namespace Traject.BrowserTests;
 

@@ -6,7 +6,6 @@ using Traject.Web.Common;
 using Traject.Web.Modules.Screening;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
-using Traject.Web.Modules.Trajectories.Access;
 
 namespace Traject.BrowserTests;
 

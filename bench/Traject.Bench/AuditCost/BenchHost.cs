@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Traject.Web;
+using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
 using Traject.Web.Data.Seeding;
 using Traject.Web.Modules.Organisations;
-using Traject.Web.Common.Access;
 
 namespace Traject.Bench.AuditCost;
 

@@ -3,10 +3,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
-using Traject.Web.Modules.Timeline;
-using Traject.Web.Modules.Notifications;
 
 namespace Traject.Web.Data;
 

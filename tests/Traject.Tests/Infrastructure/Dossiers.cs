@@ -1,7 +1,6 @@
 using System.Net;
 using Traject.Web.Common;
 using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Tests.Infrastructure;
 

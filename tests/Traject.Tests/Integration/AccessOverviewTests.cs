@@ -1,10 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
-using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.YoungPeople;
 using Traject.Web.Common;
-using Traject.Web.Common.Access;
+using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Tests.Integration;
 

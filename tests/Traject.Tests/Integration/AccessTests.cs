@@ -1,12 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
-using Traject.Web.Modules.Caseload;
-using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
+using Traject.Web.Modules.Caseload;
 using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.YoungPeople;
 using Traject.Web.Modules.Trajectories.Access;
 
 namespace Traject.Tests.Integration;

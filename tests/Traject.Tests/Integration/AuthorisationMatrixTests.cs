@@ -2,10 +2,9 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
-using Traject.Web.Modules.Caseload;
 using Traject.Web.Common;
+using Traject.Web.Modules.Caseload;
 using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.Trajectories.Access;
 
 namespace Traject.Tests.Integration;
 

@@ -3,13 +3,11 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
-using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.Triage;
 using Traject.Web.Modules.Trajectories.Access;
-using Traject.Web.Modules.Timeline;
+using Traject.Web.Modules.Triage;
 
 namespace Traject.Tests.Integration;
 

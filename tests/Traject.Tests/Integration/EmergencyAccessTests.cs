@@ -2,11 +2,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Modules.Caseload;
-using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Emergency;
-using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.Trajectories.Access;
 using Traject.Web.Modules.Notifications;
+using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Tests.Integration;
 

@@ -1,18 +1,15 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
-using Traject.Web.Modules.Caseload;
 using Traject.Web.Common;
-using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Aftercare;
-using Traject.Web.Modules.Emergency;
+using Traject.Web.Modules.Caseload;
 using Traject.Web.Modules.Handovers;
+using Traject.Web.Modules.Notifications;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.YoungPeople;
 using Traject.Web.Modules.Trajectories.Access;
-using Traject.Web.Modules.Notifications;
 
 namespace Traject.Tests.Integration;
 

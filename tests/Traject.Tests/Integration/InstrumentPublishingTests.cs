@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
-using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Screening;
 
 namespace Traject.Tests.Integration;

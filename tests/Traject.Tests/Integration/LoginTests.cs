@@ -4,11 +4,11 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
+using Traject.Web.Common.Access;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data.Seeding;
-using Traject.Web.Modules.Organisations;
-using Traject.Web.Common.Access;
 using Traject.Web.Modules.Auth;
+using Traject.Web.Modules.Organisations;
 
 namespace Traject.Tests.Integration;
 

@@ -1,8 +1,7 @@
 using System.Net;
 using Traject.Tests.Infrastructure;
-using Traject.Web.Modules.Caseload;
 using Traject.Web.Common;
-using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Caseload;
 
 namespace Traject.Tests.Integration;
 

@@ -1,16 +1,12 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
-using Traject.Web.Modules.Caseload;
 using Traject.Web.Common;
-using Traject.Web.Common.Auditing;
-using Traject.Web.Modules.Emergency;
+using Traject.Web.Modules.Caseload;
+using Traject.Web.Modules.Notifications;
 using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.Timeline;
-using Traject.Web.Modules.Notifications;
 
 namespace Traject.Tests.Integration;
 

@@ -2,11 +2,10 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
-using Traject.Web.Modules.Organisations;
+using Traject.Web.Common.Access;
 using Traject.Web.Modules.Registration;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
-using Traject.Web.Common.Access;
 
 namespace Traject.Tests.Integration;
 

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +7,6 @@ using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Data;
-using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Network;
 using Traject.Web.Modules.Trajectories;
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
 using Traject.Web.Modules.Tasks;
-using Traject.Web.Modules.Trajectories.Access;
 
 namespace Traject.Tests.Integration;
 

@@ -6,7 +6,6 @@ using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.Timeline;
 
 namespace Traject.Tests.Integration;
 

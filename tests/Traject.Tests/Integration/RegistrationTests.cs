@@ -7,8 +7,6 @@ using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Registration;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.Timeline;
-using Traject.Web.Common.Access;
 
 namespace Traject.Tests.Integration;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
-using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.ReportingCode;
 using Traject.Web.Modules.Tasks;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Resources;
-using System.Text.RegularExpressions;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
@@ -10,8 +10,6 @@ using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.YoungPeople;
-using Traject.Web.Modules.Timeline;
 
 namespace Traject.Tests.Integration;
 

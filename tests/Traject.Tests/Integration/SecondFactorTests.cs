@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
-using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Auth;
 
 namespace Traject.Tests.Integration;

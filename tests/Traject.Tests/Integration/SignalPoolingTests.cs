@@ -3,16 +3,14 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
-using Traject.Web.Modules.Caseload;
 using Traject.Web.Common;
 using Traject.Web.Common.Auditing;
-using Traject.Web.Modules.Emergency;
+using Traject.Web.Modules.Caseload;
+using Traject.Web.Modules.Notifications;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
-using Traject.Web.Modules.Trajectories.Access;
-using Traject.Web.Modules.Notifications;
 
 namespace Traject.Tests.Integration;
 

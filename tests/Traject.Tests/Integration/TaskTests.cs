@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
-using Traject.Web.Modules.Caseload;
 using Traject.Web.Common;
 using Traject.Web.Common.Auditing;
+using Traject.Web.Modules.Caseload;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 

@@ -1,12 +1,10 @@
 using System.Net;
 using Traject.Tests.Infrastructure;
-using Traject.Web.Modules.Caseload;
 using Traject.Web.Common;
-using Traject.Web.Common.Access;
+using Traject.Web.Modules.Caseload;
+using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
-using Traject.Web.Modules.Timeline;
-using Traject.Web.Modules.Tasks;
 
 namespace Traject.Tests.Integration;
 

@@ -1,10 +1,9 @@
 using System.Net;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
-using Traject.Web.Common.Access;
 using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.YoungPeople;
 using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Tests.Integration;
 

@@ -3,14 +3,13 @@ using System.Resources;
 using System.Text.RegularExpressions;
 using Traject.Web;
 using Traject.Web.Common.Access;
-using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Screening;
+using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
 using Traject.Web.Modules.Triage;
 using Traject.Web.Modules.YoungPeople;
-using Traject.Web.Modules.Trajectories.Access;
-using Traject.Web.Modules.Timeline;
 
 namespace Traject.Tests.Unit;
 

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Localization;
-using Traject.Web.Modules.Organisations;
+using Traject.Web.Common.Access;
 using Traject.Web.Modules.Registration;
 using Traject.Web.Modules.Statistics;
-using Traject.Web.Common.Access;
 
 namespace Traject.Tests.Unit;
 

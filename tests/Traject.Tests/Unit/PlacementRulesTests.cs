@@ -7,7 +7,7 @@ namespace Traject.Tests.Unit;
 /// <summary>The pure rules of placements: duration warnings, the next-step deadline, phase moves and time-outs, on a fake clock.</summary>
 public class PlacementRulesTests
 {
-    private readonly FakeClock Clock = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+    private readonly FakeClock _clock = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
     private static readonly DateOnly Start = new(2026, 3, 2);
 
     private static PlacementFacts Facts(DateOnly? plannedEnd = null, DateOnly? ended = null, int? maxWeeks = 12, DateOnly? nextDue = null,
@@ -26,13 +26,13 @@ public class PlacementRulesTests
     public void The_next_step_is_overdue_only_after_the_deadline_and_only_while_unnamed_and_not_ended()
     {
         var due = PlacementRules.NextStepDue(PlacementSetting.Open, Start, 28);
-        Clock.Set(new DateTimeOffset(2026, 3, 30, 10, 0, 0, TimeSpan.Zero)); // the deadline itself
-        Assert.DoesNotContain(PlacementWarning.NextStepOverdue, PlacementRules.Warnings(Facts(nextDue: due), Clock.Today()));
-        Clock.Advance(TimeSpan.FromDays(1));
-        Assert.Contains(PlacementWarning.NextStepOverdue, PlacementRules.Warnings(Facts(nextDue: due), Clock.Today()));
-        Assert.DoesNotContain(PlacementWarning.NextStepOverdue, PlacementRules.Warnings(Facts(nextDue: due, named: true), Clock.Today()));
-        Assert.DoesNotContain(PlacementWarning.NextStepOverdue, PlacementRules.Warnings(Facts(nextDue: due, ended: Start.AddDays(20)), Clock.Today()));
-        Assert.DoesNotContain(PlacementWarning.NextStepOverdue, PlacementRules.Warnings(Facts(nextDue: null), Clock.Today()));
+        _clock.Set(new DateTimeOffset(2026, 3, 30, 10, 0, 0, TimeSpan.Zero)); // the deadline itself
+        Assert.DoesNotContain(PlacementWarning.NextStepOverdue, PlacementRules.Warnings(Facts(nextDue: due), _clock.Today()));
+        _clock.Advance(TimeSpan.FromDays(1));
+        Assert.Contains(PlacementWarning.NextStepOverdue, PlacementRules.Warnings(Facts(nextDue: due), _clock.Today()));
+        Assert.DoesNotContain(PlacementWarning.NextStepOverdue, PlacementRules.Warnings(Facts(nextDue: due, named: true), _clock.Today()));
+        Assert.DoesNotContain(PlacementWarning.NextStepOverdue, PlacementRules.Warnings(Facts(nextDue: due, ended: Start.AddDays(20)), _clock.Today()));
+        Assert.DoesNotContain(PlacementWarning.NextStepOverdue, PlacementRules.Warnings(Facts(nextDue: null), _clock.Today()));
     }
 
     [Fact]
@@ -41,16 +41,16 @@ public class PlacementRulesTests
         Assert.Equal(Start.AddDays(84), PlacementRules.MaximumEnd(Start, 12));
         Assert.Null(PlacementRules.MaximumEnd(Start, null));
 
-        Clock.Set(new DateTimeOffset(2026, 5, 25, 10, 0, 0, TimeSpan.Zero)); // start + 84 days: the last day within the maximum
-        Assert.Empty(PlacementRules.Warnings(Facts(), Clock.Today()));
-        Assert.Equal([PlacementWarning.PlannedEndBeyondMaximum], PlacementRules.Warnings(Facts(plannedEnd: Start.AddDays(100)), Clock.Today()));
-        Clock.Advance(TimeSpan.FromDays(1));
-        Assert.Equal([PlacementWarning.ExceedsMaximumDuration], PlacementRules.Warnings(Facts(plannedEnd: Start.AddDays(100)), Clock.Today()));
+        _clock.Set(new DateTimeOffset(2026, 5, 25, 10, 0, 0, TimeSpan.Zero)); // start + 84 days: the last day within the maximum
+        Assert.Empty(PlacementRules.Warnings(Facts(), _clock.Today()));
+        Assert.Equal([PlacementWarning.PlannedEndBeyondMaximum], PlacementRules.Warnings(Facts(plannedEnd: Start.AddDays(100)), _clock.Today()));
+        _clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal([PlacementWarning.ExceedsMaximumDuration], PlacementRules.Warnings(Facts(plannedEnd: Start.AddDays(100)), _clock.Today()));
 
         // An ended placement is judged by its end date; a programme without a maximum never warns.
-        Assert.Empty(PlacementRules.Warnings(Facts(ended: Start.AddDays(80)), Clock.Today()));
-        Assert.Equal([PlacementWarning.ExceedsMaximumDuration], PlacementRules.Warnings(Facts(ended: Start.AddDays(90)), Clock.Today()));
-        Assert.Empty(PlacementRules.Warnings(Facts(maxWeeks: null), Clock.Today().AddYears(2)));
+        Assert.Empty(PlacementRules.Warnings(Facts(ended: Start.AddDays(80)), _clock.Today()));
+        Assert.Equal([PlacementWarning.ExceedsMaximumDuration], PlacementRules.Warnings(Facts(ended: Start.AddDays(90)), _clock.Today()));
+        Assert.Empty(PlacementRules.Warnings(Facts(maxWeeks: null), _clock.Today().AddYears(2)));
     }
 
     [Fact]

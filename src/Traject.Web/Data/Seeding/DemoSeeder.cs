@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Traject.Web.Modules.FuturePlans;
 using Traject.Web.Modules.Organisations;
-using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Placements;
+using Traject.Web.Modules.Registration;
+using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.YoungPeople;
-using Traject.Web.Modules.Registration;
 using Traject.Web.Modules.Triage;
+using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Web.Data.Seeding;
 

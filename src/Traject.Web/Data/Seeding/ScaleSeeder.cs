@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Registration;
+using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
-using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Data.Seeding;
 

@@ -1,10 +1,10 @@
-using Traject.Web.Modules.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Tasks;
+using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
-using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.Aftercare;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web.Modules.Continuity;

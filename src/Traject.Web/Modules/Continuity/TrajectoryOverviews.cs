@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Traject.Web.Modules.FuturePlans;
 using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Tasks;

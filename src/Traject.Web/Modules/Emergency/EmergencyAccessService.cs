@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Modules.Organisations;
-using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.YoungPeople;
-using Traject.Web.Modules.Trajectories.Access;
-using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Notifications;
+using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Timeline;
+using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Web.Modules.Emergency;
 

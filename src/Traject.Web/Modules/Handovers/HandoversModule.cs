@@ -1,8 +1,8 @@
-using Traject.Web.Modules.Trajectories.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
 
 namespace Traject.Web.Modules.Handovers;
 

@@ -1,11 +1,10 @@
-using Traject.Web.Modules.Organisations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Modules.Emergency;
+using Traject.Web.Modules.Notifications;
+using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
-using Traject.Web.Modules.Notifications;
 
 namespace Traject.Web.Modules.Network;
 

@@ -1,5 +1,3 @@
-using Traject.Web.Modules.Trajectories;
-
 namespace Traject.Web.Modules.Placements;
 
 /// <summary>The catalogue of care programmes, and placements with their phases, next step and time-outs.</summary>

@@ -153,7 +153,7 @@ internal sealed class RegistrationConsent : IVersioned
 
 /// <summary>
 /// The consent policy administrators maintain: one row, its rules as <c>fromAge=Requirement</c> pairs in ascending age
-/// (<see cref="ConsentPolicyRules"/>). Without a row the default policy applies.
+/// (<see cref="ConsentRules"/>). Without a row the default policy applies.
 /// </summary>
 internal sealed class ConsentPolicy : IVersioned
 {

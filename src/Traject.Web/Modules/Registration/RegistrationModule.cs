@@ -1,6 +1,5 @@
-using Traject.Web.Modules.Trajectories;
-using Microsoft.Extensions.Options;
 using Traject.Web.Modules.Screening;
+using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web.Modules.Registration;
 

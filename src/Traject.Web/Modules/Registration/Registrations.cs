@@ -1,11 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Traject.Web.Modules.Tasks;
-using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.YoungPeople;
-using Traject.Web.Modules.Trajectories.Access;
 using Traject.Web.Modules.Timeline;
-using Traject.Web.Modules.Notifications;
+using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
 
 namespace Traject.Web.Modules.Registration;
 

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Notifications;
 
 namespace Traject.Web.Modules.Safety;

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Traject.Web.Modules.Emergency;
+using Traject.Web.Modules.Notifications;
 using Traject.Web.Modules.Tasks;
+using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
-using Traject.Web.Modules.Timeline;
-using Traject.Web.Modules.Notifications;
 
 namespace Traject.Web.Modules.Safety;
 

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Modules.Organisations;
-using Traject.Web.Modules.Tasks;
-using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Placements;
+using Traject.Web.Modules.Tasks;
+using Traject.Web.Modules.Timeline;
+using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web.Modules.Safety;
 

@@ -1,9 +1,5 @@
-using Traject.Web.Modules.Screening.Pooling;
-using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.Organisations;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Traject.Web.Modules.Screening.Pooling;
 
 namespace Traject.Web.Modules.Screening;
 

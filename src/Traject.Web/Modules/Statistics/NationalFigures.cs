@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Traject.Web.Modules.Organisations;
 
 namespace Traject.Web.Modules.Statistics;
 

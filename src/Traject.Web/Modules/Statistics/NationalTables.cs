@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Registration;
 
 namespace Traject.Web.Modules.Statistics;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
-using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.Tasks;
 

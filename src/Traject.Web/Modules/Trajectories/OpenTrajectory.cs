@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Traject.Web.Modules.Organisations;
-using Traject.Web.Modules.YoungPeople;
-using Traject.Web.Modules.Trajectories.Access;
 using Traject.Web.Modules.Timeline;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Web.Modules.Trajectories;
 

@@ -1,7 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Traject.Web.Modules.YoungPeople;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Web.Modules.Trajectories;
 

@@ -1,5 +1,5 @@
-using Traject.Web.Modules.YoungPeople;
 using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Web.Modules.Trajectories;
 

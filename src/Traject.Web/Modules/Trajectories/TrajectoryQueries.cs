@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Traject.Web.Modules.YoungPeople;
-using Traject.Web.Modules.Trajectories.Access;
 using Traject.Web.Modules.Timeline;
+using Traject.Web.Modules.Trajectories.Access;
 
 namespace Traject.Web.Modules.Trajectories;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Traject.Web.Modules.Tasks;
+using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
-using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.Triage;
 

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Tasks;
+using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
-using Traject.Web.Modules.Timeline;
 
 namespace Traject.Web.Modules.Triage;
 

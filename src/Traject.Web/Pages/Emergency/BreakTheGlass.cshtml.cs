@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Traject.Web.Modules.Emergency;
-using Traject.Web.Modules.Trajectories.Access;
 
 namespace Traject.Web.Pages.Emergency;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Traject.Web.Modules.Trajectories.Access;
 using Traject.Web.Modules.Continuity;
 using Traject.Web.Modules.FuturePlans;
 using Traject.Web.Modules.Organisations;
@@ -7,9 +6,10 @@ using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Tasks;
-using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.Triage;
 using Traject.Web.Modules.Timeline;
+using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Triage;
 
 namespace Traject.Web.Pages.Trajectories;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
-using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Web.Pages.YoungPeople;
 

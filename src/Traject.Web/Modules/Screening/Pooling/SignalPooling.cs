@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Traject.Web.Modules.Emergency;
+using Traject.Web.Modules.Notifications;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.YoungPeople;
-using Traject.Web.Modules.Notifications;
 
 namespace Traject.Web.Modules.Screening.Pooling;
 
