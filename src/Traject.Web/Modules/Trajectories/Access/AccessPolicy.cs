@@ -22,6 +22,10 @@ internal static class AccessBasis
 [Flags]
 internal enum DossierOperation
 {
+    /// <summary>
+    /// Only that the dossier is in her scope (404 otherwise, audited): for steps whose own rule decides who may act,
+    /// such as the receiving professional confirming a hand-over; the use case audits what it then allows or refuses.
+    /// </summary>
     None = 0,
 
     /// <summary>See the dossier or a part of it.</summary>
