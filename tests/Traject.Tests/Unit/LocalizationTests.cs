@@ -94,7 +94,12 @@ public partial class LocalizationTests
         keys.AddRange(Enum.GetNames<AnalysisDue>().Select(n => "AnalysisDue." + n));
         keys.AddRange(Roles.All.Select(r => "Role." + r));
         keys.AddRange(TimelineKinds.All.Select(k => "TimelineKind." + k));
-        keys.AddRange(new[] { AccessBasis.Coordinator, AccessBasis.CareTeam, AccessBasis.DesignatedExpert, AccessBasis.Emergency }.Select(b => "AccessBasis." + b));
+        keys.AddRange(AccessPolicy.Permits.Keys.Select(b => "AccessBasis." + b));
+        // Every audit action any module writes is shown in words in her access overview.
+        keys.AddRange(typeof(TimelineKinds).Assembly.GetTypes()
+            .Where(t => t.Name.EndsWith("AuditActions", StringComparison.Ordinal) && t.IsAbstract && t.IsSealed)
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Where(f => f.IsLiteral).Select(f => "AuditAction." + (string)f.GetRawConstantValue()!));
         var missing = keys.Where(k => !HasDutch(k)).ToList();
         Assert.True(missing.Count == 0, "No Dutch for: " + string.Join(" | ", missing));
     }
