@@ -63,7 +63,7 @@ public abstract class EmergencyAccessTests(TrajectFixture f)
         using (var notes = await aandacht.GetAsync("/api/v1/notifications"))
         {
             var note = Assert.Single(await notes.ReadAsync<List<NotificationView>>(), n => n.Message.Contains(person.Pseudonym, StringComparison.Ordinal));
-            Assert.Equal(EmergencyAccessService.NotificationKind, note.Kind);
+            Assert.Equal(EmergencyAccesses.NotificationKind, note.Kind);
         }
 
         using var report = await aandacht.GetAsync("/api/v1/emergency-accesses");

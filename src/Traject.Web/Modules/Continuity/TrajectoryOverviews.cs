@@ -44,7 +44,7 @@ internal sealed record TrajectoryOverview(
 /// and every organisation involved; the current phase and its restrictions, the open tasks, the future plan's progress
 /// and turning 18.
 /// </summary>
-internal sealed class TrajectoryOverviews(TrajectoryQueries queries, CareTasks tasks, PlacementService placements, FuturePlans.FuturePlans plans,
+internal sealed class TrajectoryOverviews(TrajectoryQueries queries, CareTasks tasks, PlacementRecords placements, FuturePlans.FuturePlans plans,
     ContinuityChecklists checklists, TimeProvider time)
 {
     public const string CoordinatorLane = "coordinator";

@@ -6,7 +6,7 @@ internal static class PlacementsModule
     public static IServiceCollection AddPlacements(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<PlacementOptions>().Bind(config.GetSection(PlacementOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        return services.AddScoped<CareProgrammes>().AddScoped<PlacementService>();
+        return services.AddScoped<CareProgrammes>().AddScoped<PlacementRecords>();
     }
 
     public static RouteGroupBuilder MapPlacements(this RouteGroupBuilder api)
@@ -30,30 +30,30 @@ internal static class PlacementsModule
             .WithSummary("Places, occupied places and expected waiting weeks (the programme's own organisation, or administrators)");
 
         var placements = api.MapGroup("/trajectories/{id:guid}/placements").WithTags("Placements");
-        placements.MapGet("/", async (Guid id, CurrentActor current, PlacementService handler, CancellationToken ct) =>
+        placements.MapGet("/", async (Guid id, CurrentActor current, PlacementRecords handler, CancellationToken ct) =>
                 (await handler.ListAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
             .WithSummary("The placements of a trajectory, current first, with phase, restrictions, next step, time-outs and warnings");
-        placements.MapPost("/", async (Guid id, StartPlacementRequest body, CurrentActor current, PlacementService handler, CancellationToken ct) =>
+        placements.MapPost("/", async (Guid id, StartPlacementRequest body, CurrentActor current, PlacementRecords handler, CancellationToken ct) =>
                 (await handler.StartAsync(await current.RequireAsync(ct), id, body, ct))
                     .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}/placements/{r.Id}", r)))
             .WithSummary("Start a placement in a programme (coordinator or designated expert)");
-        placements.MapGet("/{placementId:guid}", async (Guid id, Guid placementId, CurrentActor current, PlacementService handler, CancellationToken ct) =>
+        placements.MapGet("/{placementId:guid}", async (Guid id, Guid placementId, CurrentActor current, PlacementRecords handler, CancellationToken ct) =>
                 (await handler.GetAsync(await current.RequireAsync(ct), id, placementId, ct)).ToHttp(TypedResults.Ok));
         placements.MapPost("/{placementId:guid}/phase", async (Guid id, Guid placementId, ChangePhaseRequest body, CurrentActor current,
-                PlacementService handler, CancellationToken ct) =>
+                PlacementRecords handler, CancellationToken ct) =>
                 (await handler.ChangePhaseAsync(await current.RequireAsync(ct), id, placementId, body, ct)).ToHttp(TypedResults.Ok))
             .WithSummary("Move her to another phase of the programme, from a date; going back needs a note");
         placements.MapPut("/{placementId:guid}/next-step", async (Guid id, Guid placementId, NextStepRequest body, CurrentActor current,
-                PlacementService handler, CancellationToken ct) =>
+                PlacementRecords handler, CancellationToken ct) =>
                 (await handler.NameNextStepAsync(await current.RequireAsync(ct), id, placementId, body, ct)).ToHttp(TypedResults.Ok))
             .WithSummary("Name the intended next place and the receiving organisation");
         placements.MapPost("/{placementId:guid}/time-outs", async (Guid id, Guid placementId, TimeOutRequest body, CurrentActor current,
-                PlacementService handler, CancellationToken ct) =>
+                PlacementRecords handler, CancellationToken ct) =>
                 (await handler.AddTimeOutAsync(await current.RequireAsync(ct), id, placementId, body, ct))
                     .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}/placements/{placementId}", r)))
             .WithSummary("Record a short closed time-out inside the placement, which goes on meanwhile");
         placements.MapPost("/{placementId:guid}/end", async (Guid id, Guid placementId, EndPlacementRequest body, CurrentActor current,
-                PlacementService handler, CancellationToken ct) =>
+                PlacementRecords handler, CancellationToken ct) =>
                 (await handler.EndAsync(await current.RequireAsync(ct), id, placementId, body, ct)).ToHttp(TypedResults.Ok))
             .WithSummary("End the placement: date and reason");
         return api;

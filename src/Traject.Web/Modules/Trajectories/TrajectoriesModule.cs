@@ -16,7 +16,7 @@ internal static class TrajectoriesModule
         .AddScoped<YoungPersonRecord>()
         .AddScoped<AccessOverview>()
         .AddScoped<TrajectoryQueries>()
-        .AddScoped<TrajectoryCommands>();
+        .AddScoped<TrajectoryRecords>();
 
     public static RouteGroupBuilder MapTrajectories(this RouteGroupBuilder api)
     {
@@ -49,18 +49,18 @@ internal static class TrajectoriesModule
         trajectories.MapGet("/{id:guid}/timeline", async (Guid id, string? kind, int? page, int? pageSize,
                 CurrentActor current, TrajectoryQueries queries, CancellationToken ct) =>
             (await queries.TimelineAsync(await current.RequireAsync(ct), id, kind, page ?? 1, pageSize ?? 50, ct)).ToHttp(TypedResults.Ok));
-        trajectories.MapPost("/{id:guid}/status", async (Guid id, ChangeStatusRequest body, CurrentActor current, TrajectoryCommands commands, CancellationToken ct) =>
+        trajectories.MapPost("/{id:guid}/status", async (Guid id, ChangeStatusRequest body, CurrentActor current, TrajectoryRecords commands, CancellationToken ct) =>
             (await commands.ChangeStatusAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok));
-        trajectories.MapPut("/{id:guid}/coordinator", async (Guid id, ChangeCoordinatorRequest body, CurrentActor current, TrajectoryCommands commands, CancellationToken ct) =>
+        trajectories.MapPut("/{id:guid}/coordinator", async (Guid id, ChangeCoordinatorRequest body, CurrentActor current, TrajectoryRecords commands, CancellationToken ct) =>
             (await commands.ChangeCoordinatorAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok));
-        trajectories.MapPut("/{id:guid}/lead-organisation", async (Guid id, HandOverRequest body, CurrentActor current, TrajectoryCommands commands, CancellationToken ct) =>
+        trajectories.MapPut("/{id:guid}/lead-organisation", async (Guid id, HandOverRequest body, CurrentActor current, TrajectoryRecords commands, CancellationToken ct) =>
             (await commands.HandOverAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok))
             .WithSummary("Hand the trajectory over to another care organisation; its registration decisions travel with it");
-        trajectories.MapPost("/{id:guid}/care-team", async (Guid id, AddCareTeamMemberRequest body, CurrentActor current, TrajectoryCommands commands, CancellationToken ct) =>
+        trajectories.MapPost("/{id:guid}/care-team", async (Guid id, AddCareTeamMemberRequest body, CurrentActor current, TrajectoryRecords commands, CancellationToken ct) =>
             (await commands.AddMemberAsync(await current.RequireAsync(ct), id, body, ct))
                 .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}", r)));
         trajectories.MapPost("/{id:guid}/care-team/{membershipId:guid}/end", async (Guid id, Guid membershipId, EndCareTeamMembershipRequest body,
-                CurrentActor current, TrajectoryCommands commands, CancellationToken ct) =>
+                CurrentActor current, TrajectoryRecords commands, CancellationToken ct) =>
             (await commands.EndMemberAsync(await current.RequireAsync(ct), id, membershipId, body, ct)).ToHttp(TypedResults.Ok));
         return api;
     }

@@ -5,7 +5,7 @@ using Traject.Web.Modules.Placements;
 namespace Traject.Web.Pages.Admin;
 
 /// <summary>Adds a programme, or publishes a new version of one (administrators). Empty phase rows are left out.</summary>
-internal sealed class CareProgrammeModel(Modules.Placements.CareProgrammes programmes, Administration administration) : AppPageModel
+internal sealed class CareProgrammeModel(Modules.Placements.CareProgrammes programmes, OrganisationRecords administration) : AppPageModel
 {
     private const int BlankPhaseRows = 2;
 

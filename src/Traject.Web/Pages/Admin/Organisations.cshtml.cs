@@ -4,7 +4,7 @@ using Traject.Web.Modules.Organisations;
 namespace Traject.Web.Pages.Admin;
 
 /// <summary>Organisations: list, create, and edit one (when an id is in the route).</summary>
-internal sealed class OrganisationsModel(Administration admin) : AppPageModel
+internal sealed class OrganisationsModel(OrganisationRecords admin) : AppPageModel
 {
     public IReadOnlyList<OrganisationResponse> Organisations { get; private set; } = [];
     public IReadOnlyList<RegionResponse> Regions { get; private set; } = [];

@@ -4,7 +4,7 @@ using Traject.Web.Modules.Organisations;
 namespace Traject.Web.Pages.Admin;
 
 /// <summary>Professionals: list, create, and edit one (when an id is in the route).</summary>
-internal sealed class ProfessionalsModel(Administration admin) : AppPageModel
+internal sealed class ProfessionalsModel(OrganisationRecords admin) : AppPageModel
 {
     public IReadOnlyList<ProfessionalResponse> Professionals { get; private set; } = [];
     public IReadOnlyList<OrganisationResponse> Organisations { get; private set; } = [];

@@ -3,7 +3,7 @@ using Traject.Web.Modules.Organisations;
 
 namespace Traject.Web.Pages.Admin;
 
-internal sealed class RegionsModel(Administration admin) : AppPageModel
+internal sealed class RegionsModel(OrganisationRecords admin) : AppPageModel
 {
     public IReadOnlyList<RegionResponse> Regions { get; private set; } = [];
 

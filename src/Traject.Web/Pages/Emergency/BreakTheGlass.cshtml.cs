@@ -4,7 +4,7 @@ using Traject.Web.Modules.Emergency;
 namespace Traject.Web.Pages.Emergency;
 
 /// <summary>Emergency access ("break the glass") to one dossier, by pseudonym and with a reason.</summary>
-internal sealed class BreakTheGlassModel(EmergencyAccessService service) : AppPageModel
+internal sealed class BreakTheGlassModel(EmergencyAccesses service) : AppPageModel
 {
     internal sealed class InputModel
     {

@@ -4,7 +4,7 @@ using Traject.Web.Modules.Emergency;
 namespace Traject.Web.Pages.Emergency;
 
 /// <summary>The designated expert's report of emergency accesses to her organisation's trajectories.</summary>
-internal sealed class ReviewModel(EmergencyAccessService service) : AppPageModel
+internal sealed class ReviewModel(EmergencyAccesses service) : AppPageModel
 {
     public IReadOnlyList<EmergencyAccessReport> Accesses { get; private set; } = [];
 

@@ -6,8 +6,8 @@ using Traject.Web.Modules.Trajectories;
 namespace Traject.Web.Pages.Trajectories;
 
 /// <summary>The aftercare plan of a trajectory and the follow-up contacts after it closed, with their outcomes.</summary>
-internal sealed class AftercareModel(Aftercares aftercare, TrajectoryQueries queries, Administration directory, TimeProvider time,
-    Modules.Placements.PlacementService placements) : AppPageModel
+internal sealed class AftercareModel(Aftercares aftercare, TrajectoryQueries queries, OrganisationRecords directory, TimeProvider time,
+    Modules.Placements.PlacementRecords placements) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }

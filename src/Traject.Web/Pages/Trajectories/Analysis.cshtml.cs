@@ -6,7 +6,7 @@ using Traject.Web.Modules.Triage;
 namespace Traject.Web.Pages.Trajectories;
 
 /// <summary>One analysis: read it, change it while it is a draft, and sign it.</summary>
-internal sealed class AnalysisModel(ProblemAnalyses analyses, TrajectoryQueries queries, Administration directory) : AppPageModel
+internal sealed class AnalysisModel(ProblemAnalyses analyses, TrajectoryQueries queries, OrganisationRecords directory) : AppPageModel
 {
     /// <summary>Empty rows offered below the people already in the analysis.</summary>
     public const int BlankNetworkRows = 2;

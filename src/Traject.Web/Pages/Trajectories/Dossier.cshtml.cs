@@ -18,8 +18,8 @@ namespace Traject.Web.Pages.Trajectories;
 /// signals, care team, coordinator, status and timeline.
 /// </summary>
 internal sealed class DossierModel(
-    TrajectoryQueries queries, TrajectoryCommands commands, CareTasks tasks, Screenings screenings, PooledSignalQueries pooled,
-    Administration directory, PlacementService placements, FuturePlans plans, ContinuityChecklists continuity, TimeProvider time,
+    TrajectoryQueries queries, TrajectoryRecords commands, CareTasks tasks, Screenings screenings, PooledSignalQueries pooled,
+    OrganisationRecords directory, PlacementRecords placements, FuturePlans plans, ContinuityChecklists continuity, TimeProvider time,
     Modules.Safety.SafetyRecords safety, ProblemAnalyses analyses, DossierViews views) : AppPageModel
 {
     [FromRoute]

@@ -6,8 +6,8 @@ using Traject.Web.Modules.Trajectories;
 namespace Traject.Web.Pages.Trajectories;
 
 /// <summary>The hand-overs of a trajectory: proposal, checklist, joint meeting, acceptance or refusal, withdrawal.</summary>
-internal sealed class HandoversModel(WarmHandovers handovers, TrajectoryQueries queries, Administration directory,
-    Modules.Placements.PlacementService placements) : AppPageModel
+internal sealed class HandoversModel(WarmHandovers handovers, TrajectoryQueries queries, OrganisationRecords directory,
+    Modules.Placements.PlacementRecords placements) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }

@@ -6,7 +6,7 @@ using Traject.Web.Modules.Trajectories;
 namespace Traject.Web.Pages.Trajectories;
 
 /// <summary>Starts a placement: programme, organisation, setting, dates, group composition and indication (coordinator or designated expert).</summary>
-internal sealed class NewPlacementModel(PlacementService placements, CareProgrammes programmes, TrajectoryQueries queries, Administration directory,
+internal sealed class NewPlacementModel(PlacementRecords placements, CareProgrammes programmes, TrajectoryQueries queries, OrganisationRecords directory,
     TimeProvider time) : AppPageModel
 {
     [FromRoute]

@@ -6,7 +6,7 @@ using Traject.Web.Modules.Trajectories;
 namespace Traject.Web.Pages.Trajectories;
 
 /// <summary>One placement: programme, phases with their restrictions, phase history, next step and time-outs, and the steering forms.</summary>
-internal sealed class PlacementModel(PlacementService placements, CareProgrammes programmes, TrajectoryQueries queries, Administration directory,
+internal sealed class PlacementModel(PlacementRecords placements, CareProgrammes programmes, TrajectoryQueries queries, OrganisationRecords directory,
     TimeProvider time) : AppPageModel
 {
     [FromRoute]

@@ -6,7 +6,7 @@ using Traject.Web.Modules.Trajectories;
 namespace Traject.Web.Pages.Trajectories;
 
 /// <summary>Reports a missing episode on one screen; on success the episode page shows whom to inform.</summary>
-internal sealed class ReportMissingModel(MissingEpisodes episodes, SafetyRecords safety, TrajectoryQueries queries, Administration admin, TimeProvider time)
+internal sealed class ReportMissingModel(MissingEpisodes episodes, SafetyRecords safety, TrajectoryQueries queries, OrganisationRecords admin, TimeProvider time)
     : AppPageModel
 {
     [FromRoute]

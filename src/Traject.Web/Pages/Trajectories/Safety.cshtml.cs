@@ -9,7 +9,7 @@ namespace Traject.Web.Pages.Trajectories;
 /// The safety picture of a trajectory: the latest assessment and its level, when the next is due, the plan, the safety
 /// facts, acute medical care and missing episodes, with forms to record each.
 /// </summary>
-internal sealed class SafetyModel(SafetyRecords safety, TrajectoryQueries queries, Administration admin) : AppPageModel
+internal sealed class SafetyModel(SafetyRecords safety, TrajectoryQueries queries, OrganisationRecords admin) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }

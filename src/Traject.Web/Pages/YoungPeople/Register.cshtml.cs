@@ -5,7 +5,7 @@ using Traject.Web.Modules.Trajectories;
 namespace Traject.Web.Pages.YoungPeople;
 
 /// <summary>Register a young person and open her first trajectory.</summary>
-internal sealed class RegisterModel(RegisterYoungPerson register, Administration directory) : AppPageModel
+internal sealed class RegisterModel(RegisterYoungPerson register, OrganisationRecords directory) : AppPageModel
 {
     internal sealed class InputModel : PersonalInput
     {

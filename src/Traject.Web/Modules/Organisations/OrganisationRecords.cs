@@ -26,7 +26,7 @@ internal sealed record DirectoryEntry(Guid Id, string DisplayName, Guid Organisa
 /// Administration of regions, organisations and professionals. Administrators manage these and see no dossiers.
 /// Every change is audited.
 /// </summary>
-internal sealed class Administration(TrajectDb db, UserManager<Professional> users, AuditLog audit, TimeProvider time)
+internal sealed class OrganisationRecords(TrajectDb db, UserManager<Professional> users, AuditLog audit, TimeProvider time)
 {
     private static Error AdminsOnly() => Error.Forbidden("Only administrators can do this.");
 

@@ -20,7 +20,7 @@ internal sealed record ReviewRequest(long? Version);
 
 
 /// <summary>Break the glass, the designated experts' review of it, and the in-app notifications that tell them.</summary>
-internal sealed class EmergencyAccessService(
+internal sealed class EmergencyAccesses(
     TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, TimelineWriter timeline, Notifier notifier)
 {
     public const string NotificationKind = "emergency-access";
@@ -148,17 +148,17 @@ internal sealed class EmergencyAccessService(
 internal static class EmergencyModule
 {
     public static IServiceCollection AddEmergency(this IServiceCollection services) =>
-        services.AddScoped<EmergencyAccessService>().AddScoped<IAccessGrant, EmergencyGrant>();
+        services.AddScoped<EmergencyAccesses>().AddScoped<IAccessGrant, EmergencyGrant>();
 
     public static RouteGroupBuilder MapEmergency(this RouteGroupBuilder api)
     {
-        api.MapPost("/young-people/{key}/emergency-access", async (string key, EmergencyAccessRequest body, CurrentActor current, EmergencyAccessService service, CancellationToken ct) =>
+        api.MapPost("/young-people/{key}/emergency-access", async (string key, EmergencyAccessRequest body, CurrentActor current, EmergencyAccesses service, CancellationToken ct) =>
             (await service.GrantAsync(await current.RequireAsync(ct), key, body, ct)).ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{r.TrajectoryId}", r)))
             .WithTags("Emergency access").WithSummary("Break the glass: open this young person's dossier for 8 hours, with a reason of at least 20 characters");
-        api.MapGet("/emergency-accesses", async (CurrentActor current, EmergencyAccessService service, CancellationToken ct) =>
+        api.MapGet("/emergency-accesses", async (CurrentActor current, EmergencyAccesses service, CancellationToken ct) =>
             (await service.ReportAsync(await current.RequireAsync(ct), ct)).ToHttp(TypedResults.Ok))
             .WithTags("Emergency access").WithSummary("Emergency accesses to my organisation's trajectories, for designated experts to review");
-        api.MapPost("/emergency-accesses/{id:guid}/review", async (Guid id, ReviewRequest body, CurrentActor current, EmergencyAccessService service, CancellationToken ct) =>
+        api.MapPost("/emergency-accesses/{id:guid}/review", async (Guid id, ReviewRequest body, CurrentActor current, EmergencyAccesses service, CancellationToken ct) =>
             (await service.ReviewAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok))
             .WithTags("Emergency access");
         return api;

@@ -71,7 +71,7 @@ internal sealed record PlacementView(
 /// another phase, naming the next step, recording a time-out and ending are steering actions for the coordinator and the
 /// designated expert of the lead organisation (others in the team get 403). Every change is audited and on the timeline.
 /// </summary>
-internal sealed class PlacementService(TrajectDb db, TimeProvider time, DossierDoor door, TimelineWriter timeline, TaskList tasks,
+internal sealed class PlacementRecords(TrajectDb db, TimeProvider time, DossierDoor door, TimelineWriter timeline, TaskList tasks,
     IOptions<PlacementOptions> options)
 {
     /// <summary>How far back a placement may be recorded, and how far ahead it may be planned.</summary>

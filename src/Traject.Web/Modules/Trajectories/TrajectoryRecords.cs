@@ -22,7 +22,7 @@ internal sealed record Changed(Guid Id, long Version);
 /// lead organisation steer; a member may end her own membership. A trajectory of someone turning 18 closes only
 /// once her continuity checklist is complete.
 /// </summary>
-internal sealed class TrajectoryCommands(TrajectDb db, TimeProvider time, DossierDoor door, AuditLog audit, TimelineWriter timeline,
+internal sealed class TrajectoryRecords(TrajectDb db, TimeProvider time, DossierDoor door, AuditLog audit, TimelineWriter timeline,
     IEnumerable<IClosingGuard> guards)
 {
     private static string Link(Guid id) => $"/trajectories/{id}";
