@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Traject.Web.Modules.Organisations;
-
 namespace Traject.Web.Modules.Screening;
 
 /// <summary>
@@ -34,16 +30,4 @@ internal sealed class InstrumentVersion
     public bool Used { get; set; }
 
     public DateTimeOffset? FirstUsedAt { get; set; }
-}
-
-internal sealed class InstrumentVersionConfiguration : IEntityTypeConfiguration<InstrumentVersion>
-{
-    public void Configure(EntityTypeBuilder<InstrumentVersion> e)
-    {
-        e.ToTable("InstrumentVersions");
-        e.Property(x => x.Version).HasMaxLength(InstrumentVersion.VersionMaxLength);
-        e.HasIndex(x => x.Version).IsUnique();
-        e.HasIndex(x => x.Sequence).IsUnique();
-        e.HasOne<Professional>().WithMany().HasForeignKey(x => x.PublishedById).OnDelete(DeleteBehavior.Restrict);
-    }
 }

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Traject.Web.Modules.Organisations;
-using Traject.Web.Modules.Placements;
-using Traject.Web.Modules.Trajectories;
-
 namespace Traject.Web.Modules.Triage;
 
 /// <summary>Why the professional chose another programme than the recommendation, or one that does not fit.</summary>
@@ -118,28 +112,4 @@ internal static class CareChoiceRule
 
     /// <summary>Matched care was chosen: the chosen programme fits her.</summary>
     public static bool WasChosen(ChoiceOutcome outcome) => outcome is ChoiceOutcome.Followed or ChoiceOutcome.OtherFitting;
-}
-
-internal sealed class CareChoiceConfiguration : IEntityTypeConfiguration<CareChoice>
-{
-    public void Configure(EntityTypeBuilder<CareChoice> e)
-    {
-        e.ToTable("CareChoices");
-        e.Property(x => x.ProgrammeName).HasMaxLength(200);
-        e.Property(x => x.RecommendedProgrammeName).HasMaxLength(200);
-        e.Property(x => x.ChosenVerdict).HasConversion<string>().HasMaxLength(16);
-        e.Property(x => x.RecommendedVerdict).HasConversion<string>().HasMaxLength(16);
-        e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(16);
-        e.Property(x => x.Reason).HasConversion<string>().HasMaxLength(32);
-        e.Property(x => x.Explanation).HasMaxLength(CareChoice.ExplanationMaxLength);
-        e.HasOne<Trajectory>().WithMany().HasForeignKey(x => x.TrajectoryId).OnDelete(DeleteBehavior.Cascade);
-        e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<ProblemAnalysis>().WithMany().HasForeignKey(x => x.AnalysisId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<CareProgramme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<CareProgramme>().WithMany().HasForeignKey(x => x.RecommendedProgrammeId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<Professional>().WithMany().HasForeignKey(x => x.RecordedById).OnDelete(DeleteBehavior.Restrict);
-        // Choices are numbered per trajectory: of two choices at the same moment, the second is refused.
-        e.HasIndex(x => new { x.TrajectoryId, x.Sequence }).IsUnique();
-        e.HasIndex(x => new { x.OrganisationId, x.RecordedAt });
-    }
 }

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Traject.Web.Modules.Organisations;
-using Traject.Web.Modules.Trajectories;
-
 namespace Traject.Web.Modules.Triage;
 
 /// <summary>Triage: the problem, risk, needs and strengths analysis and matched care.</summary>
@@ -51,64 +46,5 @@ internal static class TriageModule
             .WithTags("Triage")
             .WithSummary("Quality figures of triage for your organisation: how often matched care was possible and chosen, and analyses due or overdue (from/to as yyyy-mm)");
         return api;
-    }
-}
-
-internal sealed class ProblemAnalysisConfiguration : IEntityTypeConfiguration<ProblemAnalysis>
-{
-    public void Configure(EntityTypeBuilder<ProblemAnalysis> e)
-    {
-        e.ToTable("ProblemAnalyses");
-        foreach (var text in new[]
-                 {
-                     nameof(ProblemAnalysis.ExploitationCircumstances), nameof(ProblemAnalysis.ExploitationNature), nameof(ProblemAnalysis.OnlineDetails),
-                     nameof(ProblemAnalysis.UpperNotes), nameof(ProblemAnalysis.UnderlyingNotes), nameof(ProblemAnalysis.RiskNotes),
-                     nameof(ProblemAnalysis.Needs), nameof(ProblemAnalysis.Strengths), nameof(ProblemAnalysis.NetworkStrengths),
-                     nameof(ProblemAnalysis.EducationNotes), nameof(ProblemAnalysis.NetworkNotes), nameof(ProblemAnalysis.MixedGroupReason),
-                 })
-        {
-            e.Property(text).HasMaxLength(ProblemAnalysis.TextMaxLength);
-        }
-
-        foreach (var set in new[]
-                 {
-                     nameof(ProblemAnalysis.ExploitationForms), nameof(ProblemAnalysis.UpperProblems), nameof(ProblemAnalysis.UnderlyingProblems),
-                     nameof(ProblemAnalysis.AdverseExperiences), nameof(ProblemAnalysis.Risks),
-                 })
-        {
-            e.Property(set).HasMaxLength(300);
-        }
-
-        e.Property(x => x.Education).HasConversion<string>().HasMaxLength(32);
-        e.HasMany(x => x.Network).WithOne().HasForeignKey(x => x.AnalysisId).OnDelete(DeleteBehavior.Cascade);
-        e.HasMany(x => x.Signatures).WithOne().HasForeignKey(x => x.AnalysisId).OnDelete(DeleteBehavior.Cascade);
-        e.HasOne<Trajectory>().WithMany().HasForeignKey(x => x.TrajectoryId).OnDelete(DeleteBehavior.Cascade);
-        e.HasOne<Region>().WithMany().HasForeignKey(x => x.ExploiterRegionId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<Professional>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<Professional>().WithMany().HasForeignKey(x => x.UpdatedById).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(x => new { x.TrajectoryId, x.CreatedAt });
-        // One open draft per trajectory, also when two are started at the same moment.
-        e.HasIndex(x => x.TrajectoryId).IsUnique().HasFilter("\"SignedAt\" IS NULL").HasDatabaseName("IX_ProblemAnalyses_OpenDraft");
-    }
-}
-
-internal sealed class AnalysisNetworkPersonConfiguration : IEntityTypeConfiguration<AnalysisNetworkPerson>
-{
-    public void Configure(EntityTypeBuilder<AnalysisNetworkPerson> e)
-    {
-        e.ToTable("AnalysisNetworkPeople");
-        e.Property(x => x.Relation).HasConversion<string>().HasMaxLength(32);
-        e.Property(x => x.Name).HasMaxLength(AnalysisNetworkPerson.NameMaxLength);
-        e.Property(x => x.Notes).HasMaxLength(AnalysisNetworkPerson.NotesMaxLength);
-    }
-}
-
-internal sealed class AnalysisSignatureConfiguration : IEntityTypeConfiguration<AnalysisSignature>
-{
-    public void Configure(EntityTypeBuilder<AnalysisSignature> e)
-    {
-        e.ToTable("AnalysisSignatures");
-        e.HasOne<Professional>().WithMany().HasForeignKey(x => x.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(x => new { x.AnalysisId, x.ProfessionalId }).IsUnique();
     }
 }
