@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Screening.Pooling;
 using Traject.Web.Modules.Trajectories;
