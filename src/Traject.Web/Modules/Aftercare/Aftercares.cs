@@ -106,23 +106,14 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor do
             }
         }
 
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, AftercareAuditActions.AftercarePlanRecorded, ct);
+        var opened = await door.OpenForChangeAsync(actor, trajectoryId, DossierOperation.Steer, AftercareAuditActions.AftercarePlanRecorded, v, ct);
         if (opened.Error is { } refused)
         {
             return refused;
         }
 
-        if (!v.IsValid)
-        {
-            return v.ToError();
-        }
-
         var dossier = opened.Value;
         var t = dossier.Trajectory;
-        if (t.IsClosed)
-        {
-            return DossierDoor.Closed;
-        }
 
         if (request.PlacementId is { } placementId)
         {

@@ -71,23 +71,14 @@ internal sealed class ContinuityChecklists(TrajectDb db, TimeProvider time, IOpt
             }
         }
 
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, ContinuityAuditActions.ContinuityChanged, ct);
+        var opened = await door.OpenForChangeAsync(actor, trajectoryId, DossierOperation.Steer, ContinuityAuditActions.ContinuityChanged, v, ct);
         if (opened.Error is { } refused)
         {
             return refused;
         }
 
-        if (!v.IsValid)
-        {
-            return v.ToError();
-        }
-
         var dossier = opened.Value;
         var t = dossier.Trajectory;
-        if (t.IsClosed)
-        {
-            return DossierDoor.Closed;
-        }
 
         var dateOfBirth = t.YoungPerson!.DateOfBirth;
         if (!TurningEighteen.Applies(dateOfBirth, t.StartedOn, time.Today(), Months))

@@ -130,23 +130,14 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, DossierDoor
             v.Add("toProfessionalId", "The receiving professional must be an active professional of a care organisation.");
         }
 
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, HandoversAuditActions.HandoverProposed, ct);
+        var opened = await door.OpenForChangeAsync(actor, trajectoryId, DossierOperation.Steer, HandoversAuditActions.HandoverProposed, v, ct);
         if (opened.Error is { } refused)
         {
             return refused;
         }
 
-        if (!v.IsValid)
-        {
-            return v.ToError();
-        }
-
         var dossier = opened.Value;
         var t = dossier.Trajectory;
-        if (t.IsClosed)
-        {
-            return DossierDoor.Closed;
-        }
 
         if (await db.Handovers.AnyAsync(h => h.TrajectoryId == t.Id && h.Status == HandoverStatus.Proposed, ct))
         {

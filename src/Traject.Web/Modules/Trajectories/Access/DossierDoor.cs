@@ -89,6 +89,27 @@ internal sealed class DossierDoor(TrajectDb db, AccessPolicy policy, AuditLog au
         return dossier;
     }
 
+    /// <summary>
+    /// Opens the dossier for a change in the usual order: the refusal first (out of scope, or an operation her basis does
+    /// not allow), then the input errors, then a closed trajectory.
+    /// </summary>
+    public async Task<Result<Dossier>> OpenForChangeAsync(Actor actor, Guid trajectoryId, DossierOperation operation, string action,
+        Validator v, CancellationToken ct, bool tracked = false)
+    {
+        var opened = await OpenAsync(actor, trajectoryId, operation, action, ct, tracked);
+        if (opened.Error is { } refused)
+        {
+            return refused;
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        return opened.Value.IsClosed ? Closed : opened;
+    }
+
     /// <summary>The reason a basis that reads may not do more, in words the professional understands.</summary>
     private static Error Refusal(DossierOperation operation, string readBasis) => operation switch
     {
