@@ -15,6 +15,7 @@ internal static class Text
         string.Join(Separator, [template, .. args.Select(a => a switch
         {
             Enum e => "enum:" + e.GetType().Name + "." + e,
+            ILabelled x => "enum:" + x.LabelKey,
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => a.ToString() ?? string.Empty,
         })]);
@@ -60,6 +61,9 @@ internal static class Text
 
     public static string Label<TEnum>(this IStringLocalizer l, TEnum value)
         where TEnum : struct, Enum => l.Label(typeof(TEnum).Name + "." + value);
+
+    /// <summary>The label of a value labelled like an enum.</summary>
+    public static string Label(this IStringLocalizer l, ILabelled value) => l.Label(value.LabelKey);
 
     /// <summary>Looks up <c>Type.Value</c>; falls back to the value's name in words (the English label).</summary>
     public static string Label(this IStringLocalizer l, string key)

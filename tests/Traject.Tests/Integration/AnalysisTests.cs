@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
-using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Triage;
 
 namespace Traject.Tests.Integration;
@@ -103,7 +102,7 @@ public abstract class AnalysisTests(TrajectFixture f)
         Assert.Equal(SignatureNeed.Nothing, signed.Needs);
         Assert.False(signed.CanEdit);
 
-        var task = await f.WithDbAsync(db => db.CareTasks.AsNoTracking().SingleAsync(x => x.TrajectoryId == t && x.Kind == CareTaskKind.ProblemAnalysis));
+        var task = await f.WithDbAsync(db => db.CareTasks.AsNoTracking().SingleAsync(x => x.TrajectoryId == t && x.Kind == TriageTaskKinds.ProblemAnalysis));
         Assert.Equal(f.Clock.Today().AddMonths(3), task.DueOn);
         Assert.Equal(f.Ids.User(Demo.Regie), task.OwnerId);
         var overview = await OverviewAsync(mentor, t);

@@ -199,7 +199,7 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         var person = await Dossiers.RegisterAsync(regie, f.Clock);
         var membership = await Dossiers.AddMemberAsync(regie, person.TrajectoryId, new { professionalId = f.Ids.User(Demo.Mentor), role = "Mentor" });
         var regionId = await f.WithDbAsync(db => db.Regions.Select(r => r.Id).FirstAsync());
-        var taskId = await f.WithDbAsync(db => db.CareTasks.Where(t => t.TrajectoryId == person.TrajectoryId && t.Kind == Traject.Web.Modules.Tasks.CareTaskKind.ScreenAtIntake)
+        var taskId = await f.WithDbAsync(db => db.CareTasks.Where(t => t.TrajectoryId == person.TrajectoryId && t.Kind == Traject.Web.Modules.Screening.ScreeningTaskKinds.ScreenAtIntake)
             .Select(t => t.Id).SingleAsync());
         var programmeId = await PlacementSteps.ProgrammeAsync(f, PlacementSteps.VeiligLima);
         var placementId = await PlacementSteps.StartAsync(regie, person.TrajectoryId, programmeId, f.Ids.Organisation(Demo.North), f.Clock.Today());
@@ -344,7 +344,7 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             var contact = Traject.Web.Modules.Aftercare.FollowUpSchedule.Create(trajectoryId, DateOnly.FromDateTime(f.Clock.GetUtcNow().UtcDateTime)).First();
             var task = new Traject.Web.Modules.Tasks.CareTask
             {
-                TrajectoryId = trajectoryId, Kind = Traject.Web.Modules.Tasks.CareTaskKind.FollowUpContact, OwnerId = owner, DueOn = contact.DueOn,
+                TrajectoryId = trajectoryId, Kind = Traject.Web.Modules.Aftercare.AftercareTaskKinds.FollowUpContact, OwnerId = owner, DueOn = contact.DueOn,
                 CreatedAt = f.Clock.GetUtcNow(), CreatedById = owner,
             };
             contact.TaskId = task.Id;

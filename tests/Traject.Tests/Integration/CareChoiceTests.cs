@@ -81,7 +81,7 @@ public abstract class CareChoiceTests(TrajectFixture f)
         {
             db.CareTasks.Add(new CareTask
             {
-                TrajectoryId = t, Kind = CareTaskKind.ReferralForTriage, OwnerId = f.Ids.User(Demo.Regie), DueOn = f.Clock.Today().AddDays(7),
+                TrajectoryId = t, Kind = TriageTaskKinds.ReferralForTriage, OwnerId = f.Ids.User(Demo.Regie), DueOn = f.Clock.Today().AddDays(7),
                 CreatedAt = f.Clock.GetUtcNow(), CreatedById = f.Ids.User(Demo.Regie),
             });
             return await db.SaveChangesAsync();
@@ -109,7 +109,7 @@ public abstract class CareChoiceTests(TrajectFixture f)
             Assert.Equal(recommendation.AnalysisId, current.AnalysisId);
         }
 
-        var tasks = await f.WithDbAsync(db => db.CareTasks.Where(x => x.TrajectoryId == t && x.Kind == CareTaskKind.ReferralForTriage).ToListAsync());
+        var tasks = await f.WithDbAsync(db => db.CareTasks.Where(x => x.TrajectoryId == t && x.Kind == TriageTaskKinds.ReferralForTriage).ToListAsync());
         Assert.NotNull(Assert.Single(tasks).CompletedAt);
         Assert.Equal(1, await f.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == TriageAuditActions.CareChosen && a.Pseudonym == pseudonym)));
     }

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
 using Traject.Web.Modules.Continuity;
-using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Tests.Integration;
@@ -42,7 +41,7 @@ public abstract class ContinuityTests(TrajectFixture f)
 
         Assert.True(await RunScheduleAsync() >= 1);
         Assert.Equal(0, await RunScheduleAsync()); // once per trajectory
-        var task = await f.WithDbAsync(db => db.CareTasks.SingleAsync(t => t.TrajectoryId == id && t.Kind == CareTaskKind.PlanContinuityAtEighteen));
+        var task = await f.WithDbAsync(db => db.CareTasks.SingleAsync(t => t.TrajectoryId == id && t.Kind == ContinuityTaskKinds.PlanContinuityAtEighteen));
         Assert.Equal(f.Ids.User(Demo.Regie), task.OwnerId);
         Assert.Equal(TurningEighteen.TaskDueOn(dob, f.Clock.Today()), task.DueOn);
 
@@ -133,7 +132,7 @@ public abstract class ContinuityTests(TrajectFixture f)
             Assert.Equal(1, (await first.ReadAsync<ContinuityView>()).Version);
         }
 
-        Assert.Equal(1, await f.WithDbAsync(db => db.CareTasks.CountAsync(t => t.TrajectoryId == id && t.Kind == CareTaskKind.PlanContinuityAtEighteen)));
+        Assert.Equal(1, await f.WithDbAsync(db => db.CareTasks.CountAsync(t => t.TrajectoryId == id && t.Kind == ContinuityTaskKinds.PlanContinuityAtEighteen)));
         using (var stale = await regie.PutJsonAsync(Continuity(id), new { items = new[] { new { item = "Income", state = "Open", note = "" } }, version = 0 }))
         {
             await stale.ProblemAsync(HttpStatusCode.Conflict);
@@ -209,7 +208,7 @@ public abstract class ContinuityTests(TrajectFixture f)
         Assert.StartsWith("1. ", Assert.Single(placed.Bars).Label);
         var current = Assert.Single(overview.Current);
         Assert.Equal(1, current.Phase);
-        Assert.Contains(overview.OpenTasks, t => t.Kind == CareTaskKind.PlanContinuityAtEighteen);
+        Assert.Contains(overview.OpenTasks, t => t.Kind == ContinuityTaskKinds.PlanContinuityAtEighteen);
         Assert.Equal(new Traject.Web.Modules.FuturePlans.PlanProgress(0, 1), overview.FuturePlan);
         Assert.True(overview.Continuity.Applies);
         Assert.Equal(TurningEighteen.Birthday(dob), overview.Continuity.Birthday);

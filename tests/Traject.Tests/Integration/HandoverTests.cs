@@ -338,7 +338,7 @@ public abstract class HandoverTests(TrajectFixture f)
         List<CareTaskView> tasks;
         using (var list = await regie.GetAsync($"/api/v1/trajectories/{id}/tasks"))
         {
-            tasks = (await list.ReadAsync<List<CareTaskView>>()).Where(t => t.Kind == CareTaskKind.FollowUpContact).ToList();
+            tasks = (await list.ReadAsync<List<CareTaskView>>()).Where(t => t.Kind == AftercareTaskKinds.FollowUpContact).ToList();
         }
 
         Assert.Equal(new[] { 3, 6, 12, 24 }.Select(m => closedOn.AddMonths(m)), tasks.Select(t => t.DueOn).Order());
@@ -383,7 +383,7 @@ public abstract class HandoverTests(TrajectFixture f)
 
         using (var list = await regie.GetAsync($"/api/v1/trajectories/{id}/tasks"))
         {
-            var task = (await list.ReadAsync<List<CareTaskView>>()).Single(t => t.Kind == CareTaskKind.FollowUpContact && t.DueOn == closedOn.AddMonths(3));
+            var task = (await list.ReadAsync<List<CareTaskView>>()).Single(t => t.Kind == AftercareTaskKinds.FollowUpContact && t.DueOn == closedOn.AddMonths(3));
             Assert.NotNull(task.CompletedAt);
         }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
 using Traject.Web.Modules.Caseload;
+using Traject.Web.Modules.Network;
 using Traject.Web.Modules.Notifications;
 using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Tasks;
@@ -128,7 +129,7 @@ public abstract class MissingEpisodeTests(TrajectFixture f)
             Assert.Contains(await notes.ReadAsync<List<NotificationView>>(), n => n.Kind == MissingEpisodes.NotificationKind && n.Link!.Contains(episode.Id.ToString(), StringComparison.Ordinal));
         }
 
-        var task = Assert.Single(await TasksAsync(regie, person.TrajectoryId), t => t.Kind == CareTaskKind.InformAboutMissingEpisode);
+        var task = Assert.Single(await TasksAsync(regie, person.TrajectoryId), t => t.Kind == SafetyTaskKinds.InformAboutMissingEpisode);
         Assert.Equal(f.Ids.User(Demo.Mentor), task.Owner.Id);
         Assert.Equal(f.Clock.Today(), task.DueOn);
         using (var second = await regie.PostJsonAsync(Episodes(person.TrajectoryId), Report(rijnmond)))
@@ -163,7 +164,7 @@ public abstract class MissingEpisodeTests(TrajectFixture f)
         }
 
         Assert.All(episode.Notices, n => Assert.NotNull(n.InformedAt));
-        Assert.NotNull(Assert.Single(await TasksAsync(regie, person.TrajectoryId), t => t.Kind == CareTaskKind.InformAboutMissingEpisode).CompletedAt);
+        Assert.NotNull(Assert.Single(await TasksAsync(regie, person.TrajectoryId), t => t.Kind == SafetyTaskKinds.InformAboutMissingEpisode).CompletedAt);
 
         // Closing: found before she was last seen is refused; then the return conversation, with tasks for medical care and the network.
         var close = new
@@ -190,8 +191,8 @@ public abstract class MissingEpisodeTests(TrajectFixture f)
         }
 
         var tasks = await TasksAsync(regie, person.TrajectoryId);
-        Assert.Contains(tasks, t => t.Kind == CareTaskKind.AcuteMedicalCare && t.CompletedAt is null && t.DueOn == f.Clock.Today());
-        Assert.Contains(tasks, t => t.Kind == CareTaskKind.NetworkAnalysis && t.CompletedAt is null);
+        Assert.Contains(tasks, t => t.Kind == SafetyTaskKinds.AcuteMedicalCare && t.CompletedAt is null && t.DueOn == f.Clock.Today());
+        Assert.Contains(tasks, t => t.Kind == NetworkTaskKinds.NetworkAnalysis && t.CompletedAt is null);
 
         // Acute medical care after the episode finishes that task; the episode counts as a risk indicator in the next suggestion.
         using (var medical = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/safety/medical-events", new
@@ -202,7 +203,7 @@ public abstract class MissingEpisodeTests(TrajectFixture f)
             await medical.ExpectAsync(HttpStatusCode.Created);
         }
 
-        Assert.NotNull((await TasksAsync(regie, person.TrajectoryId)).Single(t => t.Kind == CareTaskKind.AcuteMedicalCare).CompletedAt);
+        Assert.NotNull((await TasksAsync(regie, person.TrajectoryId)).Single(t => t.Kind == SafetyTaskKinds.AcuteMedicalCare).CompletedAt);
         using (var assessed = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/safety/assessments",
                    new { items = SafetyScene.AllItems(), treatmentCoordinatorId = f.Ids.User(Demo.Regie) }))
         {

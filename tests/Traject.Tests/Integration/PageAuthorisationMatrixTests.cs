@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
+using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Tasks;
 
 namespace Traject.Tests.Integration;
@@ -398,7 +399,7 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         {
             var task = new CareTask
             {
-                TrajectoryId = south.TrajectoryId, Kind = CareTaskKind.ScreenAtIntake, OwnerId = f.Ids.User(Demo.Wijkteam),
+                TrajectoryId = south.TrajectoryId, Kind = ScreeningTaskKinds.ScreenAtIntake, OwnerId = f.Ids.User(Demo.Wijkteam),
                 DueOn = DateOnly.FromDateTime(f.Clock.GetUtcNow().UtcDateTime).AddDays(14), CreatedAt = f.Clock.GetUtcNow(),
                 CreatedById = f.Ids.User(Demo.Wijkteam),
             };
@@ -455,7 +456,7 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
                     DateOnly.FromDateTime(f.Clock.GetUtcNow().UtcDateTime)).First();
                 var task = new Traject.Web.Modules.Tasks.CareTask
                 {
-                    TrajectoryId = scene.TrajectoryId, Kind = Traject.Web.Modules.Tasks.CareTaskKind.FollowUpContact, OwnerId = f.Ids.User(coordinator),
+                    TrajectoryId = scene.TrajectoryId, Kind = Traject.Web.Modules.Aftercare.AftercareTaskKinds.FollowUpContact, OwnerId = f.Ids.User(coordinator),
                     DueOn = contact.DueOn, CreatedAt = f.Clock.GetUtcNow(), CreatedById = f.Ids.User(coordinator),
                 };
                 contact.TaskId = task.Id;

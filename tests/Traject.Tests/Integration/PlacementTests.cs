@@ -4,7 +4,6 @@ using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Placements;
-using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Tests.Integration;
@@ -74,7 +73,7 @@ public abstract class PlacementTests(TrajectFixture f)
         }
 
         // The plan-the-next-step task is the coordinator's, due four weeks after the start.
-        var task = await f.WithDbAsync(db => db.CareTasks.SingleAsync(t => t.TrajectoryId == trajectoryId && t.Kind == CareTaskKind.NameNextPlace));
+        var task = await f.WithDbAsync(db => db.CareTasks.SingleAsync(t => t.TrajectoryId == trajectoryId && t.Kind == PlacementsTaskKinds.NameNextPlace));
         Assert.Equal(f.Ids.User(Demo.Regie), task.OwnerId);
         Assert.Equal(today.AddDays(28), task.DueOn);
 
@@ -165,7 +164,7 @@ public abstract class PlacementTests(TrajectFixture f)
         placement = Assert.Single(await ListAsync(regie, person.TrajectoryId));
         Assert.DoesNotContain(PlacementWarning.NextStepOverdue, placement.Warnings);
         Assert.Equal(Demo.South, placement.NextStep!.NextOrganisation);
-        var task = await f.WithDbAsync(db => db.CareTasks.SingleAsync(t => t.TrajectoryId == person.TrajectoryId && t.Kind == CareTaskKind.NameNextPlace));
+        var task = await f.WithDbAsync(db => db.CareTasks.SingleAsync(t => t.TrajectoryId == person.TrajectoryId && t.Kind == PlacementsTaskKinds.NameNextPlace));
         Assert.NotNull(task.CompletedAt);
     }
 

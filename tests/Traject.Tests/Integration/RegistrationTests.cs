@@ -140,8 +140,11 @@ public abstract class RegistrationTests(TrajectFixture f)
         var today = f.Clock.Today();
         await f.WithDbAsync(async db =>
         {
-            db.CareTasks.Add(StepPlan.RegistrationDecision(person.TrajectoryId, f.Ids.User(Demo.Regie), f.Ids.User(Demo.Regie), today.AddDays(-31),
-                f.Clock.GetUtcNow(), 30));
+            db.CareTasks.Add(new CareTask
+            {
+                TrajectoryId = person.TrajectoryId, Kind = RegistrationTaskKinds.RegistrationDecision, OwnerId = f.Ids.User(Demo.Regie), DueOn = today.AddDays(-1),
+                CreatedAt = f.Clock.GetUtcNow(), CreatedById = f.Ids.User(Demo.Regie),
+            });
             return await db.SaveChangesAsync();
         });
         using (var due = await regie.GetAsync(Url(person.TrajectoryId)))
@@ -158,7 +161,7 @@ public abstract class RegistrationTests(TrajectFixture f)
 
         var decided = await DecideAsync(regie, person.TrajectoryId, Decision("DoNotNotify", null, reason: "NotifiedByOtherOrganisation", argument: Argument));
         Assert.Null(decided.DueOn);
-        var task = await f.WithDbAsync(db => db.CareTasks.AsNoTracking().SingleAsync(t => t.TrajectoryId == person.TrajectoryId && t.Kind == CareTaskKind.RegistrationDecision));
+        var task = await f.WithDbAsync(db => db.CareTasks.AsNoTracking().SingleAsync(t => t.TrajectoryId == person.TrajectoryId && t.Kind == RegistrationTaskKinds.RegistrationDecision));
         Assert.NotNull(task.CompletedAt);
     }
 
@@ -301,8 +304,11 @@ public abstract class RegistrationTests(TrajectFixture f)
         var overdue = await Dossiers.RegisterAsync(regie, f.Clock);
         await f.WithDbAsync(async db =>
         {
-            db.CareTasks.Add(StepPlan.RegistrationDecision(overdue.TrajectoryId, f.Ids.User(Demo.Regie), f.Ids.User(Demo.Regie), today.AddDays(-40),
-                f.Clock.GetUtcNow(), 30));
+            db.CareTasks.Add(new CareTask
+            {
+                TrajectoryId = overdue.TrajectoryId, Kind = RegistrationTaskKinds.RegistrationDecision, OwnerId = f.Ids.User(Demo.Regie), DueOn = today.AddDays(-10),
+                CreatedAt = f.Clock.GetUtcNow(), CreatedById = f.Ids.User(Demo.Regie),
+            });
             return await db.SaveChangesAsync();
         });
 

@@ -24,7 +24,7 @@ public abstract class ReportingCodeTests(TrajectFixture f)
         {
             var task = new CareTask
             {
-                TrajectoryId = person.TrajectoryId, Kind = CareTaskKind.ReportingCodeDecision, OwnerId = f.Ids.User(Demo.Regie),
+                TrajectoryId = person.TrajectoryId, Kind = ReportingCodeTaskKinds.ReportingCodeDecision, OwnerId = f.Ids.User(Demo.Regie),
                 DueOn = f.Clock.Today().AddDays(14), CreatedAt = f.Clock.GetUtcNow(), CreatedById = f.Ids.User(Demo.Regie),
             };
             db.CareTasks.Add(task);

@@ -80,7 +80,7 @@ public abstract class SafetyTests(TrajectFixture f)
         Assert.Equal(SafetyLevel.High, await f.WithDbAsync(db => SafetyFacts.LatestLevelAsync(db, person.TrajectoryId, default)));
 
         // One open re-assessment task for the coordinator, due in three months.
-        var open = (await TasksAsync(regie, person.TrajectoryId)).Where(t => t.Kind == CareTaskKind.SafetyReassessment && t.CompletedAt is null).ToList();
+        var open = (await TasksAsync(regie, person.TrajectoryId)).Where(t => t.Kind == SafetyTaskKinds.SafetyReassessment && t.CompletedAt is null).ToList();
         Assert.Equal(f.Clock.Today().AddMonths(3), Assert.Single(open).DueOn);
 
         var audit = await f.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == SafetyAuditActions.SafetyAssessed && a.Pseudonym == person.Pseudonym));
@@ -100,7 +100,7 @@ public abstract class SafetyTests(TrajectFixture f)
 
         f.Clock.Advance(TimeSpan.FromMinutes(1));
         await Dossiers.ChangeStatusAsync(regie, person.TrajectoryId, "Active");
-        var task = Assert.Single(await TasksAsync(regie, person.TrajectoryId), t => t.Kind == CareTaskKind.SafetyReassessment && t.CompletedAt is null);
+        var task = Assert.Single(await TasksAsync(regie, person.TrajectoryId), t => t.Kind == SafetyTaskKinds.SafetyReassessment && t.CompletedAt is null);
         Assert.Equal(f.Clock.Today().AddDays(ReassessmentSchedule.DaysAfterPhaseChange), task.DueOn);
         using (var overview = await regie.GetAsync(Safety(person.TrajectoryId)))
         {

@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
 using Traject.Web.Common.Auditing;
+using Traject.Web.Modules.Registration;
+using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
@@ -70,12 +72,14 @@ public abstract class ScreeningTests(TrajectFixture f)
         return await response.ReadAsync<ScreeningView>(HttpStatusCode.Created);
     }
 
+    private IReadOnlyList<StepPlanStep> StepPlanSteps => f.Factory.Services.GetRequiredService<StepPlan>().Steps;
+
     private async Task<List<CareTask>> StepPlanTasksAsync(Guid trajectoryId) =>
         await f.WithDbAsync(db => db.CareTasks.AsNoTracking()
-            .Where(t => t.TrajectoryId == trajectoryId && t.Kind != CareTaskKind.ScreenAtIntake && t.Kind != CareTaskKind.RegistrationDecision).ToListAsync());
+            .Where(t => t.TrajectoryId == trajectoryId && t.Kind != ScreeningTaskKinds.ScreenAtIntake && t.Kind != RegistrationTaskKinds.RegistrationDecision).ToListAsync());
 
     private async Task<List<CareTask>> RegistrationTasksAsync(Guid trajectoryId) =>
-        await f.WithDbAsync(db => db.CareTasks.AsNoTracking().Where(t => t.TrajectoryId == trajectoryId && t.Kind == CareTaskKind.RegistrationDecision).ToListAsync());
+        await f.WithDbAsync(db => db.CareTasks.AsNoTracking().Where(t => t.TrajectoryId == trajectoryId && t.Kind == RegistrationTaskKinds.RegistrationDecision).ToListAsync());
 
     private async Task<List<string>> TimelineAsync(HttpClient client, Guid trajectoryId, string kind)
     {
@@ -303,7 +307,7 @@ public abstract class ScreeningTests(TrajectFixture f)
             Assert.Equal((view.Id, 3, expected.Classification, ScreeningStatus.Open), (summary.Id, summary.Signals, summary.Suggestion, summary.Status));
         }
 
-        var intake = await f.WithDbAsync(db => db.CareTasks.AsNoTracking().SingleAsync(t => t.TrajectoryId == person.TrajectoryId && t.Kind == CareTaskKind.ScreenAtIntake));
+        var intake = await f.WithDbAsync(db => db.CareTasks.AsNoTracking().SingleAsync(t => t.TrajectoryId == person.TrajectoryId && t.Kind == ScreeningTaskKinds.ScreenAtIntake));
         Assert.NotNull(intake.CompletedAt);
         Assert.Equal(f.Ids.User(Demo.Regie), intake.CompletedById);
 
@@ -523,10 +527,10 @@ public abstract class ScreeningTests(TrajectFixture f)
         Assert.NotNull(final.StepPlanStartedAt);
 
         var tasks = await StepPlanTasksAsync(person.TrajectoryId);
-        Assert.Equal(StepPlan.Steps.Select(s => s.Kind).Order(), tasks.Select(t => t.Kind).Order());
+        Assert.Equal(StepPlanSteps.Select(s => s.Kind).Order(), tasks.Select(t => t.Kind).Order());
         Assert.Empty(await RegistrationTasksAsync(person.TrajectoryId)); // a potential victim: no registration decision due
         Assert.All(tasks, t => Assert.Equal(f.Ids.User(Demo.Regie), t.OwnerId));
-        Assert.All(tasks, t => Assert.Equal(today.AddDays(StepPlan.Steps.Single(s => s.Kind == t.Kind).Days), t.DueOn));
+        Assert.All(tasks, t => Assert.Equal(today.AddDays(StepPlanSteps.Single(s => s.Kind == t.Kind).Days), t.DueOn));
 
         using var mentor = await f.ClientAsync(Demo.Mentor);
         using (var late = await mentor.PostJsonAsync(Weighings(person.TrajectoryId, screening.Id), Weighing(Classification.Potential, today)))
@@ -578,7 +582,7 @@ public abstract class ScreeningTests(TrajectFixture f)
         using var mentor = await f.ClientAsync(Demo.Mentor);
         var agreed = await WeighAsync(mentor, person.TrajectoryId, screening.Id, Weighing(Classification.Potential, today));
         Assert.Equal((ScreeningStatus.Final, Classification.Potential), (agreed.Status, agreed.FinalClassification));
-        Assert.Equal(StepPlan.Steps.Count, (await StepPlanTasksAsync(person.TrajectoryId)).Count);
+        Assert.Equal(StepPlanSteps.Count, (await StepPlanTasksAsync(person.TrajectoryId)).Count);
     }
 
     [SkippableFact]
@@ -602,7 +606,7 @@ public abstract class ScreeningTests(TrajectFixture f)
         var stored = await f.WithDbAsync(db => db.Screenings.AsNoTracking().Include(s => s.Weighings).SingleAsync(s => s.Id == screening.Id));
         Assert.Equal(2, stored.Weighings.Count);
         Assert.Equal((ScreeningStatus.Final, Classification.Potential), (stored.Status, stored.FinalClassification));
-        Assert.Equal(StepPlan.Steps.Count, (await StepPlanTasksAsync(person.TrajectoryId)).Count);
+        Assert.Equal(StepPlanSteps.Count, (await StepPlanTasksAsync(person.TrajectoryId)).Count);
     }
 
     [SkippableFact]
@@ -639,8 +643,8 @@ public abstract class ScreeningTests(TrajectFixture f)
         Assert.Equal(ScreeningStatus.Open, screening.Status);
         var atOnce = await StepPlanTasksAsync(person.TrajectoryId);
         Assert.Equal(expected == Classification.Acute, screening.StepPlanStartedAt is not null);
-        Assert.Equal(expected == Classification.Acute ? StepPlan.Steps.Count : 0, atOnce.Count);
-        Assert.All(atOnce.Where(t => t.Kind == CareTaskKind.SafetyAssessment), t => Assert.Equal(today.AddDays(1), t.DueOn));
+        Assert.Equal(expected == Classification.Acute ? StepPlanSteps.Count : 0, atOnce.Count);
+        Assert.All(atOnce.Where(t => t.Kind == SafetyTaskKinds.SafetyAssessment), t => Assert.Equal(today.AddDays(1), t.DueOn));
 
         // Acute still needs the weighing; confirming it does not add the steps again, and the safety assessment is due tomorrow.
         await WeighAsync(regie, person.TrajectoryId, screening.Id, Weighing(Classification.Acute, today));
@@ -648,8 +652,8 @@ public abstract class ScreeningTests(TrajectFixture f)
         var final = await WeighAsync(gedrag, person.TrajectoryId, screening.Id, Weighing(Classification.Acute, today));
         Assert.Equal(Classification.Acute, final.FinalClassification);
         var tasks = await StepPlanTasksAsync(person.TrajectoryId);
-        Assert.Equal(StepPlan.Steps.Select(s => s.Kind).Order(), tasks.Select(t => t.Kind).Order());
-        Assert.Equal(today.AddDays(1), tasks.Single(t => t.Kind == CareTaskKind.SafetyAssessment).DueOn);
+        Assert.Equal(StepPlanSteps.Select(s => s.Kind).Order(), tasks.Select(t => t.Kind).Order());
+        Assert.Equal(today.AddDays(1), tasks.Single(t => t.Kind == SafetyTaskKinds.SafetyAssessment).DueOn);
         Assert.Single(await RegistrationTasksAsync(person.TrajectoryId));
         Assert.Contains(await TimelineAsync(regie, person.TrajectoryId, TasksTimelineKinds.TaskCreated), s => s.Contains("Acuut gevaar", StringComparison.Ordinal));
     }

@@ -4,6 +4,7 @@ using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Caseload;
+using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
@@ -27,7 +28,7 @@ public abstract class TaskTests(TrajectFixture f)
         var person = await Dossiers.RegisterAsync(regie, f.Clock);
 
         var task = Assert.Single(await ListAsync(regie, person.TrajectoryId));
-        Assert.Equal(CareTaskKind.ScreenAtIntake, task.Kind);
+        Assert.Equal(ScreeningTaskKinds.ScreenAtIntake, task.Kind);
         Assert.Equal(f.Ids.User(Demo.Regie), task.Owner.Id);
         Assert.Equal(f.Clock.Today().AddDays(14), task.DueOn);
         Assert.False(task.IsOverdue);

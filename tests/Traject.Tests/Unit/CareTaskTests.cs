@@ -1,5 +1,14 @@
+using Microsoft.Extensions.Configuration;
 using Traject.Web.Common;
+using Traject.Web.Modules.Aftercare;
+using Traject.Web.Modules.Continuity;
+using Traject.Web.Modules.Network;
+using Traject.Web.Modules.Registration;
+using Traject.Web.Modules.ReportingCode;
+using Traject.Web.Modules.Safety;
+using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Tasks;
+using Traject.Web.Modules.Triage;
 
 namespace Traject.Tests.Unit;
 
@@ -10,7 +19,7 @@ public class CareTaskTests
     private static readonly Guid Coordinator = Guid.NewGuid();
     private static readonly Guid Colleague = Guid.NewGuid();
 
-    private static CareTask Task(DateOnly due) => new() { Kind = CareTaskKind.TalkWithYoungPerson, OwnerId = Coordinator, DueOn = due };
+    private static CareTask Task(DateOnly due) => new() { Kind = TasksTaskKinds.TalkWithYoungPerson, OwnerId = Coordinator, DueOn = due };
 
     [Fact]
     public void A_task_is_overdue_only_after_its_due_day_and_only_while_open()
@@ -48,25 +57,57 @@ public class CareTaskTests
         Assert.Equal(Today.AddDays(5), t.DueOn);
     }
 
+    /// <summary>The step plan as the app composes it: each module that owns a step adds it.</summary>
+    private static StepPlan AppStepPlan()
+    {
+        var config = new ConfigurationBuilder().Build();
+        using var services = new ServiceCollection().AddTasks().AddSafety(config).AddNetwork(config).AddReportingCode().AddTriage()
+            .BuildServiceProvider();
+        return services.GetRequiredService<StepPlan>();
+    }
+
+    [Fact]
+    public void The_step_plan_gathers_the_steps_of_their_owners_in_order()
+    {
+        Assert.Equal(
+            [
+                (TasksTaskKinds.TalkWithYoungPerson, 7), (SafetyTaskKinds.SafetyAssessment, 7), (TasksTaskKinds.InvolveParentsAndNetwork, 14),
+                (ReportingCodeTaskKinds.ReportingCodeDecision, 14), (TasksTaskKinds.ConsultPoliceLiaison, 14),
+                (NetworkTaskKinds.NetworkAnalysis, 28), (TriageTaskKinds.ReferralForTriage, 28),
+            ],
+            AppStepPlan().Steps.Select(s => (s.Kind, s.Days)));
+    }
+
+    [Fact]
+    public void Every_task_kind_is_declared_once_by_its_owner_and_fits_its_column()
+    {
+        var all = CareTaskKinds.All;
+        Assert.Equal(16, all.Count);
+        Assert.All(all, k => Assert.InRange(k.Name.Length, 1, CareTaskKind.NameMaxLength));
+        Assert.Equal(AftercareTaskKinds.FollowUpContact.DoneByRecording, CareTaskKinds.Named("FollowUpContact").DoneByRecording);
+        Assert.Equal("/trajectories/00000000-0000-0000-0000-000000000000/safety", CareTaskKinds.Named("SafetyAssessment").Href(Guid.Empty));
+        Assert.Equal("/trajectories/00000000-0000-0000-0000-000000000000#continuity", ContinuityTaskKinds.PlanContinuityAtEighteen.Href(Guid.Empty));
+        Assert.Null(CareTaskKinds.Named("NoLongerDeclared").Href(Guid.Empty)); // a stored name no module declares any more still reads
+    }
+
     [Fact]
     public void The_step_plan_creates_each_step_once_for_the_coordinator()
     {
         var trajectory = Guid.NewGuid();
-        var tasks = StepPlan.Create(trajectory, Coordinator, Colleague, Today, Now, acute: false, []).ToList();
+        var stepPlan = AppStepPlan();
+        var tasks = stepPlan.Create(trajectory, Coordinator, Colleague, Today, Now, acute: false, []).ToList();
         Assert.Equal(7, tasks.Count);
         Assert.Equal(tasks.Count, tasks.Select(t => t.Kind).Distinct().Count());
-        Assert.DoesNotContain(tasks, t => t.Kind == CareTaskKind.ScreenAtIntake);
+        Assert.DoesNotContain(tasks, t => t.Kind == ScreeningTaskKinds.ScreenAtIntake);
         Assert.All(tasks, t => Assert.Equal(Coordinator, t.OwnerId));
         Assert.All(tasks, t => Assert.Equal(trajectory, t.TrajectoryId));
-        Assert.Equal(Today.AddDays(7), tasks.Single(t => t.Kind == CareTaskKind.SafetyAssessment).DueOn);
-        Assert.DoesNotContain(tasks, t => t.Kind == CareTaskKind.RegistrationDecision); // due only for a confirmed suspicion
-        var registration = StepPlan.RegistrationDecision(trajectory, Coordinator, Colleague, Today, Now, days: 30);
-        Assert.Equal((CareTaskKind.RegistrationDecision, Today.AddDays(30), Coordinator), (registration.Kind, registration.DueOn, registration.OwnerId));
+        Assert.Equal(Today.AddDays(7), tasks.Single(t => t.Kind == SafetyTaskKinds.SafetyAssessment).DueOn);
+        Assert.DoesNotContain(tasks, t => t.Kind == RegistrationTaskKinds.RegistrationDecision); // due only for a confirmed suspicion
 
-        var again = StepPlan.Create(trajectory, Coordinator, Colleague, Today, Now, acute: true,
-            [CareTaskKind.TalkWithYoungPerson, CareTaskKind.NetworkAnalysis]).ToList();
+        var again = stepPlan.Create(trajectory, Coordinator, Colleague, Today, Now, acute: true,
+            [TasksTaskKinds.TalkWithYoungPerson, NetworkTaskKinds.NetworkAnalysis]).ToList();
         Assert.Equal(5, again.Count);
-        Assert.DoesNotContain(again, t => t.Kind is CareTaskKind.TalkWithYoungPerson or CareTaskKind.NetworkAnalysis);
-        Assert.Equal(Today.AddDays(1), again.Single(t => t.Kind == CareTaskKind.SafetyAssessment).DueOn);
+        Assert.DoesNotContain(again, t => t.Kind == TasksTaskKinds.TalkWithYoungPerson || t.Kind == NetworkTaskKinds.NetworkAnalysis);
+        Assert.Equal(Today.AddDays(1), again.Single(t => t.Kind == SafetyTaskKinds.SafetyAssessment).DueOn);
     }
 }

@@ -75,7 +75,7 @@ public partial class LocalizationTests
         keys.AddRange(new[] { "Planned", "Doing", "Done" }.Select(n => "MyPlan." + n));
         keys.AddRange(Enum.GetNames<Traject.Web.Modules.Continuity.ContinuityItem>().Select(n => "ContinuityItem." + n));
         keys.AddRange(Enum.GetNames<Traject.Web.Modules.Continuity.ContinuityState>().Select(n => "ContinuityState." + n));
-        keys.AddRange(Enum.GetNames<Traject.Web.Modules.Tasks.CareTaskKind>().Select(n => "CareTaskKind." + n));
+        keys.AddRange(Traject.Web.Modules.Tasks.CareTaskKinds.All.Select(k => k.LabelKey));
         keys.AddRange(Enum.GetNames<PlacementSetting>().Select(n => "PlacementSetting." + n));
         keys.AddRange(Enum.GetNames<GroupComposition>().Select(n => "GroupComposition." + n));
         keys.AddRange(Enum.GetNames<RequiredIndication>().Select(n => "RequiredIndication." + n));

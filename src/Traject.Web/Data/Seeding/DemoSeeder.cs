@@ -186,8 +186,11 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
             else if (i == 4)
             {
                 // A suspicion confirmed 35 days ago whose registration decision is overdue.
-                db.CareTasks.Add(Modules.Tasks.StepPlan.RegistrationDecision(t.Id, regie.Id, regie.Id, today.AddDays(-35), now.AddDays(-35),
-                    registration.Value.DecisionDays));
+                db.CareTasks.Add(new Modules.Tasks.CareTask
+                {
+                    TrajectoryId = t.Id, Kind = Modules.Registration.RegistrationTaskKinds.RegistrationDecision, OwnerId = regie.Id,
+                    DueOn = today.AddDays(-35 + registration.Value.DecisionDays), CreatedAt = now.AddDays(-35), CreatedById = regie.Id,
+                });
             }
 
             if (i == 5)
@@ -255,7 +258,7 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         var signedOn = DateOnly.FromDateTime(signedAt.ToLocal().DateTime);
         db.CareTasks.Add(new Modules.Tasks.CareTask
         {
-            TrajectoryId = t.Id, Kind = Modules.Tasks.CareTaskKind.ProblemAnalysis, OwnerId = t.CoordinatorId,
+            TrajectoryId = t.Id, Kind = Modules.Triage.TriageTaskKinds.ProblemAnalysis, OwnerId = t.CoordinatorId,
             DueOn = Modules.Triage.AnalysisSchedule.NextDue(t.StartedOn, signedOn), CreatedAt = signedAt, CreatedById = gedrag.Id,
         });
     }
@@ -454,7 +457,7 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         {
             var task = new Modules.Tasks.CareTask
             {
-                TrajectoryId = t.Id, Kind = Modules.Tasks.CareTaskKind.FollowUpContact, OwnerId = coordinator.Id, DueOn = contact.DueOn,
+                TrajectoryId = t.Id, Kind = Modules.Aftercare.AftercareTaskKinds.FollowUpContact, OwnerId = coordinator.Id, DueOn = contact.DueOn,
                 CreatedAt = closedAt, CreatedById = coordinator.Id,
             };
             contact.TaskId = task.Id;

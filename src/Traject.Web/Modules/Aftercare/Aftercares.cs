@@ -248,7 +248,7 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor do
 
         foreach (var contact in FollowUpSchedule.Create(t.Id, time.Today()))
         {
-            contact.TaskId = tasks.Add(t.Id, CareTaskKind.FollowUpContact, t.CoordinatorId, contact.DueOn, actor, onTimeline: false).Id;
+            contact.TaskId = tasks.Add(t.Id, AftercareTaskKinds.FollowUpContact, t.CoordinatorId, contact.DueOn, actor, onTimeline: false).Id;
             db.FollowUpContacts.Add(contact);
             timeline.Add(t.Id, actor, TasksTimelineKinds.TaskCreated, TaskList.Link(t.Id), "Follow-up contact planned after {0} months", contact.Months);
         }

@@ -151,7 +151,7 @@ internal sealed class ContinuityChecklists(TrajectDb db, TimeProvider time, IOpt
     /// <summary>Starts the checklist and the coordinator's task (added to the unit of work, not saved).</summary>
     internal ContinuityChecklist Start(Guid trajectoryId, Guid coordinatorId, DateOnly dateOfBirth, Guid createdBy)
     {
-        var task = tasks.AddOnBehalf(trajectoryId, CareTaskKind.PlanContinuityAtEighteen, coordinatorId,
+        var task = tasks.AddOnBehalf(trajectoryId, ContinuityTaskKinds.PlanContinuityAtEighteen, coordinatorId,
             TurningEighteen.TaskDueOn(dateOfBirth, time.Today()), createdBy);
         var checklist = ContinuityChecklist.Start(trajectoryId, time.GetUtcNow());
         checklist.TaskId = task.Id;

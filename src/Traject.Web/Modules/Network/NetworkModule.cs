@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Localization;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web.Modules.Network;
@@ -16,6 +17,7 @@ internal static class NetworkModule
             .Validate<IHostEnvironment>(NetworkOptions.IsValid,
                 "Network:Secret must hold base64 of at least 32 random bytes (required outside Development).")
             .ValidateOnStart();
+        services.AddStepPlanStep(NetworkTaskKinds.NetworkAnalysis, order: 60, days: 28);
         services.AddSingleton<NetworkSecrets>();
         services.AddSingleton<NetworkProtection>();
         return services.AddScoped<NetworkAnalysis>().AddScoped<NetworkAlerts>();

@@ -229,7 +229,7 @@ internal sealed class PlacementRecords(TrajectDb db, TimeProvider time, DossierD
         if (placement.NextStepDueOn is { } due)
         {
             // Plan the next step from day one: the coordinator names the next place and the receiving organisation.
-            tasks.Add(t.Id, CareTaskKind.NameNextPlace, t.CoordinatorId, due, actor);
+            tasks.Add(t.Id, PlacementsTaskKinds.NameNextPlace, t.CoordinatorId, due, actor);
         }
 
         dossier.Audit(PlacementsAuditActions.PlacementChanged, nameof(Placement), placement.Id);
@@ -311,7 +311,7 @@ internal sealed class PlacementRecords(TrajectDb db, TimeProvider time, DossierD
         placement.UpdatedAt = now;
         var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
         timeline.Add(t.Id, actor, PlacementsTimelineKinds.PlacementNextStep, Link(t.Id, placement.Id), "Next step named: {0}", organisation);
-        await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.NameNextPlace, ct);
+        await tasks.FinishAllAsync(actor, t.Id, PlacementsTaskKinds.NameNextPlace, ct);
 
         dossier.Audit(PlacementsAuditActions.PlacementChanged, nameof(Placement), placement.Id);
         return await SaveAsync(placement, expected, ct);

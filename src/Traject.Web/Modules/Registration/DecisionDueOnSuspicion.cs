@@ -17,13 +17,13 @@ internal sealed class DecisionDueOnSuspicion(TrajectDb db, TimeProvider time, Ta
     public async Task HandleAsync(SuspicionConfirmed e, CancellationToken ct)
     {
         var t = e.Trajectory;
-        if (await tasks.HasOpenAsync(t.Id, CareTaskKind.RegistrationDecision, ct)
+        if (await tasks.HasOpenAsync(t.Id, RegistrationTaskKinds.RegistrationDecision, ct)
             || await db.RegistrationDecisions.AnyAsync(d => d.TrajectoryId == t.Id, ct))
         {
             return;
         }
 
-        var task = tasks.Add(t.Id, CareTaskKind.RegistrationDecision, t.CoordinatorId, time.Today().AddDays(options.Value.DecisionDays), e.Actor,
+        var task = tasks.Add(t.Id, RegistrationTaskKinds.RegistrationDecision, t.CoordinatorId, time.Today().AddDays(options.Value.DecisionDays), e.Actor,
             onTimeline: false);
         timeline.Add(t.Id, e.Actor, TasksTimelineKinds.TaskCreated, TaskList.Link(t.Id), "Suspicion confirmed: the registration decision is due on {0}",
             task.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Screening;
-using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Web.Modules.Registration;
@@ -141,7 +140,7 @@ internal sealed class RegistrationOverview(TrajectDb db, TimeProvider time, Audi
         var overdue = await (from task in db.CareTasks.AsNoTracking()
                              join t in db.Trajectories.AsNoTracking() on task.TrajectoryId equals t.Id
                              join u in db.Users.AsNoTracking() on t.CoordinatorId equals u.Id
-                             where t.LeadOrganisationId == org && task.Kind == CareTaskKind.RegistrationDecision && task.CompletedAt == null && task.DueOn < today
+                             where t.LeadOrganisationId == org && task.Kind == RegistrationTaskKinds.RegistrationDecision && task.CompletedAt == null && task.DueOn < today
                              orderby task.DueOn
                              select new { t.Id, t.YoungPerson!.PseudonymCode, task.DueOn, u.DisplayName }).ToListAsync(ct);
         var name = await db.Organisations.AsNoTracking().Where(o => o.Id == org).Select(o => o.Name).SingleAsync(ct);

@@ -184,7 +184,7 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, DossierDoor
             await notifications.AddAsync(decision, t.YoungPerson!, ct);
         }
 
-        await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.RegistrationDecision, ct);
+        await tasks.FinishAllAsync(actor, t.Id, RegistrationTaskKinds.RegistrationDecision, ct);
 
         timeline.Add(t.Id, actor, RegistrationTimelineKinds.RegistrationDecided, Link(t.Id), "Registration decision: {0}", outcome);
         dossier.Audit(RegistrationAuditActions.RegistrationDecided, nameof(RegistrationDecision), decision.Id);
@@ -354,7 +354,7 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, DossierDoor
         var orgs = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var people = await PersonRefs.LoadAsync(db, decisions.Select(d => d.RecordedById).Concat(consents.Select(c => c.RecordedById)), ct);
         var due = await db.CareTasks.AsNoTracking()
-            .Where(x => x.TrajectoryId == t.Id && x.Kind == CareTaskKind.RegistrationDecision && x.CompletedAt == null)
+            .Where(x => x.TrajectoryId == t.Id && x.Kind == RegistrationTaskKinds.RegistrationDecision && x.CompletedAt == null)
             .OrderBy(x => x.DueOn).Select(x => (DateOnly?)x.DueOn).FirstOrDefaultAsync(ct);
         var views = decisions.Select(d => new DecisionView(d.Id, d.Sequence, d.OrganisationId, orgs[d.OrganisationId], d.DecidedOn, d.RecordedAt,
             people[d.RecordedById], d.Outcome, d.VictimStatus, RegistrationRules.ParseForms(d.Forms), d.OtherForm, d.ConsentId,

@@ -107,7 +107,7 @@ internal sealed class ReportingCodeDecisions(TrajectDb db, TimeProvider time, Do
         timeline.Add(dossier.Id, actor, ReportingCodeTimelineKinds.ReportingCode, link, "Reporting-code weighing recorded: {0}", weighing.Outcome);
         dossier.Audit(ReportingCodeAuditActions.ReportingCodeRecorded, nameof(ReportingCodeWeighing), weighing.Id);
 
-        await tasks.FinishFirstAsync(actor, dossier.Id, CareTaskKind.ReportingCodeDecision, ct);
+        await tasks.FinishFirstAsync(actor, dossier.Id, ReportingCodeTaskKinds.ReportingCodeDecision, ct);
 
         try
         {

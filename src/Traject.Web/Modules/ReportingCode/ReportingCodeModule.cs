@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web.Modules.ReportingCode;
@@ -8,7 +9,8 @@ namespace Traject.Web.Modules.ReportingCode;
 /// <summary>The reporting code's weighing framework in a trajectory.</summary>
 internal static class ReportingCodeModule
 {
-    public static IServiceCollection AddReportingCode(this IServiceCollection services) => services.AddScoped<ReportingCodeDecisions>();
+    public static IServiceCollection AddReportingCode(this IServiceCollection services) => services.AddScoped<ReportingCodeDecisions>()
+        .AddStepPlanStep(ReportingCodeTaskKinds.ReportingCodeDecision, order: 40, days: 14);
 
     public static RouteGroupBuilder MapReportingCode(this RouteGroupBuilder api)
     {

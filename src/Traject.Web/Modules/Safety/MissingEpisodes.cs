@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Traject.Web.Modules.Network;
 using Traject.Web.Modules.Notifications;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Timeline;
@@ -218,7 +219,7 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, DossierDo
         }
 
         var link = Link(t.Id, episode.Id);
-        tasks.Add(t.Id, CareTaskKind.InformAboutMissingEpisode, actor.Id, today, actor, onTimeline: false);
+        tasks.Add(t.Id, SafetyTaskKinds.InformAboutMissingEpisode, actor.Id, today, actor, onTimeline: false);
         notifier.Notify((await TeamProfessionalsAsync(t, ct)).Where(r => r != actor.Id), NotificationKind, link,
             "Missing episode reported for {0}: inform the police and the others on the list", dossier.Pseudonym);
 
@@ -294,7 +295,7 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, DossierDo
         timeline.Add(t.Id, actor, SafetyTimelineKinds.MissingInformed, link, "Informed about the missing episode: {0} ({1})", notice.Party, channel);
         if (e.Notices.All(n => n.IsInformed))
         {
-            await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.InformAboutMissingEpisode, ct);
+            await tasks.FinishAllAsync(actor, t.Id, SafetyTaskKinds.InformAboutMissingEpisode, ct);
         }
 
         dossier.Audit(SafetyAuditActions.MissingInformed, nameof(MissingEpisode), e.Id);
@@ -376,14 +377,14 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, DossierDo
         var today = time.Today();
         var link = Link(t.Id, e.Id);
         var open = await tasks.OpenKindsAsync(t.Id, ct);
-        if (medical && !open.Contains(CareTaskKind.AcuteMedicalCare))
+        if (medical && !open.Contains(SafetyTaskKinds.AcuteMedicalCare))
         {
-            tasks.Add(t.Id, CareTaskKind.AcuteMedicalCare, t.CoordinatorId, today, actor);
+            tasks.Add(t.Id, SafetyTaskKinds.AcuteMedicalCare, t.CoordinatorId, today, actor);
         }
 
-        if (network && !open.Contains(CareTaskKind.NetworkAnalysis))
+        if (network && !open.Contains(NetworkTaskKinds.NetworkAnalysis))
         {
-            tasks.Add(t.Id, CareTaskKind.NetworkAnalysis, t.CoordinatorId, today.AddDays(7), actor);
+            tasks.Add(t.Id, NetworkTaskKinds.NetworkAnalysis, t.CoordinatorId, today.AddDays(7), actor);
         }
 
         notifier.Notify((await TeamProfessionalsAsync(t, ct)).Where(r => r != actor.Id), NotificationKind, link,

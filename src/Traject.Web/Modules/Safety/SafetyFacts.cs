@@ -90,9 +90,9 @@ internal static class SafetyFacts
         }
 
         var due = today.AddDays(ReassessmentSchedule.DaysAfterPhaseChange);
-        if (!await tasks.BringForwardAsync(t.Id, CareTaskKind.SafetyReassessment, due, ct))
+        if (!await tasks.BringForwardAsync(t.Id, SafetyTaskKinds.SafetyReassessment, due, ct))
         {
-            tasks.Add(t.Id, CareTaskKind.SafetyReassessment, t.CoordinatorId, due, actor);
+            tasks.Add(t.Id, SafetyTaskKinds.SafetyReassessment, t.CoordinatorId, due, actor);
         }
     }
 }

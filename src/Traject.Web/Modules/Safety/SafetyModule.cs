@@ -1,3 +1,4 @@
+using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web.Modules.Safety;
@@ -10,6 +11,7 @@ internal static class SafetyModule
         services.AddOptions<MissingEpisodeOptions>().Bind(config.GetSection(MissingEpisodeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         return services.AddScoped<SafetyRecords>().AddScoped<MissingEpisodes>().AddScoped<GroupIncidents>().AddScoped<MissingEpisodeReminders>()
             .AddHostedService<MissingEpisodeReminderJob>()
+            .AddStepPlanStep(SafetyTaskKinds.SafetyAssessment, order: 20, days: 7, acuteDays: 1)
             .AddHandler<TrajectoryStatusChanged, SafetyOnStatusChange>()
             .AddHandler<Placements.PlacementStarted, SafetyOnPlacement>()
             .AddHandler<Placements.PlacementPhaseChanged, SafetyOnPlacement>();

@@ -233,9 +233,9 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, DossierDoor
 
         // The assessment finishes the open assessment tasks; the next one is due in three months.
         var today = time.Today();
-        await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.SafetyAssessment, ct);
-        await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.SafetyReassessment, ct);
-        tasks.Add(t.Id, CareTaskKind.SafetyReassessment, t.CoordinatorId, ReassessmentSchedule.DueOn(today, t.StartedOn, null), actor);
+        await tasks.FinishAllAsync(actor, t.Id, SafetyTaskKinds.SafetyAssessment, ct);
+        await tasks.FinishAllAsync(actor, t.Id, SafetyTaskKinds.SafetyReassessment, ct);
+        tasks.Add(t.Id, SafetyTaskKinds.SafetyReassessment, t.CoordinatorId, ReassessmentSchedule.DueOn(today, t.StartedOn, null), actor);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -450,7 +450,7 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, DossierDoor
             RecordedAt = now, RecordedById = actor.Id,
         };
         db.AcuteMedicalEvents.Add(medical);
-        await tasks.FinishFirstAsync(actor, t.Id, CareTaskKind.AcuteMedicalCare, ct);
+        await tasks.FinishFirstAsync(actor, t.Id, SafetyTaskKinds.AcuteMedicalCare, ct);
 
         timeline.Add(t.Id, actor, SafetyTimelineKinds.AcuteMedical, Link(t.Id), "Acute medical care recorded: {0}", kind);
         dossier.Audit(SafetyAuditActions.AcuteMedicalRecorded, nameof(AcuteMedicalEvent), medical.Id);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Traject.Web.Modules.Screening.Pooling;
+using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web.Modules.Screening;
 
@@ -7,7 +8,8 @@ namespace Traject.Web.Modules.Screening;
 internal static class ScreeningModule
 {
     public static IServiceCollection AddScreening(this IServiceCollection services, IConfiguration config) =>
-        services.AddSingleton<IInstrumentStore, InstrumentStore>().AddScoped<InstrumentPublishing>().AddScoped<Screenings>().AddPooling(config);
+        services.AddSingleton<IInstrumentStore, InstrumentStore>().AddScoped<InstrumentPublishing>().AddScoped<Screenings>().AddPooling(config)
+            .AddHandler<TrajectoryStarted, IntakeScreeningTask>();
 
     public static RouteGroupBuilder MapScreening(this RouteGroupBuilder api) => api.MapInstrument().MapScreenings().MapPooling();
 

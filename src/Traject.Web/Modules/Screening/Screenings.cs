@@ -215,7 +215,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, DossierDoor do
         timeline.Add(t.Id, actor, ScreeningTimelineKinds.ScreeningRecorded, link, "Screening recorded with {0} signals; suggested: {1}", signals.Count, outcome.Classification);
         dossier.Audit(ScreeningAuditActions.ScreeningRecorded, nameof(Screening), screening.Id);
 
-        await tasks.FinishFirstAsync(actor, t.Id, CareTaskKind.ScreenAtIntake, ct);
+        await tasks.FinishFirstAsync(actor, t.Id, ScreeningTaskKinds.ScreenAtIntake, ct);
 
         if (outcome.Classification == Classification.Acute)
         {

@@ -1,27 +1,6 @@
 
 namespace Traject.Web.Modules.Tasks;
 
-/// <summary>The next steps the step plan knows (core element 3), the screening at intake, the three-monthly analysis, naming a placement's next place, the follow-up contacts after closing and continuity at 18.</summary>
-internal enum CareTaskKind
-{
-    ScreenAtIntake,
-    TalkWithYoungPerson,
-    InvolveParentsAndNetwork,
-    SafetyAssessment,
-    NetworkAnalysis,
-    ReportingCodeDecision,
-    RegistrationDecision,
-    ConsultPoliceLiaison,
-    ReferralForTriage,
-    PlanContinuityAtEighteen,
-    SafetyReassessment,
-    InformAboutMissingEpisode,
-    AcuteMedicalCare,
-    NameNextPlace,
-    FollowUpContact,
-    ProblemAnalysis,
-}
-
 /// <summary>A task in a trajectory: one owner, a due date, done once with an optional note.</summary>
 internal sealed class CareTask : IVersioned
 {

@@ -46,7 +46,7 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, DossierDoor doo
             .OrderBy(x => x.IsDone).ThenBy(x => x.IsDone ? default : x.DueOn).ThenByDescending(x => x.CompletedAt).ThenBy(x => x.Kind)
             .Select(x => new CareTaskView(x.Id, x.Kind, people[x.OwnerId], x.DueOn, x.IsOverdue(today), x.CompletedAt,
                 x.CompletedById is { } by ? people[by] : null, x.CompletionNote, x.Version,
-                !x.IsDone && x.Kind != CareTaskKind.FollowUpContact && (manages || x.OwnerId == actor.Id), !x.IsDone && manages))
+                !x.IsDone && x.Kind.DoneByRecording is null && (manages || x.OwnerId == actor.Id), !x.IsDone && manages))
             .ToList();
     }
 
@@ -81,9 +81,9 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, DossierDoor doo
             return v.ToError();
         }
 
-        if (task.Kind == CareTaskKind.FollowUpContact && !task.IsDone)
+        if (task.Kind.DoneByRecording is { } recordInstead && !task.IsDone)
         {
-            return Error.Conflict("Record the outcome of the follow-up contact; that finishes the task.");
+            return Error.Conflict(recordInstead);
         }
 
         if (task.Version != version)

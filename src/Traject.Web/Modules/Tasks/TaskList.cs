@@ -9,7 +9,7 @@ namespace Traject.Web.Modules.Tasks;
 /// its task, …), each by the professional who recorded it. Everything is saved with the caller's change; no other
 /// module writes the task table.
 /// </summary>
-internal sealed class TaskList(TrajectDb db, TimelineWriter timeline, TimeProvider time)
+internal sealed class TaskList(TrajectDb db, TimelineWriter timeline, TimeProvider time, StepPlan stepPlan)
 {
     public static string Link(Guid trajectoryId) => $"/trajectories/{trajectoryId}#tasks";
 
@@ -31,7 +31,7 @@ internal sealed class TaskList(TrajectDb db, TimelineWriter timeline, TimeProvid
 
     /// <summary>
     /// The step plan's tasks that are not open yet, for the coordinator (see <see cref="StepPlan"/>); the caller tells
-    /// the timeline in one event. Acute danger also brings an open safety assessment forward to tomorrow. Returns how
+    /// the timeline in one event. Acute danger also brings open steps forward to their acute days. Returns how
     /// many tasks were added.
     /// </summary>
     public async Task<int> AddStepPlanAsync(Guid trajectoryId, Guid ownerId, bool acute, Actor actor, CancellationToken ct)
@@ -39,14 +39,18 @@ internal sealed class TaskList(TrajectDb db, TimelineWriter timeline, TimeProvid
         var open = await db.CareTasks.Where(x => x.TrajectoryId == trajectoryId && x.CompletedAt == null).ToListAsync(ct);
         var kinds = open.Select(x => x.Kind).ToHashSet();
         var today = time.Today();
-        var added = StepPlan.Create(trajectoryId, ownerId, actor.Id, today, time.GetUtcNow(), acute, kinds).ToList();
+        var added = stepPlan.Create(trajectoryId, ownerId, actor.Id, today, time.GetUtcNow(), acute, kinds).ToList();
         db.CareTasks.AddRange(added);
 
         if (acute)
         {
-            foreach (var safety in open.Where(x => x.Kind == CareTaskKind.SafetyAssessment && x.DueOn > today.AddDays(1)))
+            foreach (var step in stepPlan.Steps.Where(s => s.AcuteDays is not null))
             {
-                safety.DueOn = today.AddDays(1);
+                var due = today.AddDays(step.AcuteDays!.Value);
+                foreach (var task in open.Where(x => x.Kind == step.Kind && x.DueOn > due))
+                {
+                    task.DueOn = due;
+                }
             }
         }
 

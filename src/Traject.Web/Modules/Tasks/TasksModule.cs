@@ -5,11 +5,14 @@ using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Web.Modules.Tasks;
 
-/// <summary>Tasks in trajectories: screening at intake and the step plan.</summary>
+/// <summary>Tasks in trajectories: the other modules' tasks through <see cref="TaskList"/>, and the step plan.</summary>
 internal static class TasksModule
 {
     public static IServiceCollection AddTasks(this IServiceCollection services) => services.AddScoped<CareTasks>().AddScoped<TaskList>()
-        .AddHandler<TrajectoryStarted, IntakeScreeningTask>();
+        .AddSingleton<StepPlan>()
+        .AddStepPlanStep(TasksTaskKinds.TalkWithYoungPerson, order: 10, days: 7)
+        .AddStepPlanStep(TasksTaskKinds.InvolveParentsAndNetwork, order: 30, days: 14)
+        .AddStepPlanStep(TasksTaskKinds.ConsultPoliceLiaison, order: 50, days: 14);
 
     public static RouteGroupBuilder MapTasks(this RouteGroupBuilder api)
     {
@@ -32,7 +35,7 @@ internal sealed class CareTaskConfiguration : IEntityTypeConfiguration<CareTask>
     public void Configure(EntityTypeBuilder<CareTask> e)
     {
         e.ToTable("CareTasks");
-        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(48);
+        e.Property(x => x.Kind).HasConversion(k => k.Name, name => CareTaskKinds.Named(name)).HasMaxLength(CareTaskKind.NameMaxLength);
         e.Property(x => x.CompletionNote).HasMaxLength(CareTask.NoteMaxLength);
         e.HasOne<Trajectory>().WithMany().HasForeignKey(x => x.TrajectoryId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Professional>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);

@@ -150,7 +150,7 @@ internal sealed class CareChoices(TrajectDb db, TimeProvider time, DossierDoor d
         }
 
         // Matching to care is what the step plan's referral for triage asks for.
-        await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.ReferralForTriage, ct);
+        await tasks.FinishAllAsync(actor, t.Id, TriageTaskKinds.ReferralForTriage, ct);
 
         if (CareChoiceRule.NeedsReason(outcome))
         {

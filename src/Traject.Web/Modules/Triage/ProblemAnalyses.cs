@@ -443,10 +443,10 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, DossierDo
     /// <summary>The signed analysis finishes the open analysis task and plans the next one for the coordinator.</summary>
     private async Task PlanNextAsync(Actor actor, Trajectory t, CancellationToken ct)
     {
-        await tasks.FinishAllAsync(actor, t.Id, CareTaskKind.ProblemAnalysis, ct);
+        await tasks.FinishAllAsync(actor, t.Id, TriageTaskKinds.ProblemAnalysis, ct);
 
         var due = AnalysisSchedule.NextDue(t.StartedOn, time.Today());
-        tasks.Add(t.Id, CareTaskKind.ProblemAnalysis, t.CoordinatorId, due, actor, onTimeline: false);
+        tasks.Add(t.Id, TriageTaskKinds.ProblemAnalysis, t.CoordinatorId, due, actor, onTimeline: false);
         timeline.Add(t.Id, actor, TasksTimelineKinds.TaskCreated, TaskList.Link(t.Id), "Next analysis due on {0}", due.ToString("yyyy-MM-dd", null));
     }
 

@@ -1,10 +1,13 @@
+using Traject.Web.Modules.Tasks;
+
 namespace Traject.Web.Modules.Triage;
 
 /// <summary>Triage: the problem, risk, needs and strengths analysis and matched care.</summary>
 internal static class TriageModule
 {
     public static IServiceCollection AddTriage(this IServiceCollection services) =>
-        services.AddScoped<ProblemAnalyses>().AddScoped<Recommendations>().AddScoped<CareChoices>().AddScoped<TriageQuality>();
+        services.AddScoped<ProblemAnalyses>().AddScoped<Recommendations>().AddScoped<CareChoices>().AddScoped<TriageQuality>()
+            .AddStepPlanStep(TriageTaskKinds.ReferralForTriage, order: 70, days: 28);
 
     public static RouteGroupBuilder MapTriage(this RouteGroupBuilder api)
     {
