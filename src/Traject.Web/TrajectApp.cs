@@ -149,7 +149,8 @@ internal static class TrajectApp
             // browser's language. API clients may ask for English with Accept-Language.
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new ApiCultureProvider()];
         });
-        services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/Account/Login").AllowAnonymousToPage("/Account/Logout").AllowAnonymousToPage("/Account/Enrol").AllowAnonymousToPage("/Error").AllowAnonymousToPage("/Status").AllowAnonymousToPage("/Culture")
+        services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/Account/Login").AllowAnonymousToPage("/Account/Logout")
+                .AllowAnonymousToPage("/Account/Enrol").AllowAnonymousToPage("/Error").AllowAnonymousToPage("/Status").AllowAnonymousToPage("/Culture")
                 .ConfigureFilter(new Pages.UnservedHandlerFilter())
                 .AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new Pages.AdministratorsOnlyFilter())))
             .AddViewLocalization()

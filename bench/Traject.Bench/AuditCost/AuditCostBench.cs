@@ -34,8 +34,10 @@ internal static class AuditCostBench
         var users = await host.AddUsersAsync(options.Users, options.DossiersPerUser);
         await using var load = await LoadProcess.StartAsync(new LoadPlan(host.Address, options.Target, users));
         var cpu = new DatabaseCpu(database);
-        Console.WriteLine(Invariant($"audit-cost: {options.Provider}, target {options.Target}, {options.Users} users x {options.DossiersPerUser} dossiers, {options.Opens} opens per user per round, {options.Rounds} rounds, warm-up {options.Warmup}"));
-        Console.WriteLine(Invariant($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, load before {loadBefore}"));
+        Console.Write(Invariant($"audit-cost: {options.Provider}, target {options.Target}, {options.Users} users x {options.DossiersPerUser} dossiers, "));
+        Console.WriteLine(Invariant($"{options.Opens} opens per user per round, {options.Rounds} rounds, warm-up {options.Warmup}"));
+        Console.Write(Invariant($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, "));
+        Console.WriteLine(Invariant($"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, load before {loadBefore}"));
 
         await WarmUpAsync(host, load, cpu, options.Warmup);
 
@@ -58,11 +60,15 @@ internal static class AuditCostBench
         Console.WriteLine($"audit on   {Row(on)}");
         Console.WriteLine($"audit off  {Row(off)}");
         Console.WriteLine();
-        Console.WriteLine(Invariant($"extra server time with audit: {Change(on.ServerMean, off.ServerMean)} (pooled mean), {Change(on.MedianOfRoundMeans, off.MedianOfRoundMeans)} (median of round means), {Change(on.ServerP50, off.ServerP50)} (p50)"));
-        Console.WriteLine(Invariant($"with audit: throughput {Change(on.Throughput, off.Throughput)}, client p50 {Change(on.ClientP50, off.ClientP50)}, client p95 {Change(on.ClientP95, off.ClientP95)}, app CPU per open {Change(on.AppCpu, off.AppCpu)}{(on.DbCpu is { } dbOn && off.DbCpu is { } dbOff ? ", database CPU per open " + Change(dbOn, dbOff) : "")}"));
+        Console.Write(Invariant($"extra server time with audit: {Change(on.ServerMean, off.ServerMean)} (pooled mean), "));
+        Console.WriteLine(Invariant($"{Change(on.MedianOfRoundMeans, off.MedianOfRoundMeans)} (median of round means), {Change(on.ServerP50, off.ServerP50)} (p50)"));
+        Console.Write(Invariant($"with audit: throughput {Change(on.Throughput, off.Throughput)}, client p50 {Change(on.ClientP50, off.ClientP50)}, "));
+        Console.Write(Invariant($"client p95 {Change(on.ClientP95, off.ClientP95)}, app CPU per open {Change(on.AppCpu, off.AppCpu)}"));
+        Console.WriteLine(on.DbCpu is { } dbOn && off.DbCpu is { } dbOff ? ", database CPU per open " + Change(dbOn, dbOff) : "");
 
         var check = await host.WithDbAsync(db => AuditChain.VerifyAsync(db));
-        Console.WriteLine(Invariant($"audit chain: {(check.Intact ? "intact" : "BROKEN: " + check.Problem)}, {check.Checked} entries; audited rounds wrote {on.Entries} entries for {on.Opens} opens ({on.Entries / (double)on.Opens:0.##} per open), switched-off rounds {off.Entries}"));
+        Console.Write(Invariant($"audit chain: {(check.Intact ? "intact" : "BROKEN: " + check.Problem)}, {check.Checked} entries; "));
+        Console.WriteLine(Invariant($"audited rounds wrote {on.Entries} entries for {on.Opens} opens ({on.Entries / (double)on.Opens:0.##} per open), switched-off rounds {off.Entries}"));
         Console.WriteLine(Invariant($"load after: {MachineLoad.Now()}"));
         var complete = on.Errors == 0 && off.Errors == 0 && check.Intact && off.Entries == 0 && on.Entries > 0 && on.Entries % on.Opens == 0;
         return complete ? 0 : 1;
@@ -116,7 +122,8 @@ internal static class AuditCostBench
         host.WithDbAsync(db => db.AuditChainHeads.AsNoTracking().Select(h => h.Sequence).SingleAsync());
 
     private static string Row(Summary s) => Invariant(
-        $"{s.Opens,6} {s.Errors,4} | {s.ServerMean,11:0.00} {s.ServerP50,6:0.00} {s.ServerP95,6:0.0} | {s.ClientP50,10:0.00} {s.ClientP95,6:0.0} | {s.Throughput,7:0} | {s.AppCpu,11:0.00} {(s.DbCpu is { } d ? d.ToString("0.00", CultureInfo.InvariantCulture) : "-"),5} {s.LoadCpu,5:0.00}");
+        $"{s.Opens,6} {s.Errors,4} | {s.ServerMean,11:0.00} {s.ServerP50,6:0.00} {s.ServerP95,6:0.0} | {s.ClientP50,10:0.00} {s.ClientP95,6:0.0} | {s.Throughput,7:0} | ")
+        + Invariant($"{s.AppCpu,11:0.00} {(s.DbCpu is { } d ? d.ToString("0.00", CultureInfo.InvariantCulture) : "-"),5} {s.LoadCpu,5:0.00}");
 
     private static string Change(double on, double off) => Invariant($"{on / off - 1:+0.0%;-0.0%}");
 

@@ -209,7 +209,10 @@ public abstract class CareChoiceTests(TrajectFixture f)
             Assert.Equal(["programmeId"], (await unknown.ProblemAsync(HttpStatusCode.BadRequest)).Fields());
         }
 
-        using (var badReason = await regie.PostJsonAsync(Url(t), new { programmeId = recommendation.Programmes[1].ProgrammeId, analysisId = recommendation.AnalysisId, reason = "Whim", explanation = Explanation }))
+        using (var badReason = await regie.PostJsonAsync(Url(t), new
+        {
+            programmeId = recommendation.Programmes[1].ProgrammeId, analysisId = recommendation.AnalysisId, reason = "Whim", explanation = Explanation,
+        }))
         {
             await badReason.ProblemAsync(HttpStatusCode.BadRequest);
         }

@@ -178,12 +178,16 @@ public abstract class PlacementTests(TrajectFixture f)
             f.Ids.Organisation(Demo.North), today.AddDays(-20));
         var url = $"{PlacementSteps.Url(person.TrajectoryId)}/{id}";
         var version = Assert.Single(await ListAsync(regie, person.TrajectoryId)).Version;
-        using (var tooLong = await regie.PostJsonAsync($"{url}/time-outs", new { startsOn = today, endsOn = today.AddDays(28), reason = "Acuut weglooprisico na contact met dader", version }))
+        using (var tooLong = await regie.PostJsonAsync($"{url}/time-outs", new { startsOn = today, endsOn = today.AddDays(28), reason = "Acuut weglooprisico na contact met dader", version,
+        }))
         {
             Assert.Contains("endsOn", (await tooLong.ProblemAsync(HttpStatusCode.BadRequest)).Fields());
         }
 
-        using (var timeOut = await regie.PostJsonAsync($"{url}/time-outs", new { startsOn = today, endsOn = today.AddDays(13), place = "Demo gesloten groep", reason = "Acuut weglooprisico na contact met dader", version }))
+        using (var timeOut = await regie.PostJsonAsync($"{url}/time-outs", new
+        {
+            startsOn = today, endsOn = today.AddDays(13), place = "Demo gesloten groep", reason = "Acuut weglooprisico na contact met dader", version,
+        }))
         {
             version = (await timeOut.ReadAsync<Changed>(HttpStatusCode.Created)).Version;
         }

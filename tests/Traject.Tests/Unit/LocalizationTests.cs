@@ -20,7 +20,13 @@ public partial class LocalizationTests
     private static readonly CultureInfo Dutch = new("nl-NL");
 
     // L["..."], validator messages, rule errors, stored templates (Text.Encode and timeline events).
-    [GeneratedRegex("""\bv\.Add\("[A-Za-z.]+", "([^"]+)"|\bAdd\(field, "([^"]+)"|Error\.(?:Conflict|Forbidden)\("([^"]+)"|Error\.Invalid\("[A-Za-z.]+", "([^"]+)"|Text\.Encode\("([^"]+)"|new(?: Error)?\(ErrorKind\.\w+,\s*"([^"]+)"|\["[A-Za-z]+"\] = \["([^"]+)"\]|TimelineKinds\.\w+,[^"\n]*"([^"]+)"|TimelineKinds\.\w+, Link\(t\.Id\),\s*"([^"]+)"|L\["([^"]+)"\]""")]
+    private const string Messages =
+        """\bv\.Add\("[A-Za-z.]+", "([^"]+)"|\bAdd\(field, "([^"]+)"|Error\.(?:Conflict|Forbidden)\(\s*"([^"]+"""
+        + """)"|Error\.Invalid\("[A-Za-z.]+", "([^"]+)"|Text\.Encode\(\s*"([^"]+)"|new(?: Error)?\(ErrorKind\.\w+,\s*"([^"]+"""
+        + """)"|\["[A-Za-z]+"\] = \["([^"]+)"\]|TimelineKinds\.\w+,[^"\n]*"([^"]+)"|TimelineKinds\.\w+, Link\(t\.Id\),\s*"([^"]+"""
+        + """)"|L\["([^"]+)"\]""";
+
+    [GeneratedRegex(Messages)]
     private static partial Regex MessagePattern();
 
     private static IEnumerable<string> SourceFiles()

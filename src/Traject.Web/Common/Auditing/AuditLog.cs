@@ -4,8 +4,8 @@ namespace Traject.Web.Common.Auditing;
 /// <summary>
 /// Writes audit entries. Changes are audited in the same transaction as the change itself; an entry that stands alone
 /// (a read or a refusal) is committed through the <see cref="AuditWriter"/> before any answer is sent.
-/// <see cref="RecordAsync(Actor?, string, string?, Guid?, string?, string?, string, string?, CancellationToken)"/> is virtual for one reason: the load benchmark (<c>bench/</c>) replaces this service to
-/// measure what the audit write costs. Nothing in the app overrides it and no setting switches auditing off.
+/// <see cref="RecordAsync(Actor?, string, string?, Guid?, string?, string?, string, string?, CancellationToken)"/> is
+/// virtual for one reason: the load benchmark (<c>bench/</c>) replaces this service to measure what the audit write costs. Nothing in the app overrides it and no setting switches auditing off.
 /// </summary>
 internal class AuditLog(TrajectDb db, TimeProvider time, IHttpContextAccessor http, AccessReasons reasons, AuditWriter writer)
 {

@@ -144,7 +144,8 @@ internal sealed class ContinuityChecklists(TrajectDb db, TimeProvider time, IOpt
         var checklist = await db.ContinuityChecklists.AsNoTracking().Include(c => c.Items).SingleOrDefaultAsync(c => c.TrajectoryId == t.Id, ct);
         return checklist?.IsComplete == true
             ? null
-            : Error.Conflict(Text.Encode("She turns 18 on {0}. Complete the continuity checklist (extended youth care, adult services, housing, income, who coordinates) before closing the trajectory.",
+            : Error.Conflict(Text.Encode(
+                "She turns 18 on {0}. Complete the continuity checklist (extended youth care, adult services, housing, income, who coordinates) before closing the trajectory.",
                 TurningEighteen.Birthday(dateOfBirth).ToString("dd-MM-yyyy", null)));
     }
 

@@ -28,7 +28,8 @@ internal static class NetworkDiagram
         IReadOnlyList<(Guid From, Guid To, string? Nature)> links, IReadOnlyList<string> legend)
     {
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"100%\" role=\"img\" aria-labelledby=\"network-diagram-title\" font-family=\"sans-serif\" font-size=\"12\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"100%\" role=\"img\"")
+            .Append(" aria-labelledby=\"network-diagram-title\" font-family=\"sans-serif\" font-size=\"12\">");
         svg.Append("<title id=\"network-diagram-title\">").Append(E(title)).Append("</title>");
         var positions = new Dictionary<Guid, (double X, double Y)>();
         for (var i = 0; i < entries.Count; i++)
@@ -72,7 +73,12 @@ internal static class NetworkDiagram
         // Legend, along the bottom.
         var lx = 12.0;
         var ly = Height - 16.0;
-        (string Fill, string Stroke)[] colours = [(Fill(NetworkInfluence.Risk), Stroke(NetworkInfluence.Risk)), (Fill(NetworkInfluence.Protective), Stroke(NetworkInfluence.Protective)), (Fill(null), Stroke(null))];
+        (string Fill, string Stroke)[] colours =
+        [
+            (Fill(NetworkInfluence.Risk), Stroke(NetworkInfluence.Risk)),
+            (Fill(NetworkInfluence.Protective), Stroke(NetworkInfluence.Protective)),
+            (Fill(null), Stroke(null)),
+        ];
         for (var i = 0; i < 3 && i < legend.Count; i++)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{lx:0.#}\" y=\"{ly - 10:0.#}\" width=\"12\" height=\"12\" fill=\"{colours[i].Fill}\" stroke=\"{colours[i].Stroke}\" />");
@@ -99,7 +105,8 @@ internal static class NetworkDiagram
         {
             NetworkEntryKind.Person => string.Create(CultureInfo.InvariantCulture, $"<circle cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"{s:0.#}\" {paint} />"),
             NetworkEntryKind.Place => string.Create(CultureInfo.InvariantCulture, $"<rect x=\"{x - s:0.#}\" y=\"{y - s:0.#}\" width=\"{2 * s:0.#}\" height=\"{2 * s:0.#}\" {paint} />"),
-            NetworkEntryKind.OnlineAccount => string.Create(CultureInfo.InvariantCulture, $"<rect x=\"{x - s - 4:0.#}\" y=\"{y - s + 4:0.#}\" width=\"{(2 * s) + 8:0.#}\" height=\"{(2 * s) - 8:0.#}\" rx=\"{8 * scale:0.#}\" {paint} />"),
+            NetworkEntryKind.OnlineAccount => string.Create(CultureInfo.InvariantCulture,
+                $"<rect x=\"{x - s - 4:0.#}\" y=\"{y - s + 4:0.#}\" width=\"{(2 * s) + 8:0.#}\" height=\"{(2 * s) - 8:0.#}\" rx=\"{8 * scale:0.#}\" {paint} />"),
             _ => string.Create(CultureInfo.InvariantCulture, $"<polygon points=\"{x:0.#},{y - s:0.#} {x + s:0.#},{y:0.#} {x:0.#},{y + s:0.#} {x - s:0.#},{y:0.#}\" {paint} />"),
         };
     }

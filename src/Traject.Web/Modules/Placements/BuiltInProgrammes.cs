@@ -23,14 +23,17 @@ internal static class BuiltInProgrammes
             "Meisjes die (vermoedelijk) slachtoffer zijn van loverboys, en andere meisjes met meisjesspecifieke problematiek, die acuut een veilige plek nodig hebben.",
             12, 18, maxWeeks: 12, aftercare: null, RequiredIndication.None, GroupComposition.Homogeneous, ProgrammeReach.Regional,
             femaleStaff: true, protectedAddress: true,
-            "Crisisopvang en crisisinterventie op een beschermd adres, met alleen vrouwelijke hulpverleners. Onderzocht wordt wat er aan de hand is en welke vervolghulp nodig is; het streven is terugkeer naar huis of het netwerk, anders een passende vervolgplek. Meisje en ouders krijgen intensieve begeleiding. " + NoPhasesDescribed,
+            "Crisisopvang en crisisinterventie op een beschermd adres, met alleen vrouwelijke hulpverleners. Onderzocht wordt wat er aan de hand is en welke vervolghulp "
+            + "nodig is; het streven is terugkeer naar huis of het netwerk, anders een passende vervolgplek. Meisje en ouders krijgen intensieve begeleiding. " + NoPhasesDescribed,
             [Phase("Crisisopvang en onderzoek", 12, Sup, No, Sup, Sup, "Veiligheid eerst; contact met ouders en netwerk wordt begeleid hersteld.")]),
          "Amsterdam-Amstelland"),
         (Programme("veilig-lima", "Veilig Lima", "Kompaan en de Bocht", [PlacementSetting.Open],
             "Meisjes en vrouwen van 14 tot 24 jaar die (vermoedelijk) slachtoffer zijn van mensenhandel, jeugdprostitutie of loverboyproblematiek.",
             14, 24, maxWeeks: 26, aftercare: null, RequiredIndication.None, GroupComposition.Homogeneous, ProgrammeReach.National,
             femaleStaff: false, protectedAddress: true,
-            "Residentieel behandeltraject van zes maanden op een seksespecifieke afdeling, op een beschermd adres. In vijf fasen wordt toegewerkt naar terugkeer in de eigen omgeving of een plek om een toekomst op te bouwen; zo snel mogelijk na binnenkomst wordt zij begeleid om naar buiten te gaan. Traumabehandeling, netwerk, zelfbeeld, zelfredzaamheid en relaties; intensieve samenwerking met onderwijs, politie en netwerk.",
+            "Residentieel behandeltraject van zes maanden op een seksespecifieke afdeling, op een beschermd adres. In vijf fasen wordt toegewerkt naar terugkeer in de "
+            + "eigen omgeving of een plek om een toekomst op te bouwen; zo snel mogelijk na binnenkomst wordt zij begeleid om naar buiten te gaan. Traumabehandeling, "
+            + "netwerk, zelfbeeld, zelfredzaamheid en relaties; intensieve samenwerking met onderwijs, politie en netwerk.",
             [
                 Phase("Fase 1", 4, Sup, Sup, Sup, Sup, null),
                 Phase("Fase 2", 5, Lim, Sup, Sup, Lim, null),
@@ -43,21 +46,26 @@ internal static class BuiltInProgrammes
             "Meisjes die slachtoffer zijn geworden van een loverboy, bij wie de risico's zo groot zijn dat een gesloten setting het laatste redmiddel is, en hun ouders.",
             12, 18, maxWeeks: 39, aftercare: null, RequiredIndication.None, GroupComposition.Homogeneous, ProgrammeReach.Regional,
             femaleStaff: false, protectedAddress: false,
-            "Integraal programma van jeugdhulp, onderwijs en GGZ-behandeling in een gesloten setting, zes tot negen maanden. Meisjesspecifieke groep en meisjesklas: ook school en vrije tijd in homogene groepen. Veiligheid, stabilisatie en traumaverwerking, eigenwaarde, gezin en netwerk, interactievaardigheden. " + NoPhasesDescribed,
+            "Integraal programma van jeugdhulp, onderwijs en GGZ-behandeling in een gesloten setting, zes tot negen maanden. Meisjesspecifieke groep en meisjesklas: ook "
+            + "school en vrije tijd in homogene groepen. Veiligheid, stabilisatie en traumaverwerking, eigenwaarde, gezin en netwerk, interactievaardigheden. " + NoPhasesDescribed,
             [Phase("Behandeling", 39, Sup, Sup, No, Sup, "Vrijheden worden stap voor stap opgebouwd.")]),
          "Amsterdam-Amstelland"),
         (Programme("ego-strengthening-jzplus", "EgoVersterkend behandelprogramma JeugdzorgPlus", "Transferium Jeugdzorg (Parlan)", [PlacementSetting.Closed],
             "Meisjes van 12 tot 18 jaar die (vermoedelijk) slachtoffer zijn van prostitutie of daar ernstig risico op lopen.",
             12, 18, maxWeeks: 52, aftercare: 26, RequiredIndication.JeugdzorgPlus, GroupComposition.Mixed, ProgrammeReach.Regional,
             femaleStaff: false, protectedAddress: false,
-            "Geïntegreerde gesloten behandeling van ongeveer een jaar: verblijf op een gemengde groep (onderdelen van de behandeling alleen voor meisjes), groeps- en individuele interventies en interventies voor ouders. Hechtings- en schemagericht werken, positief leefklimaat, traumabehandeling, systeembehandeling. Vertrouwde hulpverleners blijven tot een half jaar na de plaatsing betrokken. " + NoPhasesDescribed,
+            "Geïntegreerde gesloten behandeling van ongeveer een jaar: verblijf op een gemengde groep (onderdelen van de behandeling alleen voor meisjes), groeps- en "
+            + "individuele interventies en interventies voor ouders. Hechtings- en schemagericht werken, positief leefklimaat, traumabehandeling, systeembehandeling. "
+            + "Vertrouwde hulpverleners blijven tot een half jaar na de plaatsing betrokken. " + NoPhasesDescribed,
             [Phase("Behandeling", 52, Sup, Sup, No, Sup, "Vrijheden worden stap voor stap opgebouwd.")]),
          "Noord-Holland Noord"),
         (Programme("intermetzo-trafficking", "Behandelaanbod slachtoffers mensenhandel", "Intermetzo", [PlacementSetting.Closed],
-            "Meisjes van 10 tot 18 jaar die (vermoedelijk) slachtoffer zijn van binnenlandse mensenhandel, met meervoudige complexe problematiek waaronder hechtingsproblematiek en ernstige traumatisering.",
+            "Meisjes van 10 tot 18 jaar die (vermoedelijk) slachtoffer zijn van binnenlandse mensenhandel, met meervoudige complexe problematiek waaronder "
+            + "hechtingsproblematiek en ernstige traumatisering.",
             10, 18, maxWeeks: 39, aftercare: null, RequiredIndication.JeugdzorgPlus, GroupComposition.Homogeneous, ProgrammeReach.Regional,
             femaleStaff: false, protectedAddress: false,
-            "Behandeling van ten hoogste negen maanden in vier fasen. Veiligheid en stabilisatie, het systeem en positieve sociale contacten, motivatie, traumaverwerking, zelfbeeld, lichaamsbeleving en gezonde seksualiteit, dagbesteding en re-integratie; ondersteuning bij het doen van aangifte. Een JeugdzorgPlus-indicatie is nodig.",
+            "Behandeling van ten hoogste negen maanden in vier fasen. Veiligheid en stabilisatie, het systeem en positieve sociale contacten, motivatie, traumaverwerking, "
+            + "zelfbeeld, lichaamsbeleving en gezonde seksualiteit, dagbesteding en re-integratie; ondersteuning bij het doen van aangifte. Een JeugdzorgPlus-indicatie is nodig.",
             [
                 Phase("Stabilisatie", 8, Sup, No, No, Sup, null),
                 Phase("Beeldvorming en perspectiefbepaling", 9, Sup, Sup, Sup, Sup, null),
@@ -70,7 +78,8 @@ internal static class BuiltInProgrammes
             "Meisjes van 10 tot 18 jaar die (vermoedelijk) slachtoffer zijn van een loverboy, met ernstige gedragsproblematiek en onderliggende problematiek zoals trauma, angst en depressie.",
             10, 18, maxWeeks: null, aftercare: null, RequiredIndication.None, GroupComposition.Homogeneous, ProgrammeReach.National,
             femaleStaff: false, protectedAddress: false,
-            "Te volgen in een één-op-één-benadering of op een gesloten, besloten of open groep, vanuit een positief leefklimaat. Doelen voor het meisje zelf (trauma, gedrag, zelfbeeld), haar netwerk (ouders, positief netwerk) en dagbesteding (onderwijs, werk).",
+            "Te volgen in een één-op-één-benadering of op een gesloten, besloten of open groep, vanuit een positief leefklimaat. Doelen voor het meisje zelf (trauma, "
+            + "gedrag, zelfbeeld), haar netwerk (ouders, positief netwerk) en dagbesteding (onderwijs, werk).",
             [
                 Phase("Observatiefase", 6, Sup, Sup, Sup, Sup, null),
                 Phase("Behandelfase", null, Lim, Lim, Lim, Lim, null),

@@ -37,7 +37,8 @@ internal static class TrajectoriesModule
                     format == "csv", ct)).ToHttp(log => format == "csv"
                     ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(AccessOverview.ToCsv(log)), "text/csv; charset=utf-8", $"access-{log.Pseudonym}.csv")
                     : (IResult)TypedResults.Ok(log)))
-            .WithSummary("Who opened or changed her dossier, newest first: paged (page, pageSize ≤ 500, total), filtered by period (from, to) and organisation; format=csv exports the whole selection");
+            .WithSummary("Who opened or changed her dossier, newest first: paged (page, pageSize ≤ 500, total), "
+                + "filtered by period (from, to) and organisation; format=csv exports the whole selection");
         people.MapPost("/{key}/trajectories", async (string key, OpenTrajectoryRequest body, CurrentActor current, OpenTrajectory handler, CancellationToken ct) =>
             (await handler.HandleAsync(await current.RequireAsync(ct), key, body, ct))
                 .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{r.TrajectoryId}", r)))

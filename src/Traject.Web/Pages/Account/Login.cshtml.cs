@@ -42,7 +42,8 @@ internal sealed class LoginModel(Login login) : AppPageModel
                 return RedirectToPage("/Account/Enrol");
             case LoginOutcome.SecondFactorFailed:
                 AskSecondFactor = true;
-                ModelState.AddModelError(string.Empty, L["The code is not correct. Enter your password again with the current code from your authenticator app, or a recovery code you have not used yet."]);
+                ModelState.AddModelError(string.Empty,
+                    L["The code is not correct. Enter your password again with the current code from your authenticator app, or a recovery code you have not used yet."]);
                 break;
             case LoginOutcome.RateLimited:
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;

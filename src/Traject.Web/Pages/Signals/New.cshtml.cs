@@ -106,8 +106,9 @@ internal sealed class NewModel(SignalPooling pooling, IInstrumentStore instrumen
 
         foreach (var (field, messages) in fields)
         {
+            var close = field.IndexOf(']', StringComparison.Ordinal);
             var key = field.StartsWith("signals[", StringComparison.Ordinal)
-                ? $"Input.Signals[{rows[int.Parse(field[8..field.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)].index}].{Capital(field[(field.IndexOf(']', StringComparison.Ordinal) + 2)..])}"
+                ? $"Input.Signals[{rows[int.Parse(field[8..close], System.Globalization.CultureInfo.InvariantCulture)].index}].{Capital(field[(close + 2)..])}"
                 : $"Input.{Capital(field)}";
             foreach (var message in messages)
             {

@@ -16,7 +16,8 @@ internal static class AnalysisRows
         string Text(string? value) => string.IsNullOrWhiteSpace(value) ? "—" : value;
         var aces = Enum.GetValues<AdverseExperience>();
         var network = c.Network.Count == 0 ? "—" : string.Join("\n", c.Network.Select(p =>
-            $"{l.Label(p.Relation)}{(p.Name.Length > 0 ? ": " + p.Name : "")}{(p.MayBeInvolved ? " — " + l["possibly involved in the exploitation"] : "")}{(p.Notes is null ? "" : " (" + p.Notes + ")")}"));
+            $"{l.Label(p.Relation)}{(p.Name.Length > 0 ? ": " + p.Name : "")}"
+            + $"{(p.MayBeInvolved ? " — " + l["possibly involved in the exploitation"] : "")}{(p.Notes is null ? "" : " (" + p.Notes + ")")}"));
         return
         [
             new("exploitationCircumstances", l["The exploitation"], l["Circumstances"], Text(c.ExploitationCircumstances)),

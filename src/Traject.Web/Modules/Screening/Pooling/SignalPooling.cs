@@ -44,7 +44,8 @@ internal sealed class SignalPooling(
         if (!MayPool(actor))
         {
             await audit.RecordAsync(actor, ScreeningAuditActions.SignalPooled, outcome: AuditOutcomes.Denied, ct: ct);
-            return Error.Forbidden("Signals are pooled by care professionals of youth-care, child-protection, mental-health and municipal organisations. Designated experts take pooled signals up instead.");
+            return Error.Forbidden(
+                "Signals are pooled by care professionals of youth-care, child-protection, mental-health and municipal organisations. Designated experts take pooled signals up instead.");
         }
 
         // Everything up to the match depends on the input and the signaller only, never on whether she is known.
