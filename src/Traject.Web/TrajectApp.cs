@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Traject.Web.Data.Seeding;
 using Traject.Web.Modules.Aftercare;
@@ -140,6 +141,8 @@ internal static class TrajectApp
         });
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Every IStringLocalizer<SharedResource> reads the modules', page areas' and common resx files as one (ModuleTexts).
+        services.AddSingleton<IStringLocalizer<SharedResource>, ModuleTexts>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Resources;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -242,10 +241,10 @@ public abstract class ScreeningTests(TrajectFixture f)
     [SkippableFact]
     public async Task Every_signal_group_of_the_instrument_has_a_Dutch_label()
     {
-        var resources = new ResourceManager("Traject.Web.Resources.SharedResource", typeof(Traject.Web.SharedResource).Assembly);
-        var dutch = resources.GetResourceSet(new CultureInfo("nl-NL"), true, true)!;
+        var texts = new ModuleTexts();
+        var dutch = new CultureInfo("nl-NL");
         var missing = (await InstrumentAsync()).Signals.Select(s => "SignalGroup." + s.Group).Distinct()
-            .Where(k => dutch.GetString(k) is not { Length: > 0 }).ToList();
+            .Where(k => texts.Find(k, dutch)?.Value is not { Length: > 0 }).ToList();
         Assert.True(missing.Count == 0, "No Dutch for: " + string.Join(" | ", missing));
     }
 

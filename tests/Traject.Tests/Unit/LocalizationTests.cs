@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Resources;
 using System.Text.RegularExpressions;
-using Traject.Web;
+using Traject.Web.Common;
 using Traject.Web.Common.Access;
 using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Screening;
@@ -16,7 +15,7 @@ namespace Traject.Tests.Unit;
 /// <summary>Dutch first: every text the code shows or stores as a message template has a Dutch translation.</summary>
 public partial class LocalizationTests
 {
-    private static readonly ResourceManager Resources = new("Traject.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
+    private static readonly ModuleTexts Texts = new();
     private static readonly CultureInfo Dutch = new("nl-NL");
 
     // L["..."], validator messages, rule errors, stored templates (Text.Encode and timeline events).
@@ -44,7 +43,7 @@ public partial class LocalizationTests
                 && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
     }
 
-    private static bool HasDutch(string key) => Resources.GetResourceSet(Dutch, true, true)?.GetString(key) is { Length: > 0 };
+    private static bool HasDutch(string key) => Texts.Find(key, Dutch)?.Value is { Length: > 0 };
 
     [Fact]
     public void Every_message_in_the_code_has_a_Dutch_translation()

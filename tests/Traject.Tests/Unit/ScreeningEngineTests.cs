@@ -1,8 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Traject.Web;
 using Traject.Web.Common;
 using Traject.Web.Modules.Screening;
 
@@ -171,8 +167,7 @@ public class ScreeningEngineTests
     public void The_explanation_renders_in_Dutch_and_English_with_the_signal_labels_of_that_language()
     {
         var outcome = Evaluate(Minor, "act", "purpose", "risk-phase", "risk-trauma");
-        var l = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance)
-            .Create(typeof(SharedResource));
+        var l = new ModuleTexts();
         var before = CultureInfo.CurrentUICulture;
         try
         {
