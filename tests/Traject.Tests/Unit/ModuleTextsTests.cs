@@ -144,7 +144,7 @@ public sealed partial class ModuleTextsTests
         var task = InCulture(Dutch, () => l["CareTaskKind.TalkWithYoungPerson"]);
         Assert.Equal("Gesprek met de jongere", task.Value);
         Assert.Equal("Traject.Web.Modules.Tasks.Texts", task.SearchedLocation);
-        Assert.Equal("Talk with the young person", InCulture(English, () => l.Label(Traject.Web.Modules.Tasks.CareTaskKind.TalkWithYoungPerson)));
+        Assert.Equal("Talk with the young person", InCulture(English, () => l.Label(Traject.Web.Modules.Tasks.TasksTaskKinds.TalkWithYoungPerson)));
     }
 
     [Fact]
