@@ -38,7 +38,10 @@ internal static class ApiErrors
                 ErrorKind.NotFound => TypedResults.Problem(statusCode: 404, title: l["Not found"],
                     detail: l["The record does not exist or is not available to you."]),
                 ErrorKind.Forbidden => TypedResults.Problem(statusCode: 403, title: l["Not allowed"], detail: l.Render(error.Message)),
-                ErrorKind.Conflict => (IResult)TypedResults.Problem(statusCode: 409, title: l["Conflict"], detail: l.Render(error.Message)),
+                ErrorKind.Conflict => (IResult)TypedResults.Problem(statusCode: 409, title: l["Conflict"], detail: l.Render(error.Message),
+                    extensions: error.Reasons is { Count: > 0 } reasons
+                        ? new Dictionary<string, object?> { ["reasons"] = reasons.Select(r => new { message = l.Render(r.Message), link = r.Link }).ToList() }
+                        : null),
                 _ => TypedResults.Problem(statusCode: 500),
             }).ExecuteAsync(httpContext);
         }

@@ -9,12 +9,20 @@ internal enum ErrorKind
     Conflict,
 }
 
-/// <summary>An expected failure: a value, mapped to HTTP and to pages in one place each.</summary>
-internal sealed record Error(ErrorKind Kind, string Message, IReadOnlyDictionary<string, string[]>? Fields = null)
+/// <summary>One of several reasons a change is refused (a message template, see <see cref="Text"/>), with where to act on it.</summary>
+internal sealed record ErrorReason(string Message, string? Link);
+
+/// <summary>
+/// An expected failure: a value, mapped to HTTP and to pages in one place each. A refusal with several causes lists
+/// them in <see cref="Reasons"/>, each with its link.
+/// </summary>
+internal sealed record Error(ErrorKind Kind, string Message, IReadOnlyDictionary<string, string[]>? Fields = null,
+    IReadOnlyList<ErrorReason>? Reasons = null)
 {
     public static Error NotFound() => new(ErrorKind.NotFound, "Not found.");
     public static Error Forbidden(string message) => new(ErrorKind.Forbidden, message);
     public static Error Conflict(string message) => new(ErrorKind.Conflict, message);
+    public static Error Conflict(string message, IReadOnlyList<ErrorReason> reasons) => new(ErrorKind.Conflict, message, Reasons: reasons);
     public static Error Stale() => new(ErrorKind.Conflict,
         "This record was changed by someone else in the meantime. Reload it and make your change again.");
     public static Error Invalid(IReadOnlyDictionary<string, string[]> fields) =>

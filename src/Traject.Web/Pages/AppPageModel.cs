@@ -32,6 +32,9 @@ internal abstract class AppPageModel : PageModel
     /// Not found stays "not found"; everything else is shown on the form, field by field where possible. A refusal
     /// answers 403 with the page and its reason.
     /// </summary>
+    /// <summary>The reasons of the last refusal, each with where to act on it (shown by <c>_Reasons</c>).</summary>
+    public IReadOnlyList<(string Message, string? Link)> Reasons { get; private set; } = [];
+
     protected IActionResult Fail(Error error, Func<IActionResult> page, string prefix = "Input")
     {
         if (error.Kind == ErrorKind.NotFound)
@@ -60,6 +63,7 @@ internal abstract class AppPageModel : PageModel
             ModelState.AddModelError(string.Empty, L.Render(error.Message));
         }
 
+        Reasons = error.Reasons?.Select(r => (L.Render(r.Message), r.Link)).ToList() ?? [];
         return page();
     }
 }

@@ -41,6 +41,8 @@ internal static class Dossiers
     public static async Task<Changed> ChangeStatusAsync(HttpClient coordinator, Guid trajectoryId, string status, string? reason = null)
     {
         var version = (await DetailAsync(coordinator, trajectoryId)).Version;
+        // Every manual move has a reason; tests that are not about the reason give a plain one.
+        reason ??= "Test: status met de hand gewijzigd.";
         using var response = await coordinator.PostJsonAsync($"/api/v1/trajectories/{trajectoryId}/status", new { status, reason, version });
         return await response.ReadAsync<Changed>();
     }

@@ -56,6 +56,9 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["GET /api/v1/trajectories/{id:guid}"] = Dossier,
         ["GET /api/v1/trajectories/{id:guid}/timeline"] = Dossier,
         ["POST /api/v1/trajectories/{id:guid}/status"] = Steering,
+        ["POST /api/v1/trajectories/{id:guid}/early-close"] = Steering,
+        ["POST /api/v1/trajectories/{id:guid}/early-close/co-sign"] = Steering,
+        ["POST /api/v1/trajectories/{id:guid}/early-close/withdraw"] = Steering,
         ["PUT /api/v1/trajectories/{id:guid}/coordinator"] = Steering,
         ["POST /api/v1/trajectories/{id:guid}/care-team"] = Steering,
         // The membership used is Mentor's own: she may end it herself.

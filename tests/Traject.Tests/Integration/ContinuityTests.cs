@@ -62,8 +62,10 @@ public abstract class ContinuityTests(TrajectFixture f)
         var version = (await Dossiers.DetailAsync(regie, id)).Version;
         using (var close = await regie.PostJsonAsync($"/api/v1/trajectories/{id}/status", new { status = "Closed", reason = "Doelen bereikt.", version }))
         {
-            var problem = await close.ProblemAsync(HttpStatusCode.Conflict);
-            Assert.Contains(TurningEighteen.Birthday(dob).ToString("dd-MM-yyyy", null), (string)problem["detail"]!);
+            var problem = await close.ReadAsync<System.Text.Json.JsonElement>(HttpStatusCode.Conflict);
+            var reason = problem.GetProperty("reasons").EnumerateArray()
+                .Single(r => r.GetProperty("link").GetString() == $"/trajectories/{id}#continuity");
+            Assert.Contains(TurningEighteen.Birthday(dob).ToString("dd-MM-yyyy", null), reason.GetProperty("message").GetString());
         }
 
         // Team members read it; the coordinator (or the designated expert) fills it in.

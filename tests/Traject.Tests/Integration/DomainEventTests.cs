@@ -25,7 +25,7 @@ public abstract class DomainEventTests(TrajectFixture f)
     {
         using var regie = await f.ClientAsync(Demo.Regie);
         var person = await Dossiers.RegisterAsync(regie, f.Clock);
-        using (var active = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/status", new { status = "Active", version = 1 }))
+        using (var active = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/status", new { status = "Active", reason = "Hulp gestart.", version = 1 }))
         {
             await active.ExpectAsync(HttpStatusCode.OK);
         }

@@ -279,7 +279,7 @@ public abstract class HandoverTests(TrajectFixture f)
     }
 
     [SkippableFact]
-    public async Task Closing_after_care_plans_four_follow_up_contacts_whose_outcomes_finish_their_tasks()
+    public async Task The_end_of_care_plans_four_follow_ups_for_the_trusted_professional_who_keeps_them_after_an_argued_early_close()
     {
         using var regie = await f.ClientAsync(Demo.Regie);
         var person = await Dossiers.RegisterAsync(regie, f.Clock, p => p["initialStatus"] = "Active");
@@ -333,26 +333,69 @@ public abstract class HandoverTests(TrajectFixture f)
             Assert.Empty(view.FollowUps);
         }
 
-        var closedOn = f.Clock.Today();
-        await Dossiers.ChangeStatusAsync(regie, id, "Closed", "Nazorg afgerond, zij woont zelfstandig.");
+        // The end of care plans the follow-up contacts, for the aftercare's trusted professional.
+        var endOfCare = f.Clock.Today();
+        await Dossiers.ChangeStatusAsync(regie, id, "Aftercare", "Plaatsing afgerond, nazorg begint.");
         List<CareTaskView> tasks;
         using (var list = await regie.GetAsync($"/api/v1/trajectories/{id}/tasks"))
         {
             tasks = (await list.ReadAsync<List<CareTaskView>>()).Where(t => t.Kind == AftercareTaskKinds.FollowUpContact).ToList();
         }
 
-        Assert.Equal(new[] { 3, 6, 12, 24 }.Select(m => closedOn.AddMonths(m)), tasks.Select(t => t.DueOn).Order());
-        Assert.All(tasks, t => Assert.Equal(f.Ids.User(Demo.Regie), t.Owner.Id));
+        Assert.Equal(new[] { 3, 6, 12, 24 }.Select(m => endOfCare.AddMonths(m)), tasks.Select(t => t.DueOn).Order());
+        Assert.All(tasks, t => Assert.Equal(f.Ids.User(Demo.Mentor), t.Owner.Id));
         Assert.All(tasks, t => Assert.False(t.CanComplete));
         using (var plain = await regie.PostJsonAsync($"/api/v1/trajectories/{id}/tasks/{tasks[0].Id}/done", new { version = tasks[0].Version }))
         {
             await plain.ProblemAsync(HttpStatusCode.Conflict);
         }
 
-        // After closing only the coordinator (and the lead organisation's designated expert) still read the dossier.
+        // Closing waits for the aftercare: the plan runs and the follow-ups are not made; both are named, with their links.
+        var version = (await Dossiers.DetailAsync(regie, id)).Version;
+        using (var notYet = await regie.PostJsonAsync($"/api/v1/trajectories/{id}/status", new { status = "Closed", reason = "Nazorg afgerond.", version }))
+        {
+            var problem = await notYet.ReadAsync<System.Text.Json.JsonElement>(HttpStatusCode.Conflict);
+            var links = problem.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("link").GetString()).ToList();
+            Assert.Equal([$"/trajectories/{id}/aftercare", $"/trajectories/{id}/aftercare#follow-ups"], links);
+        }
+
+        // An argued early close: at least 50 characters, proposed by the coordinator, co-signed by the designated expert.
+        using (var tooShort = await regie.PostJsonAsync($"/api/v1/trajectories/{id}/early-close", new { reason = "Verhuisd.", version }))
+        {
+            Assert.Contains("reason", (await tooShort.ProblemAsync(HttpStatusCode.BadRequest)).Fields());
+        }
+
+        using (var proposed = await regie.PostJsonAsync($"/api/v1/trajectories/{id}/early-close",
+                   new { reason = "Zij verhuist naar familie in het buitenland; de nazorg daar is geregeld via de ambassade.", version }))
+        {
+            version = (await proposed.ReadAsync<Changed>()).Version;
+        }
+
+        using (var ownSignature = await regie.PostJsonAsync($"/api/v1/trajectories/{id}/early-close/co-sign", new { version }))
+        {
+            await ownSignature.ProblemAsync(HttpStatusCode.Forbidden);
+        }
+
+        using var aandacht = await f.ClientAsync(Demo.Aandacht);
+        using (var coSigned = await aandacht.PostJsonAsync($"/api/v1/trajectories/{id}/early-close/co-sign", new { version }))
+        {
+            await coSigned.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        var closedDetail = await Dossiers.DetailAsync(regie, id);
+        Assert.Equal(TrajectoryStatus.Closed, closedDetail.Status);
+        Assert.StartsWith("Zij verhuist", closedDetail.ClosingReason);
+
+        // After closing the mentor is out of the dossier, but as the aftercare's trusted professional she keeps its
+        // follow-up part until the last follow-up contact is recorded.
         Assert.Equal(HttpStatusCode.NotFound, await DossierAsync(mentor, id));
+        using (var timeline = await mentor.GetAsync($"/api/v1/trajectories/{id}/timeline"))
+        {
+            await timeline.ProblemAsync(HttpStatusCode.NotFound);
+        }
+
         AftercareView after;
-        using (var read = await regie.GetAsync(Aftercare(id)))
+        using (var read = await mentor.GetAsync(Aftercare(id)))
         {
             after = await read.ReadAsync<AftercareView>();
         }
@@ -361,29 +404,30 @@ public abstract class HandoverTests(TrajectFixture f)
         Assert.Equal(new[] { 3, 6, 12, 24 }, after.FollowUps.Select(x => x.Months));
         var first = after.FollowUps[0];
         var outcomeUrl = $"{Aftercare(id)}/follow-ups/{first.Id}/outcome";
-        using (var bad = await regie.PostJsonAsync(outcomeUrl, new { outcome = "Fine", version = first.Version }))
+        using (var bad = await mentor.PostJsonAsync(outcomeUrl, new { outcome = "Fine", version = first.Version }))
         {
             Assert.Contains("outcome", (await bad.ProblemAsync(HttpStatusCode.BadRequest)).Fields());
         }
 
-        using (var hidden = await mentor.PostJsonAsync(outcomeUrl, new { outcome = "Stable", version = first.Version }))
+        using var gedrag = await f.ClientAsync(Demo.Gedrag);
+        using (var hidden = await gedrag.PostJsonAsync(outcomeUrl, new { outcome = "Stable", version = first.Version }))
         {
             await hidden.ProblemAsync(HttpStatusCode.NotFound);
         }
 
-        using (var recorded = await regie.PostJsonAsync(outcomeUrl, new { outcome = "NewSignals", note = "Nieuwe oudere vriend, besproken met wijkteam.", version = first.Version }))
+        using (var recorded = await mentor.PostJsonAsync(outcomeUrl, new { outcome = "NewSignals", note = "Nieuwe oudere vriend, besproken met wijkteam.", version = first.Version }))
         {
             await recorded.ExpectAsync(HttpStatusCode.OK);
         }
 
-        using (var twice = await regie.PostJsonAsync(outcomeUrl, new { outcome = "Stable", version = first.Version + 1 }))
+        using (var twice = await mentor.PostJsonAsync(outcomeUrl, new { outcome = "Stable", version = first.Version + 1 }))
         {
             await twice.ProblemAsync(HttpStatusCode.Conflict);
         }
 
         using (var list = await regie.GetAsync($"/api/v1/trajectories/{id}/tasks"))
         {
-            var task = (await list.ReadAsync<List<CareTaskView>>()).Single(t => t.Kind == AftercareTaskKinds.FollowUpContact && t.DueOn == closedOn.AddMonths(3));
+            var task = (await list.ReadAsync<List<CareTaskView>>()).Single(t => t.Kind == AftercareTaskKinds.FollowUpContact && t.DueOn == endOfCare.AddMonths(3));
             Assert.NotNull(task.CompletedAt);
         }
 
@@ -392,6 +436,18 @@ public abstract class HandoverTests(TrajectFixture f)
             var recordedView = (await read.ReadAsync<AftercareView>()).FollowUps[0];
             Assert.Equal(FollowUpOutcome.NewSignals, recordedView.Outcome);
             Assert.False(recordedView.CanRecord);
+        }
+
+        // The last follow-up recorded, her access ends.
+        foreach (var followUp in after.FollowUps.Skip(1))
+        {
+            using var done = await mentor.PostJsonAsync($"{Aftercare(id)}/follow-ups/{followUp.Id}/outcome", new { outcome = "Stable", version = followUp.Version });
+            await done.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        using (var gone = await mentor.GetAsync(Aftercare(id)))
+        {
+            await gone.ProblemAsync(HttpStatusCode.NotFound);
         }
 
         // Closing from signalled (no care took place) plans no follow-up.
@@ -448,16 +504,28 @@ public abstract class HandoverTests(TrajectFixture f)
     }
 
     [SkippableFact]
-    public async Task Closing_withdraws_a_proposed_hand_over()
+    public async Task A_proposed_hand_over_keeps_the_trajectory_open_until_it_is_decided()
     {
         var (person, handover) = await ProposeAsync();
         using var regie = await f.ClientAsync(Demo.Regie);
+        var version = (await Dossiers.DetailAsync(regie, person.TrajectoryId)).Version;
+        using (var notYet = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/status",
+                   new { status = "Closed", reason = "Verhuisd naar het buitenland.", version }))
+        {
+            var problem = await notYet.ReadAsync<System.Text.Json.JsonElement>(HttpStatusCode.Conflict);
+            Assert.Equal($"/trajectories/{person.TrajectoryId}/handovers",
+                Assert.Single(problem.GetProperty("reasons").EnumerateArray()).GetProperty("link").GetString());
+        }
+
+        Assert.Equal(HandoverStatus.Proposed, Assert.Single(await ListAsync(regie, person.TrajectoryId)).Status);
+        using (var withdrawn = await regie.PostJsonAsync($"{Handovers(person.TrajectoryId)}/{handover.Id}/withdraw", new { version = handover.Version }))
+        {
+            await withdrawn.ExpectAsync(HttpStatusCode.OK);
+        }
+
         await Dossiers.ChangeStatusAsync(regie, person.TrajectoryId, "Closed", "Verhuisd naar het buitenland.");
-        Assert.Equal(HandoverStatus.Withdrawn, Assert.Single(await ListAsync(regie, person.TrajectoryId)).Status);
         using var wijkteam = await f.ClientAsync(Demo.Wijkteam);
         Assert.Equal(HttpStatusCode.NotFound, await DossierAsync(wijkteam, person.TrajectoryId));
-        using var accept = await wijkteam.PostJsonAsync($"{Handovers(person.TrajectoryId)}/{handover.Id}/accept", new { version = handover.Version });
-        await accept.ProblemAsync(HttpStatusCode.NotFound);
     }
 }
 

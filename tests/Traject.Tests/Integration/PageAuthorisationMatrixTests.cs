@@ -108,6 +108,9 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/YoungPeople/Access GET Csv"] = Steering,
         ["/Trajectories/Dossier GET"] = Dossier,
         ["/Trajectories/Dossier POST Status"] = Steering,
+        ["/Trajectories/Dossier POST ProposeEarlyClose"] = Steering,
+        ["/Trajectories/Dossier POST CoSignEarlyClose"] = Steering,
+        ["/Trajectories/Dossier POST WithdrawEarlyClose"] = Steering,
         ["/Trajectories/Dossier POST Coordinator"] = Steering,
         ["/Trajectories/Dossier POST AddMember"] = Steering,
         // The membership used is the member's own: she may end it herself.

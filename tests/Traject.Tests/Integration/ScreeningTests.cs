@@ -537,11 +537,17 @@ public abstract class ScreeningTests(TrajectFixture f)
             await late.ProblemAsync(HttpStatusCode.Conflict);
         }
 
+        // A potential classification does not bring her into care; a confirmed suspicion does (below).
+        Assert.Equal(TrajectoryStatus.Signalled, (await Dossiers.DetailAsync(regie, person.TrajectoryId)).Status);
+
         // A second screening made final while the steps are still open does not add them again.
         var second = await RecordAsync(regie, person.TrajectoryId);
         await WeighAsync(mentor, person.TrajectoryId, second.Id, Weighing(Classification.Suspected, today));
         var secondFinal = await WeighAsync(gedrag, person.TrajectoryId, second.Id, Weighing(Classification.Suspected, today));
         Assert.Equal(Classification.Suspected, secondFinal.FinalClassification);
+        Assert.Equal(TrajectoryStatus.Active, (await Dossiers.DetailAsync(regie, person.TrajectoryId)).Status);
+        Assert.Contains(await TimelineAsync(regie, person.TrajectoryId, TrajectoriesTimelineKinds.StatusChanged),
+            s => s.Contains("vanzelf", StringComparison.Ordinal) && s.Contains("vastgestelde classificatie 'vermoeden'", StringComparison.Ordinal));
         Assert.Equal(tasks.Select(t => t.Id).Order(), (await StepPlanTasksAsync(person.TrajectoryId)).Select(t => t.Id).Order());
         // Only the confirmed suspicion makes the registration decision due ("registration unless"), in 30 days by default.
         Assert.Equal(today.AddDays(30), Assert.Single(await RegistrationTasksAsync(person.TrajectoryId)).DueOn);

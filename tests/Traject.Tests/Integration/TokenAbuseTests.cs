@@ -54,7 +54,8 @@ public abstract class TokenAbuseTests(TrajectFixture f)
 
         using var regie = await BrowserAsync(Demo.Regie);
         using var mentor = await BrowserAsync(Demo.Mentor);
-        var (action, values) = await Browser.FormAsync(regie, dossier, new Dictionary<string, string> { ["StatusChange.Status"] = "Active" });
+        var (action, values) = await Browser.FormAsync(regie, dossier,
+            new Dictionary<string, string> { ["StatusChange.Status"] = "Active", ["StatusChange.Reason"] = "Hulp gestart." });
         var (_, mentorsForm) = await Browser.FormAsync(mentor, "/Account/Security", new Dictionary<string, string> { ["NewPassword"] = "" });
         using var anonymous = f.CreateClient();
         var (_, anonymousForm) = await Browser.FormAsync(anonymous, "/Account/Login", new Dictionary<string, string> { ["Input.Email"] = "" });

@@ -75,7 +75,8 @@ public class TrajectoryRulesTests
     public void An_allowed_move_changes_the_status_only()
     {
         var t = NewTrajectory(Signalled);
-        Assert.Null(t.ChangeStatus(Active, null, Now));
+        Assert.Equal(ErrorKind.Validation, t.ChangeStatus(Active, null, Now)?.Kind); // every move by hand has a reason
+        Assert.Null(t.ChangeStatus(Active, "Hulp gestart.", Now));
         Assert.Equal(Active, t.Status);
         Assert.Null(t.ClosedAt);
         Assert.Null(t.CoordinatorHistory.Single().Until);

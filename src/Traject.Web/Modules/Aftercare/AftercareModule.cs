@@ -1,18 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Traject.Web.Modules.Organisations;
+using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.Trajectories.Access;
 
 namespace Traject.Web.Modules.Aftercare;
 
-/// <summary>Aftercare plans and the follow-up contacts after a trajectory closes.</summary>
+/// <summary>Aftercare plans, the follow-up contacts after the end of care, and what aftercare adds to the lifecycle.</summary>
 internal static class AftercareModule
 {
     public static IServiceCollection AddAftercare(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<AftercareOptions>().Bind(config.GetSection(AftercareOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        return services.AddScoped<Aftercares>().AddHandler<TrajectoryClosed, FollowUpsOnClose>();
+        return services.AddScoped<Aftercares>().AddScoped<IClosingGuard, AftercareClosingGuard>().AddScoped<IAccessGrant, AftercareTrustedGrant>()
+            .AddHandler<TrajectoryStatusChanged, FollowUpsAtEndOfCare>()
+            .AddHandler<PlacementEnded, AftercareWhenCareEnds>();
     }
 
     public static RouteGroupBuilder MapAftercare(this RouteGroupBuilder api)

@@ -9,6 +9,7 @@ internal static class AftercareTaskKinds
     public static readonly CareTaskKind FollowUpContact = new(nameof(FollowUpContact))
     {
         Page = "aftercare#follow-ups",
+        OutlivesClosing = true,
         DoneByRecording = "Record the outcome of the follow-up contact; that finishes the task.",
     };
 }

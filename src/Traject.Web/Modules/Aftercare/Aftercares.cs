@@ -27,17 +27,19 @@ internal sealed record AftercareView(AftercarePlanView? Plan, int MinimumMonths,
 
 /// <summary>
 /// Aftercare: the plan made when residential care ends (the coordinator and the lead organisation's designated expert
-/// record it) and the follow-up contacts after the trajectory closes, scheduled on closing as tasks for the coordinator.
-/// The task's owner, the coordinator and the designated expert record a follow-up's outcome; that finishes its task.
+/// record it) and the follow-up contacts after the end of care (3, 6, 12 and 24 months), planned as tasks for the plan's
+/// trusted professional (or, without a plan, the coordinator) when the trajectory moves into aftercare or closes from
+/// care. The task's owner, the coordinator and the designated expert record a follow-up's outcome; that finishes its task.
+/// When the last placement has ended, the plan moves the trajectory into aftercare by itself.
 /// </summary>
 internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor door, AuditLog audit, TimelineWriter timeline, TaskList tasks,
-    IOptions<AftercareOptions> options)
+    TrajectoryLifecycle lifecycle, IOptions<AftercareOptions> options)
 {
     private static string Link(Guid trajectoryId) => $"/trajectories/{trajectoryId}/aftercare";
 
     public async Task<Result<AftercareView>> GetAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
-        var opened = await door.ReadAsync(actor, trajectoryId, AftercareAuditActions.AftercareRead, ct);
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.ReadFollowUps, AftercareAuditActions.AftercareRead, ct);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -106,7 +108,8 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor do
             }
         }
 
-        var opened = await door.OpenForChangeAsync(actor, trajectoryId, DossierOperation.Steer, AftercareAuditActions.AftercarePlanRecorded, v, ct);
+        var opened = await door.OpenForChangeAsync(actor, trajectoryId, DossierOperation.Steer, AftercareAuditActions.AftercarePlanRecorded, v, ct,
+            tracked: true);
         if (opened.Error is { } refused)
         {
             return refused;
@@ -158,6 +161,11 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor do
         timeline.Add(t.Id, actor, AftercareTimelineKinds.AftercarePlan, Link(t.Id), "Aftercare plan: {0} months from {1}, trusted professional {2}",
             months, startsOn.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture), name);
         dossier.Audit(AftercareAuditActions.AftercarePlanRecorded, nameof(AftercarePlan), plan.Id);
+        if (isNew && await CareEndedAsync(t.Id, null, ct))
+        {
+            lifecycle.Advance(t, TrajectoryStatus.Aftercare, LifecycleCause.CareEnded, actor, dossier.Basis);
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
@@ -181,7 +189,7 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor do
         var outcome = v.Enum("outcome", request.Outcome);
         var note = v.OptionalText("note", request.Note, FollowUpContact.NoteMaxLength);
         var version = v.Required("version", request.Version);
-        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Record, AftercareAuditActions.FollowUpRecorded, ct,
+        var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.RecordFollowUps, AftercareAuditActions.FollowUpRecorded, ct,
             about: new AuditObject(nameof(FollowUpContact), followUpId));
         if (opened.Error is { } refused)
         {
@@ -236,19 +244,34 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor do
     }
 
     /// <summary>
-    /// On closing a trajectory in which care took place (active or aftercare): the four follow-up contacts and their
-    /// tasks for the coordinator, in the same unit of work as the closing.
+    /// Whether care has ended: at least one placement, and none running (or planned) but <paramref name="endingNow"/>,
+    /// whose end is part of the change being made.
     /// </summary>
-    public void ScheduleFollowUps(Trajectory t, TrajectoryStatus closedFrom, Actor actor)
+    public async Task<bool> CareEndedAsync(Guid trajectoryId, Guid? endingNow, CancellationToken ct)
     {
-        if (closedFrom is not (TrajectoryStatus.Active or TrajectoryStatus.Aftercare))
+        var placements = await db.Placements.AsNoTracking().Where(p => p.TrajectoryId == trajectoryId)
+            .Select(p => new { p.Id, p.EndedOn }).ToListAsync(ct);
+        return placements.Count > 0 && placements.All(p => p.EndedOn is not null || p.Id == endingNow);
+    }
+
+    /// <summary>
+    /// At the end of care (the trajectory moves into aftercare, or closes from care): the four follow-up contacts and their
+    /// tasks for the aftercare plan's trusted professional (without a plan, the coordinator), from today, in the same
+    /// unit of work. Planned once per trajectory.
+    /// </summary>
+    public async Task PlanFollowUpsAsync(Trajectory t, Actor actor, CancellationToken ct)
+    {
+        if (await db.FollowUpContacts.AnyAsync(f => f.TrajectoryId == t.Id, ct) || db.FollowUpContacts.Local.Any(f => f.TrajectoryId == t.Id))
         {
             return;
         }
 
+        var owner = await db.AftercarePlans.Where(p => p.TrajectoryId == t.Id).Select(p => (Guid?)p.TrustedProfessionalId).SingleOrDefaultAsync(ct)
+            ?? db.AftercarePlans.Local.Where(p => p.TrajectoryId == t.Id).Select(p => (Guid?)p.TrustedProfessionalId).SingleOrDefault()
+            ?? t.CoordinatorId;
         foreach (var contact in FollowUpSchedule.Create(t.Id, time.Today()))
         {
-            contact.TaskId = tasks.Add(t.Id, AftercareTaskKinds.FollowUpContact, t.CoordinatorId, contact.DueOn, actor, onTimeline: false).Id;
+            contact.TaskId = tasks.Add(t.Id, AftercareTaskKinds.FollowUpContact, owner, contact.DueOn, actor, onTimeline: false).Id;
             db.FollowUpContacts.Add(contact);
             timeline.Add(t.Id, actor, TasksTimelineKinds.TaskCreated, TaskList.Link(t.Id), "Follow-up contact planned after {0} months", contact.Months);
         }

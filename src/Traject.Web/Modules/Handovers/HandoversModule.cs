@@ -13,7 +13,7 @@ internal static class HandoversModule
     {
         services.AddOptions<HandoverOptions>().Bind(config.GetSection(HandoverOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         return services.AddScoped<WarmHandovers>().AddScoped<IAccessGrant, ReceivingGrant>()
-            .AddHandler<TrajectoryClosed, WithdrawOnClose>();
+            .AddScoped<IClosingGuard, HandoversClosingGuard>();
     }
 
     public static RouteGroupBuilder MapHandovers(this RouteGroupBuilder api)

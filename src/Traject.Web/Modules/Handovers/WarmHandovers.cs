@@ -347,18 +347,6 @@ internal sealed class WarmHandovers(TrajectDb db, TimeProvider time, DossierDoor
         return await SaveAsync(h, version, ct);
     }
 
-    /// <summary>When a trajectory closes, a hand-over still proposed is withdrawn with it (same unit of work).</summary>
-    public async Task WithdrawOpenAsync(Trajectory t, Actor actor, string? basis, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        foreach (var open in await db.Handovers.Where(h => h.TrajectoryId == t.Id && h.Status == HandoverStatus.Proposed).ToListAsync(ct))
-        {
-            open.Withdraw(actor.Id, now);
-            timeline.Add(t.Id, actor, HandoversTimelineKinds.HandoverDecided, Link(t.Id), "Hand-over withdrawn by {0}", actor.DisplayName);
-            audit.Add(actor, HandoversAuditActions.HandoverWithdrawn, nameof(Handover), open.Id, t.YoungPerson?.PseudonymCode, basis);
-        }
-    }
-
     private enum Side
     {
         Leaving,

@@ -225,7 +225,7 @@ internal sealed class PlacementRecords(TrajectDb db, TimeProvider time, DossierD
         db.Placements.Add(placement);
         timeline.Add(t.Id, actor, PlacementsTimelineKinds.PlacementStarted, Link(t.Id, placement.Id), "Placement in {0} ({1}) from {2}",
             version.Name, setting.Value, startedOn.ToString("yyyy-MM-dd", null));
-        placement.Raise(new PlacementStarted(placement, t, actor));
+        placement.Raise(new PlacementStarted(placement, t, actor, dossier.Basis));
         if (placement.NextStepDueOn is { } due)
         {
             // Plan the next step from day one: the coordinator names the next place and the receiving organisation.
@@ -268,7 +268,7 @@ internal sealed class PlacementRecords(TrajectDb db, TimeProvider time, DossierD
         placement.UpdatedAt = now;
         timeline.Add(t.Id, actor, PlacementsTimelineKinds.PlacementPhase, Link(t.Id, placement.Id), "Phase {0} ({1}) from {2}",
             phase, phases[phase - 1].Name, on.ToString("yyyy-MM-dd", null));
-        placement.Raise(new PlacementPhaseChanged(placement, t, actor));
+        placement.Raise(new PlacementPhaseChanged(placement, t, actor, dossier.Basis));
         dossier.Audit(PlacementsAuditActions.PlacementChanged, nameof(Placement), placement.Id);
         return await SaveAsync(placement, expected, ct);
     }
@@ -381,7 +381,7 @@ internal sealed class PlacementRecords(TrajectDb db, TimeProvider time, DossierD
         placement.EndNote = note;
         placement.UpdatedAt = time.GetUtcNow();
         var name = await db.CareProgrammeVersions.Where(x => x.Id == placement.ProgrammeVersionId).Select(x => x.Name).SingleAsync(ct);
-        placement.Raise(new PlacementEnded(placement, t, actor));
+        placement.Raise(new PlacementEnded(placement, t, actor, dossier.Basis));
         timeline.Add(t.Id, actor, PlacementsTimelineKinds.PlacementEnded, Link(t.Id, placement.Id), "Placement in {0} ended on {1}: {2}",
             name, endedOn.ToString("yyyy-MM-dd", null), reason);
         dossier.Audit(PlacementsAuditActions.PlacementChanged, nameof(Placement), placement.Id);

@@ -1,3 +1,5 @@
+using Traject.Web.Modules.Trajectories;
+
 namespace Traject.Web.Modules.Placements;
 
 /// <summary>The catalogue of care programmes, and placements with their phases, next step and time-outs.</summary>
@@ -6,7 +8,8 @@ internal static class PlacementsModule
     public static IServiceCollection AddPlacements(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<PlacementOptions>().Bind(config.GetSection(PlacementOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        return services.AddScoped<CareProgrammes>().AddScoped<PlacementRecords>();
+        return services.AddScoped<CareProgrammes>().AddScoped<PlacementRecords>().AddScoped<IClosingGuard, PlacementsClosingGuard>()
+            .AddHandler<PlacementStarted, ActiveOnPlacement>();
     }
 
     public static RouteGroupBuilder MapPlacements(this RouteGroupBuilder api)

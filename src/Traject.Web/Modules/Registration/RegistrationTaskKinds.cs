@@ -6,5 +6,5 @@ namespace Traject.Web.Modules.Registration;
 internal static class RegistrationTaskKinds
 {
     /// <summary>The registration decision ("registration unless"), due when a suspicion is confirmed.</summary>
-    public static readonly CareTaskKind RegistrationDecision = new(nameof(RegistrationDecision)) { Page = "registration" };
+    public static readonly CareTaskKind RegistrationDecision = new(nameof(RegistrationDecision)) { Page = "registration", MustFinishBeforeClosing = true };
 }

@@ -6,5 +6,5 @@ namespace Traject.Web.Modules.ReportingCode;
 internal static class ReportingCodeTaskKinds
 {
     /// <summary>Going through the reporting code's steps to a decision: a step of the step plan.</summary>
-    public static readonly CareTaskKind ReportingCodeDecision = new(nameof(ReportingCodeDecision)) { Page = "reporting-code" };
+    public static readonly CareTaskKind ReportingCodeDecision = new(nameof(ReportingCodeDecision)) { Page = "reporting-code", MustFinishBeforeClosing = true };
 }

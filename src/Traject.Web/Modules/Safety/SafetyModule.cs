@@ -9,7 +9,7 @@ internal static class SafetyModule
     public static IServiceCollection AddSafety(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<MissingEpisodeOptions>().Bind(config.GetSection(MissingEpisodeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        return services.AddScoped<SafetyRecords>().AddScoped<MissingEpisodes>().AddScoped<GroupIncidents>().AddScoped<MissingEpisodeReminders>()
+        return services.AddScoped<SafetyRecords>().AddScoped<IClosingGuard, SafetyClosingGuard>().AddScoped<MissingEpisodes>().AddScoped<GroupIncidents>().AddScoped<MissingEpisodeReminders>()
             .AddHostedService<MissingEpisodeReminderJob>()
             .AddStepPlanStep(SafetyTaskKinds.SafetyAssessment, order: 20, days: 7, acuteDays: 1)
             .AddHandler<TrajectoryStatusChanged, SafetyOnStatusChange>()

@@ -12,8 +12,8 @@ internal static class SafetyTaskKinds
     public static readonly CareTaskKind SafetyReassessment = new(nameof(SafetyReassessment)) { Page = "safety" };
 
     /// <summary>Informing the parties of a missing episode.</summary>
-    public static readonly CareTaskKind InformAboutMissingEpisode = new(nameof(InformAboutMissingEpisode)) { Page = "safety" };
+    public static readonly CareTaskKind InformAboutMissingEpisode = new(nameof(InformAboutMissingEpisode)) { Page = "safety", MustFinishBeforeClosing = true };
 
     /// <summary>Acute medical care after a missing episode.</summary>
-    public static readonly CareTaskKind AcuteMedicalCare = new(nameof(AcuteMedicalCare)) { Page = "safety" };
+    public static readonly CareTaskKind AcuteMedicalCare = new(nameof(AcuteMedicalCare)) { Page = "safety", MustFinishBeforeClosing = true };
 }

@@ -9,7 +9,8 @@ internal static class ScreeningModule
 {
     public static IServiceCollection AddScreening(this IServiceCollection services, IConfiguration config) =>
         services.AddSingleton<IInstrumentStore, InstrumentStore>().AddScoped<InstrumentPublishing>().AddScoped<Screenings>().AddPooling(config)
-            .AddHandler<TrajectoryStarted, IntakeScreeningTask>();
+            .AddHandler<TrajectoryStarted, IntakeScreeningTask>()
+            .AddHandler<SuspicionConfirmed, ActiveOnSuspicion>();
 
     public static RouteGroupBuilder MapScreening(this RouteGroupBuilder api) => api.MapInstrument().MapScreenings().MapPooling();
 

@@ -345,7 +345,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, DossierDoor do
 
             if (final is Classification.Suspected or Classification.Acute)
             {
-                s.Raise(new SuspicionConfirmed(t, actor));
+                s.Raise(new SuspicionConfirmed(t, actor, final, dossier.Basis));
             }
         }
 

@@ -34,6 +34,15 @@ internal readonly record struct CareTaskKind(string Name) : IComparable<CareTask
         _ => $"/trajectories/{trajectoryId}/{Page}",
     };
 
+    /// <summary>
+    /// A task of this kind keeps the trajectory from closing while it is open (a decision or a duty towards others);
+    /// an open task of another kind ends with the closing.
+    /// </summary>
+    public bool MustFinishBeforeClosing { get; init; }
+
+    /// <summary>A task of this kind outlives the trajectory's closing (the follow-up contacts after care).</summary>
+    public bool OutlivesClosing { get; init; }
+
     /// <inheritdoc />
     public string LabelKey => nameof(CareTaskKind) + "." + Name;
 

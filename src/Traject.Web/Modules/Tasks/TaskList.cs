@@ -85,6 +85,25 @@ internal sealed class TaskList(TrajectDb db, TimelineWriter timeline, TimeProvid
         }
     }
 
+    /// <summary>
+    /// Ends every open task that does not outlive the closing (see <see cref="CareTaskKind.OutlivesClosing"/>), with a
+    /// note and one timeline entry each.
+    /// </summary>
+    public async Task EndWithClosingAsync(Guid trajectoryId, Actor actor, CancellationToken ct)
+    {
+        var open = await db.CareTasks.Where(x => x.TrajectoryId == trajectoryId && x.CompletedAt == null).ToListAsync(ct);
+        foreach (var task in open.Where(x => !x.Kind.OutlivesClosing))
+        {
+            if (task.Complete(actor.Id, Closed, time.GetUtcNow()) is null)
+            {
+                timeline.Add(trajectoryId, actor, TasksTimelineKinds.TaskDone, Link(trajectoryId), "Task ended with the closing: {0}", task.Kind);
+            }
+        }
+    }
+
+    /// <summary>The note of a task that ended because the trajectory closed.</summary>
+    public const string Closed = "Ended: the trajectory closed.";
+
     /// <summary>Finishes one task by its id (e.g. the task of a follow-up contact), with an optional note.</summary>
     public async Task FinishAsync(Actor actor, Guid taskId, string? note, CancellationToken ct)
     {

@@ -10,6 +10,8 @@ internal static class TasksModule
 {
     public static IServiceCollection AddTasks(this IServiceCollection services) => services.AddScoped<CareTasks>().AddScoped<TaskList>()
         .AddSingleton<StepPlan>()
+        .AddScoped<IClosingGuard, TasksClosingGuard>()
+        .AddHandler<TrajectoryClosed, EndTasksOnClose>()
         .AddStepPlanStep(TasksTaskKinds.TalkWithYoungPerson, order: 10, days: 7)
         .AddStepPlanStep(TasksTaskKinds.InvolveParentsAndNetwork, order: 30, days: 14)
         .AddStepPlanStep(TasksTaskKinds.ConsultPoliceLiaison, order: 50, days: 14);

@@ -10,6 +10,9 @@ internal static class TrajectoriesAuditActions
     public const string TrajectoryRead = "trajectory.read";
     public const string DossierViewed = "dossier.view";
     public const string TrajectoryUpdated = "trajectory.update";
+    public const string EarlyCloseProposed = "trajectory.early-close.propose";
+    public const string EarlyCloseCoSigned = "trajectory.early-close.cosign";
+    public const string EarlyCloseWithdrawn = "trajectory.early-close.withdraw";
     public const string TrajectoryList = "trajectory.search";
     public const string CareTeamChanged = "careteam.change";
     public const string CoordinatorChanged = "coordinator.change";

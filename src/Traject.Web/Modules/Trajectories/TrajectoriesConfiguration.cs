@@ -11,6 +11,7 @@ internal sealed class TrajectoryConfiguration : IEntityTypeConfiguration<Traject
         e.ToTable("Trajectories");
         e.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
         e.Property(t => t.ClosingReason).HasMaxLength(1000);
+        e.Property(t => t.EarlyCloseReason).HasMaxLength(1000);
         e.HasOne(t => t.YoungPerson).WithMany().HasForeignKey(t => t.YoungPersonId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Organisation>().WithMany().HasForeignKey(t => t.LeadOrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Professional>().WithMany().HasForeignKey(t => t.CoordinatorId).OnDelete(DeleteBehavior.Restrict);

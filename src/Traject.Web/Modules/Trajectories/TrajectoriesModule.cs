@@ -16,6 +16,7 @@ internal static class TrajectoriesModule
         .AddScoped<YoungPersonRecord>()
         .AddScoped<AccessOverview>()
         .AddScoped<TrajectoryQueries>()
+        .AddScoped<TrajectoryLifecycle>()
         .AddScoped<TrajectoryRecords>();
 
     public static RouteGroupBuilder MapTrajectories(this RouteGroupBuilder api)
@@ -51,7 +52,17 @@ internal static class TrajectoriesModule
                 CurrentActor current, TrajectoryQueries queries, CancellationToken ct) =>
             (await queries.TimelineAsync(await current.RequireAsync(ct), id, kind, page ?? 1, pageSize ?? 50, ct)).ToHttp(TypedResults.Ok));
         trajectories.MapPost("/{id:guid}/status", async (Guid id, ChangeStatusRequest body, CurrentActor current, TrajectoryRecords commands, CancellationToken ct) =>
-            (await commands.ChangeStatusAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok));
+            (await commands.ChangeStatusAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("Change the status by hand, with a reason; closing is refused (409, with every reason and its link) while anything keeps it open");
+        trajectories.MapPost("/{id:guid}/early-close", async (Guid id, EarlyCloseRequest body, CurrentActor current, TrajectoryRecords commands, CancellationToken ct) =>
+            (await commands.ProposeEarlyCloseAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("Propose an argued early close (reason of at least 50 characters) while only the aftercare keeps it open");
+        trajectories.MapPost("/{id:guid}/early-close/co-sign", async (Guid id, VersionRequest body, CurrentActor current, TrajectoryRecords commands, CancellationToken ct) =>
+            (await commands.CoSignEarlyCloseAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("Co-sign the proposed early close (a designated expert of the lead organisation, not the proposer): it closes");
+        trajectories.MapPost("/{id:guid}/early-close/withdraw", async (Guid id, VersionRequest body, CurrentActor current, TrajectoryRecords commands, CancellationToken ct) =>
+            (await commands.WithdrawEarlyCloseAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("Withdraw the proposed early close");
         trajectories.MapPut("/{id:guid}/coordinator", async (Guid id, ChangeCoordinatorRequest body, CurrentActor current, TrajectoryRecords commands, CancellationToken ct) =>
             (await commands.ChangeCoordinatorAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok));
         trajectories.MapPut("/{id:guid}/lead-organisation", async (Guid id, HandOverRequest body, CurrentActor current, TrajectoryRecords commands, CancellationToken ct) =>

@@ -5,6 +5,7 @@ internal static class TrajectoriesTimelineKinds
 {
     public const string TrajectoryOpened = "trajectory.opened";
     public const string StatusChanged = "trajectory.status";
+    public const string EarlyClose = "trajectory.early-close";
     public const string CoordinatorChanged = "trajectory.coordinator";
     public const string MemberAdded = "careteam.added";
     public const string MemberEnded = "careteam.ended";

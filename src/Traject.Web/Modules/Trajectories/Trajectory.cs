@@ -26,12 +26,25 @@ internal sealed class Trajectory : RaisesDomainEvents, IVersioned
     public DateTimeOffset OpenedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public string? ClosingReason { get; set; }
+
+    /// <summary>An argued early close, proposed and waiting for the designated expert's co-signature (or, once closed, co-signed).</summary>
+    public string? EarlyCloseReason { get; set; }
+    public Guid? EarlyCloseProposedById { get; set; }
+    public DateTimeOffset? EarlyCloseProposedAt { get; set; }
+    public Guid? EarlyCloseCoSignedById { get; set; }
     public long Version { get; set; }
 
     public List<CareTeamMembership> CareTeam { get; set; } = [];
     public List<CoordinatorAssignment> CoordinatorHistory { get; set; } = [];
 
     public bool IsClosed => Status == TrajectoryStatus.Closed;
+
+    /// <summary>The shortest argument for closing before the aftercare plan and the follow-up contacts allow.</summary>
+    public const int EarlyCloseReasonMinLength = 50;
+
+    /// <summary>Whether the facts move the trajectory by themselves from one status to the other: into care, and into aftercare.</summary>
+    public static bool MovesByItself(TrajectoryStatus from, TrajectoryStatus to) =>
+        (from, to) is (TrajectoryStatus.Signalled, TrajectoryStatus.Active) or (TrajectoryStatus.Active, TrajectoryStatus.Aftercare);
 
     /// <summary>The moves the trajectory allows: forward through its phases, back from aftercare, closed from anywhere.</summary>
     public static bool CanMove(TrajectoryStatus from, TrajectoryStatus to) => (from, to) switch
@@ -50,18 +63,21 @@ internal sealed class Trajectory : RaisesDomainEvents, IVersioned
             return Error.Conflict(Text.Encode("A trajectory cannot move from {0} to {1}.", Status, to));
         }
 
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Error.Invalid("reason", to == TrajectoryStatus.Closed
+                ? "Give the reason for closing the trajectory."
+                : "Give the reason for changing the status by hand.");
+        }
+
         if (to == TrajectoryStatus.Closed)
         {
-            if (string.IsNullOrWhiteSpace(reason))
-            {
-                return Error.Invalid("reason", "Give the reason for closing the trajectory.");
-            }
-
             ClosedAt = now;
             ClosingReason = reason;
-            // Memberships planned to run past the closing date end too: nobody keeps access to a closed trajectory.
+            // Memberships planned to run past the closing date end too: nobody keeps access to a closed trajectory,
+            // except the leaving team of an accepted hand-over, which keeps its grace period.
             var closedOn = DateOnly.FromDateTime(now.ToLocal().DateTime);
-            foreach (var member in CareTeam.Where(m => (m.To is null || m.To >= closedOn) && m.EndedAt is null))
+            foreach (var member in EndingWithClosing(closedOn))
             {
                 member.To = closedOn;
                 member.EndedAt = now;
@@ -73,6 +89,22 @@ internal sealed class Trajectory : RaisesDomainEvents, IVersioned
 
         Status = to;
         return null;
+    }
+
+    /// <summary>The memberships a closing on this day ends: all that run past it, except a hand-over's grace period.</summary>
+    public IEnumerable<CareTeamMembership> EndingWithClosing(DateOnly closedOn) =>
+        CareTeam.Where(m => (m.To is null || m.To >= closedOn) && m.EndedAt is null && m.EndsByHandoverId is null).ToList();
+
+    /// <summary>A fact moves the trajectory on (see <see cref="MovesByItself"/>); false when it does not apply now.</summary>
+    public bool MoveByFact(TrajectoryStatus to)
+    {
+        if (!MovesByItself(Status, to))
+        {
+            return false;
+        }
+
+        Status = to;
+        return true;
     }
 
     /// <summary>

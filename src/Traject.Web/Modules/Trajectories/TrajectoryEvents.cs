@@ -17,10 +17,17 @@ internal sealed record TrajectoryClosed(Trajectory Trajectory, Actor Actor, Traj
 internal sealed record LeadOrganisationChanged(Trajectory Trajectory, Actor Actor, Guid From, Guid To) : IDomainEvent;
 
 /// <summary>
-/// A condition that keeps a trajectory from closing, contributed by the module that owns it (the 18-plus continuity
-/// checklist, …). The hub asks every registered guard before it closes and refuses with the first reason.
+/// Something that keeps a trajectory from closing (a message template, see <see cref="Text"/>), with the page where it is
+/// dealt with. An argued early close, co-signed by the designated expert, may pass those marked
+/// <see cref="EarlyCloseMayPass"/>: an aftercare plan still running and follow-up contacts not yet made.
+/// </summary>
+internal sealed record ClosingObstacle(string Message, string? Link, bool EarlyCloseMayPass = false);
+
+/// <summary>
+/// What keeps a trajectory from closing, contributed by the module that owns it (an open missing episode, a current
+/// placement, the 18-plus continuity checklist, …). The hub asks every registered guard and refuses with all reasons.
 /// </summary>
 internal interface IClosingGuard
 {
-    Task<Error?> RefuseClosingAsync(Trajectory trajectory, CancellationToken ct);
+    Task<IReadOnlyList<ClosingObstacle>> ObstaclesAsync(Trajectory trajectory, CancellationToken ct);
 }

@@ -40,7 +40,11 @@ internal sealed record TrajectoryDetail(
     bool CanManage,
     DateTimeOffset? EmergencyUntil,
     IReadOnlyList<CareTeamMember> CareTeam,
-    IReadOnlyList<CoordinatorPeriod> CoordinatorHistory);
+    IReadOnlyList<CoordinatorPeriod> CoordinatorHistory,
+    EarlyCloseView? EarlyClose = null);
+
+/// <summary>A proposed (or, once closed, co-signed) argued early close, and whether the reader may co-sign it now.</summary>
+internal sealed record EarlyCloseView(string Reason, PersonRef ProposedBy, DateTimeOffset ProposedAt, PersonRef? CoSignedBy, bool CanCoSign);
 
 internal sealed record TimelineEntry(
     Guid Id,
@@ -73,7 +77,8 @@ internal sealed class TrajectoryQueries(
         var today = time.Today();
         var now = time.GetUtcNow();
         var people = await People(t.CareTeam.Where(m => m.ProfessionalId is not null).Select(m => m.ProfessionalId!.Value)
-            .Concat(t.CoordinatorHistory.Select(c => c.ProfessionalId)).Append(t.CoordinatorId), ct);
+            .Concat(t.CoordinatorHistory.Select(c => c.ProfessionalId)).Append(t.CoordinatorId)
+            .Concat(new[] { t.EarlyCloseProposedById, t.EarlyCloseCoSignedById }.OfType<Guid>()), ct);
         var orgIds = t.CareTeam.Where(m => m.OrganisationId is not null).Select(m => m.OrganisationId!.Value).Append(t.LeadOrganisationId).ToList();
         var orgs = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var team = t.CareTeam
@@ -88,7 +93,12 @@ internal sealed class TrajectoryQueries(
         var emergencyUntil = basis == AccessBasis.Emergency ? reasons.EmergencyUntil : null;
         return new TrajectoryDetail(t.Id, t.YoungPersonId, t.YoungPerson!.PseudonymCode, t.YoungPerson.GivenName,
             t.YoungPerson.FamilyName, t.YoungPerson.AgeOn(today), t.Status, t.LeadOrganisationId, orgs[t.LeadOrganisationId],
-            people[t.CoordinatorId], t.StartedOn, t.ClosedAt, t.ClosingReason, t.Version, basis, canManage, emergencyUntil, team, history);
+            people[t.CoordinatorId], t.StartedOn, t.ClosedAt, t.ClosingReason, t.Version, basis, canManage, emergencyUntil, team, history,
+            t.EarlyCloseProposedById is { } proposer && t.EarlyCloseReason is { } reason
+                ? new EarlyCloseView(reason, people[proposer], t.EarlyCloseProposedAt!.Value,
+                    t.EarlyCloseCoSignedById is { } signer ? people[signer] : null,
+                    !t.IsClosed && proposer != actor.Id && actor.IsInRole(Roles.DesignatedExpert) && actor.OrganisationId == t.LeadOrganisationId)
+                : null);
     }
 
     public async Task<Result<TimelinePage>> TimelineAsync(Actor actor, Guid id, string? kind, int page, int pageSize, CancellationToken ct)

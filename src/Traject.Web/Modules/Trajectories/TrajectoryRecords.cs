@@ -17,13 +17,18 @@ internal sealed record HandOverRequest(Guid? OrganisationId, long? Version);
 
 internal sealed record Changed(Guid Id, long Version);
 
+internal sealed record EarlyCloseRequest(string? Reason, long? Version);
+
+internal sealed record VersionRequest(long? Version);
+
 /// <summary>
 /// Steering a trajectory: status, coordinator and care team. Only the coordinator and the designated expert of the
-/// lead organisation steer; a member may end her own membership. A trajectory of someone turning 18 closes only
-/// once her continuity checklist is complete.
+/// lead organisation steer; a member may end her own membership. Every manual status change has a reason; closing is
+/// refused while anything in any module keeps it open (<see cref="TrajectoryLifecycle"/>), and closing before the
+/// aftercare is over needs an argued early close co-signed by the designated expert.
 /// </summary>
 internal sealed class TrajectoryRecords(TrajectDb db, TimeProvider time, DossierDoor door, AuditLog audit, TimelineWriter timeline,
-    IEnumerable<IClosingGuard> guards)
+    TrajectoryLifecycle lifecycle)
 {
     private static string Link(Guid id) => $"/trajectories/{id}";
 
@@ -31,7 +36,7 @@ internal sealed class TrajectoryRecords(TrajectDb db, TimeProvider time, Dossier
     {
         var v = new Validator();
         var status = v.Enum("status", request.Status);
-        var reason = v.OptionalText("reason", request.Reason, 1000);
+        var reason = v.Text("reason", request.Reason, 1000);
         var version = v.Required("version", request.Version);
         var steered = await SteerAsync(actor, id, TrajectoriesAuditActions.TrajectoryUpdated, v, ct);
         if (steered.Error is { } error)
@@ -46,34 +51,175 @@ internal sealed class TrajectoryRecords(TrajectDb db, TimeProvider time, Dossier
             return Error.Stale();
         }
 
-        // The modules that keep a trajectory from closing (e.g. the 18-plus continuity checklist) are asked first.
         if (status == TrajectoryStatus.Closed && Trajectory.CanMove(t.Status, status))
         {
-            foreach (var guard in guards)
+            // Every module that keeps a trajectory from closing is asked; the refusal lists all reasons.
+            if (TrajectoryLifecycle.Refusal(await lifecycle.ObstaclesAsync(t, ct), arguedEarlyClose: false) is { } notYet)
             {
-                if (await guard.RefuseClosingAsync(t, ct) is { } notYet)
-                {
-                    return notYet;
-                }
+                return notYet;
+            }
+
+            if (await lifecycle.CloseAsync(t, actor, dossier.Basis, reason, ct) is { } closing)
+            {
+                return closing;
             }
         }
-
-        var from = t.Status;
-        if (t.ChangeStatus(status, reason, time.GetUtcNow()) is { } rule)
+        else
         {
-            return rule;
+            var from = t.Status;
+            if (t.ChangeStatus(status, reason, time.GetUtcNow()) is { } rule)
+            {
+                return rule;
+            }
+
+            timeline.Add(t.Id, actor, TrajectoriesTimelineKinds.StatusChanged, Link(t.Id), "Status changed by hand from {0} to {1}: {2}", from, status, reason);
+            // Subscribers act in the same transaction (e.g. a status change brings the safety re-assessment forward).
+            t.Raise(new TrajectoryStatusChanged(t, actor, from, dossier.Basis));
         }
 
-        timeline.Add(t.Id, actor, TrajectoriesTimelineKinds.StatusChanged, Link(t.Id),
-            "Status changed from {0} to {1}", from, status);
-        // Subscribers act in the same transaction: closing ends a proposed hand-over and plans the follow-up contacts,
-        // a phase change brings the safety re-assessment forward.
-        t.Raise(new TrajectoryStatusChanged(t, actor, from, dossier.Basis));
+        dossier.Audit(TrajectoriesAuditActions.TrajectoryUpdated, nameof(Trajectory), t.Id);
+        return await SaveAsync(t.Id, t, version, ct);
+    }
+
+    /// <summary>
+    /// Proposes an argued early close: closing before the aftercare plan runs out or the follow-up contacts are made,
+    /// with an argument of at least <see cref="Trajectory.EarlyCloseReasonMinLength"/> characters. The coordinator or the
+    /// designated expert proposes; another designated expert of the lead organisation co-signs, which closes it.
+    /// Refused when something other than the aftercare keeps it from closing.
+    /// </summary>
+    public async Task<Result<Changed>> ProposeEarlyCloseAsync(Actor actor, Guid id, EarlyCloseRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var reason = v.Text("reason", request.Reason, 1000, minLength: Trajectory.EarlyCloseReasonMinLength);
+        var version = v.Required("version", request.Version);
+        var steered = await SteerAsync(actor, id, TrajectoriesAuditActions.EarlyCloseProposed, v, ct);
+        if (steered.Error is { } error)
+        {
+            return error;
+        }
+
+        var dossier = steered.Value;
+        var t = dossier.Trajectory;
         if (t.IsClosed)
         {
-            t.Raise(new TrajectoryClosed(t, actor, from, dossier.Basis));
+            return DossierDoor.Closed;
         }
-        dossier.Audit(TrajectoriesAuditActions.TrajectoryUpdated, nameof(Trajectory), t.Id);
+
+        if (t.Version != version)
+        {
+            return Error.Stale();
+        }
+
+        if (t.EarlyCloseProposedById is not null)
+        {
+            return Error.Conflict("An early close is already proposed: the designated expert co-signs or withdraws it.");
+        }
+
+        var obstacles = await lifecycle.ObstaclesAsync(t, ct);
+        if (TrajectoryLifecycle.Refusal(obstacles, arguedEarlyClose: true) is { } notYet)
+        {
+            return notYet;
+        }
+
+        if (!obstacles.Any(o => o.EarlyCloseMayPass))
+        {
+            return Error.Conflict("Nothing keeps this trajectory from closing: close it the usual way, with a reason.");
+        }
+
+        t.EarlyCloseReason = reason;
+        t.EarlyCloseProposedById = actor.Id;
+        t.EarlyCloseProposedAt = time.GetUtcNow();
+        timeline.Add(t.Id, actor, TrajectoriesTimelineKinds.EarlyClose, Link(t.Id), "Early close proposed by {0}: {1}", actor.DisplayName, reason);
+        dossier.Audit(TrajectoriesAuditActions.EarlyCloseProposed, nameof(Trajectory), t.Id);
+        return await SaveAsync(t.Id, t, version, ct);
+    }
+
+    /// <summary>
+    /// A designated expert of the lead organisation other than the proposer co-signs the proposed early close: the
+    /// trajectory closes with the argument as its reason, and the follow-up contacts stay planned.
+    /// </summary>
+    public async Task<Result<Changed>> CoSignEarlyCloseAsync(Actor actor, Guid id, VersionRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var version = v.Required("version", request.Version);
+        var steered = await SteerAsync(actor, id, TrajectoriesAuditActions.EarlyCloseCoSigned, v, ct);
+        if (steered.Error is { } error)
+        {
+            return error;
+        }
+
+        var dossier = steered.Value;
+        var t = dossier.Trajectory;
+        if (t.IsClosed)
+        {
+            return DossierDoor.Closed;
+        }
+
+        if (t.EarlyCloseProposedById is not { } proposer || t.EarlyCloseReason is not { } reason)
+        {
+            return Error.Conflict("No early close is proposed.");
+        }
+
+        if (!actor.IsInRole(Roles.DesignatedExpert) || actor.OrganisationId != t.LeadOrganisationId || actor.Id == proposer)
+        {
+            return await dossier.RefuseAsync(TrajectoriesAuditActions.EarlyCloseCoSigned,
+                Error.Forbidden("An early close is co-signed by a designated expert of the lead organisation who did not propose it."), ct: ct);
+        }
+
+        if (t.Version != version)
+        {
+            return Error.Stale();
+        }
+
+        if (TrajectoryLifecycle.Refusal(await lifecycle.ObstaclesAsync(t, ct), arguedEarlyClose: true) is { } notYet)
+        {
+            return notYet;
+        }
+
+        t.EarlyCloseCoSignedById = actor.Id;
+        timeline.Add(t.Id, actor, TrajectoriesTimelineKinds.EarlyClose, Link(t.Id), "Early close co-signed by {0}", actor.DisplayName);
+        if (await lifecycle.CloseAsync(t, actor, dossier.Basis, reason, ct) is { } closing)
+        {
+            return closing;
+        }
+
+        dossier.Audit(TrajectoriesAuditActions.EarlyCloseCoSigned, nameof(Trajectory), t.Id);
+        return await SaveAsync(t.Id, t, version, ct);
+    }
+
+    /// <summary>The coordinator or a designated expert withdraws a proposed early close.</summary>
+    public async Task<Result<Changed>> WithdrawEarlyCloseAsync(Actor actor, Guid id, VersionRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var version = v.Required("version", request.Version);
+        var steered = await SteerAsync(actor, id, TrajectoriesAuditActions.EarlyCloseWithdrawn, v, ct);
+        if (steered.Error is { } error)
+        {
+            return error;
+        }
+
+        var dossier = steered.Value;
+        var t = dossier.Trajectory;
+        if (t.IsClosed)
+        {
+            return DossierDoor.Closed;
+        }
+
+        if (t.EarlyCloseProposedById is null)
+        {
+            return Error.Conflict("No early close is proposed.");
+        }
+
+        if (t.Version != version)
+        {
+            return Error.Stale();
+        }
+
+        t.EarlyCloseReason = null;
+        t.EarlyCloseProposedById = null;
+        t.EarlyCloseProposedAt = null;
+        timeline.Add(t.Id, actor, TrajectoriesTimelineKinds.EarlyClose, Link(t.Id), "Early close withdrawn by {0}", actor.DisplayName);
+        dossier.Audit(TrajectoriesAuditActions.EarlyCloseWithdrawn, nameof(Trajectory), t.Id);
         return await SaveAsync(t.Id, t, version, ct);
     }
 

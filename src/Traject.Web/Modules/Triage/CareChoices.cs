@@ -40,7 +40,8 @@ internal sealed record CareChoicesView(Guid TrajectoryId, CareChoiceView? Curren
 /// what is kept is the recommendation the choice was made against, not what a client says it was. Everyone in the
 /// dossier reads the choices; emergency access and a hand-over not yet accepted only read.
 /// </summary>
-internal sealed class CareChoices(TrajectDb db, TimeProvider time, DossierDoor door, TimelineWriter timeline, TaskList tasks, Recommendations recommendations)
+internal sealed class CareChoices(TrajectDb db, TimeProvider time, DossierDoor door, TimelineWriter timeline, TaskList tasks, Recommendations recommendations,
+    TrajectoryLifecycle lifecycle)
 {
     public static string Link(Guid trajectoryId) => $"/trajectories/{trajectoryId}/recommendation";
 
@@ -162,6 +163,7 @@ internal sealed class CareChoices(TrajectDb db, TimeProvider time, DossierDoor d
         }
 
         dossier.Audit(TriageAuditActions.CareChosen, nameof(CareChoice), choice.Id);
+        lifecycle.Advance(t, TrajectoryStatus.Active, LifecycleCause.CareChosen, actor, dossier.Basis);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -53,6 +53,9 @@ internal sealed class DossierModel(
     public StatusInput StatusChange { get; set; } = new();
 
     [BindProperty]
+    public EarlyCloseInput EarlyClose { get; set; } = new();
+
+    [BindProperty]
     public CoordinatorInput Coordinator { get; set; } = new();
 
     [BindProperty]
@@ -70,6 +73,12 @@ internal sealed class DossierModel(
         public CareTeamRole? Role { get; set; }
         public DateOnly? From { get; set; }
         public DateOnly? To { get; set; }
+    }
+
+    internal sealed class EarlyCloseInput
+    {
+        public string? Reason { get; set; }
+        public long? Version { get; set; }
     }
 
     internal sealed class StatusInput
@@ -93,6 +102,19 @@ internal sealed class DossierModel(
             new ChangeStatusRequest(StatusChange.Status, StatusChange.Reason, StatusChange.Version), HttpContext.RequestAborted);
         return await AfterAsync(result, "StatusChange");
     }
+
+    public async Task<IActionResult> OnPostProposeEarlyCloseAsync()
+    {
+        var result = await commands.ProposeEarlyCloseAsync(await ActorAsync(), Id,
+            new EarlyCloseRequest(EarlyClose.Reason, EarlyClose.Version), HttpContext.RequestAborted);
+        return await AfterAsync(result, "EarlyClose");
+    }
+
+    public async Task<IActionResult> OnPostCoSignEarlyCloseAsync(long? version) =>
+        await AfterAsync(await commands.CoSignEarlyCloseAsync(await ActorAsync(), Id, new VersionRequest(version), HttpContext.RequestAborted), "EarlyClose");
+
+    public async Task<IActionResult> OnPostWithdrawEarlyCloseAsync(long? version) =>
+        await AfterAsync(await commands.WithdrawEarlyCloseAsync(await ActorAsync(), Id, new VersionRequest(version), HttpContext.RequestAborted), "EarlyClose");
 
     public async Task<IActionResult> OnPostCoordinatorAsync()
     {

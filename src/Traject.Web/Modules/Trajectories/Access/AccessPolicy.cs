@@ -16,6 +16,12 @@ internal static class AccessBasis
 
     /// <summary>A member of the leaving organisation's team, in the grace period after an accepted hand-over.</summary>
     public const string HandoverLeaving = "handover-leaving";
+
+    /// <summary>
+    /// The aftercare plan's trusted professional, for the follow-up part of the dossier only, until the last follow-up
+    /// contact is recorded (also after the trajectory closed).
+    /// </summary>
+    public const string AftercareTrusted = "aftercare-trusted";
 }
 
 /// <summary>What a use case wants to do in a dossier. <see cref="AccessPolicy.Permits"/> says which basis may do which.</summary>
@@ -39,6 +45,12 @@ internal enum DossierOperation
 
     /// <summary>Share named parts with a chain partner outside the care team.</summary>
     Share = 8,
+
+    /// <summary>See the aftercare part: the aftercare plan and the follow-up contacts.</summary>
+    ReadFollowUps = 16,
+
+    /// <summary>Record the outcome of a follow-up contact.</summary>
+    RecordFollowUps = 32,
 }
 
 /// <summary>
@@ -52,6 +64,12 @@ internal interface IAccessGrant
 
     /// <summary>Whether the grant counts among the trajectories the actor personally works on ("my young people").</summary>
     bool IsPersonal { get; }
+
+    /// <summary>
+    /// Whether the grant opens the dossier itself (and so lists and searches show the trajectory), or only a part of it
+    /// that its module links to (the aftercare's trusted professional: the follow-up contacts).
+    /// </summary>
+    bool OpensDossier => true;
 
     /// <summary>Ids of the trajectories this grant opens to the actor now, as a query the policy composes.</summary>
     IQueryable<Guid> TrajectoryIds(Actor actor, DateTimeOffset now);
@@ -79,17 +97,22 @@ internal sealed class AccessPolicy(TrajectDb db, TimeProvider time, IEnumerable<
     /// <summary>
     /// The one table: which basis may do which operation. Emergency access and a hand-over not yet accepted read only;
     /// the care team (and the leaving team in its grace period) reads and records; the coordinator and the lead
-    /// organisation's designated expert also steer and share.
+    /// organisation's designated expert also steer and share. The aftercare plan's trusted professional sees the
+    /// aftercare part and records follow-up contacts, nothing else.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, DossierOperation> Permits = new Dictionary<string, DossierOperation>(StringComparer.Ordinal)
     {
-        [AccessBasis.Coordinator] = DossierOperation.Read | DossierOperation.Record | DossierOperation.Steer | DossierOperation.Share,
-        [AccessBasis.DesignatedExpert] = DossierOperation.Read | DossierOperation.Record | DossierOperation.Steer | DossierOperation.Share,
-        [AccessBasis.CareTeam] = DossierOperation.Read | DossierOperation.Record,
-        [AccessBasis.HandoverLeaving] = DossierOperation.Read | DossierOperation.Record,
-        [AccessBasis.HandoverReceiving] = DossierOperation.Read,
-        [AccessBasis.Emergency] = DossierOperation.Read,
+        [AccessBasis.Coordinator] = Reads | Records | DossierOperation.Steer | DossierOperation.Share,
+        [AccessBasis.DesignatedExpert] = Reads | Records | DossierOperation.Steer | DossierOperation.Share,
+        [AccessBasis.CareTeam] = Reads | Records,
+        [AccessBasis.HandoverLeaving] = Reads | Records,
+        [AccessBasis.HandoverReceiving] = Reads,
+        [AccessBasis.Emergency] = Reads,
+        [AccessBasis.AftercareTrusted] = DossierOperation.ReadFollowUps | DossierOperation.RecordFollowUps,
     };
+
+    private const DossierOperation Reads = DossierOperation.Read | DossierOperation.ReadFollowUps;
+    private const DossierOperation Records = DossierOperation.Record | DossierOperation.RecordFollowUps;
 
     /// <summary>Whether the basis allows the operation, by <see cref="Permits"/>.</summary>
     public static bool Allows(string? basis, DossierOperation operation) =>
@@ -120,7 +143,7 @@ internal sealed class AccessPolicy(TrajectDb db, TimeProvider time, IEnumerable<
         Expression<Func<Trajectory, bool>> own = t => t.CoordinatorId == id || member.Contains(t.Id) || (expert && t.LeadOrganisationId == org);
         // Each grant adds "or its trajectory ids contain this one": one uncorrelated subquery per grant, as the hub's own.
         var body = own.Body;
-        foreach (var grant in _grants.Where(g => !personal || g.IsPersonal))
+        foreach (var grant in _grants.Where(g => g.OpensDossier && (!personal || g.IsPersonal)))
         {
             var ids = grant.TrajectoryIds(actor, now);
             Expression<Func<Trajectory, bool>> granted = t => ids.Contains(t.Id);

@@ -62,26 +62,31 @@ internal sealed class DossierDoor(TrajectDb db, AccessPolicy policy, AuditLog au
         CancellationToken ct, bool tracked = false, AuditObject? about = null)
     {
         var (type, id) = about is { } o ? (o.Type, o.Id) : (nameof(Trajectory), trajectoryId);
+        // In scope: a basis that reads the dossier, or (for the follow-up part) a basis for that part alone.
         var readBasis = await policy.BasisForTrajectoryAsync(actor, trajectoryId, ct);
+        var scope = readBasis ?? (operation is DossierOperation.ReadFollowUps or DossierOperation.RecordFollowUps
+            ? await policy.BasisForAsync(actor, trajectoryId, operation, ct)
+            : null);
         var query = tracked ? db.Trajectories : db.Trajectories.AsNoTracking();
-        var t = readBasis is null ? null : await query.Include(x => x.YoungPerson).SingleOrDefaultAsync(x => x.Id == trajectoryId, ct);
+        var t = scope is null ? null : await query.Include(x => x.YoungPerson).SingleOrDefaultAsync(x => x.Id == trajectoryId, ct);
         if (t is null)
         {
             await audit.RecordAsync(actor, action, type, id, outcome: AuditOutcomes.Denied, ct: ct);
             return Error.NotFound();
         }
 
-        var basis = operation == DossierOperation.Read || AccessPolicy.Allows(readBasis, operation)
-            ? readBasis
+        var basis = AccessPolicy.Allows(scope, operation)
+            ? scope
             : await policy.BasisForAsync(actor, trajectoryId, operation, ct);
         if (basis is null)
         {
-            await audit.RecordAsync(actor, action, type, id, t.YoungPerson!.PseudonymCode, readBasis, AuditOutcomes.Denied, ct);
-            return Refusal(operation, readBasis!);
+            await audit.RecordAsync(actor, action, type, id, t.YoungPerson!.PseudonymCode, scope, AuditOutcomes.Denied, ct);
+            return Refusal(operation, scope!);
         }
 
         var dossier = new Dossier(t, basis, operation, actor, audit);
-        if (operation == DossierOperation.Read && !views.TryAdd(dossier, action))
+        if (operation == DossierOperation.ReadFollowUps
+            || (operation == DossierOperation.Read && !views.TryAdd(dossier, action)))
         {
             await audit.RecordAsync(actor, action, type, id, dossier.Pseudonym, basis, ct: ct);
         }

@@ -1,0 +1,6 @@
+-- 0024 argued early close (PostgreSQL): closing before the aftercare plan and the follow-up contacts allow is proposed
+-- with an argument and co-signed by the designated expert. Existing trajectories have none.
+ALTER TABLE "Trajectories" ADD COLUMN "EarlyCloseReason" character varying(1000) NULL;
+ALTER TABLE "Trajectories" ADD COLUMN "EarlyCloseProposedById" uuid NULL;
+ALTER TABLE "Trajectories" ADD COLUMN "EarlyCloseProposedAt" timestamp with time zone NULL;
+ALTER TABLE "Trajectories" ADD COLUMN "EarlyCloseCoSignedById" uuid NULL;

@@ -1,0 +1,6 @@
+-- 0024 argued early close (SQLite): closing before the aftercare plan and the follow-up contacts allow is proposed with
+-- an argument and co-signed by the designated expert. Existing trajectories have none.
+ALTER TABLE "Trajectories" ADD COLUMN "EarlyCloseReason" TEXT NULL;
+ALTER TABLE "Trajectories" ADD COLUMN "EarlyCloseProposedById" TEXT NULL;
+ALTER TABLE "Trajectories" ADD COLUMN "EarlyCloseProposedAt" INTEGER NULL;
+ALTER TABLE "Trajectories" ADD COLUMN "EarlyCloseCoSignedById" TEXT NULL;
