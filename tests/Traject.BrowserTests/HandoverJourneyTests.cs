@@ -23,7 +23,7 @@ public sealed class HandoverJourneyTests(TrajectAppFixture app, ITestOutputHelpe
     ];
 
     [SkippableFact]
-    public async Task Coordinator_hands_over_to_the_neighbourhood_team_closes_with_aftercare_and_sees_the_follow_ups()
+    public async Task Coordinator_hands_over_to_the_neighbourhood_team_who_keeps_the_follow_ups_after_an_argued_early_close()
     {
         await using var browser = await JourneyBrowser.StartAsync(app, output);
         var page = await browser.NewPersonAsync();
@@ -107,26 +107,50 @@ public sealed class HandoverJourneyTests(TrajectAppFixture app, ITestOutputHelpe
         await Expect(plan).ToContainTextAsync("Wim Wijkteam (demo)");
         await Expect(plan).ToContainTextAsync("Studiefinanciering: DUO-aanvraag samen invullen");
 
+        // Care ends: she moves into aftercare, and the follow-up contacts are planned for the trusted professional.
         await page.GotoAsync(dossier);
-        await page.GetByLabel("Nieuwe status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Afgesloten" });
-        await page.GetByLabel("Reden (verplicht bij afsluiten)", new() { Exact = true }).FillAsync("Overgedragen aan het wijkteam, nazorg loopt.");
+        await page.GetByLabel("Nieuwe status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Nazorg" });
+        await page.Locator("#StatusChange_Reason").FillAsync("Overgedragen aan het wijkteam, de nazorg begint.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Status wijzigen", Exact = true }).ClickAsync();
-        var followUps = Section(page, "Taken").GetByRole(AriaRole.Row).Filter(new() { HasText = "Vervolgcontact na afsluiting" });
+        await Expect(page.Locator("span.status").First).ToHaveTextAsync("Nazorg");
+        var followUps = Section(page, "Taken").GetByRole(AriaRole.Row).Filter(new() { HasText = "Vervolgcontact na de zorg" });
         await Expect(followUps).ToHaveCountAsync(4);
         foreach (var months in new[] { 3, 6, 12, 24 })
         {
             await Expect(followUps.Filter(new() { HasText = today.AddMonths(months).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture) })).ToHaveCountAsync(1);
         }
 
+        await Expect(followUps.First).ToContainTextAsync("Wim Wijkteam (demo)");
+
+        // Closing now names what keeps the trajectory open, with links.
+        await page.GetByLabel("Nieuwe status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Afgesloten" });
+        await page.Locator("#StatusChange_Reason").FillAsync("Nazorg loopt via het wijkteam.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Status wijzigen", Exact = true }).ClickAsync();
+        var reasons = page.Locator("ul.reasons");
+        await Expect(reasons).ToContainTextAsync("Het nazorgplan loopt tot");
+        await Expect(reasons.GetByRole(AriaRole.Link)).ToHaveCountAsync(2);
         await browser.CheckAccessibilityAsync(page);
-        await followUps.First.GetByRole(AriaRole.Link).ClickAsync();
+
+        // She moves abroad: the coordinator argues an early close, the lead organisation's designated expert co-signs it.
+        await page.Locator("#EarlyClose_Reason").FillAsync("Zij verhuist met haar moeder naar Portugal; de nazorg daar is geregeld via Fier.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vroege afsluiting voorstellen", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#early-close + p")).ToContainTextAsync("Zij verhuist met haar moeder naar Portugal");
+        await SignOutAsync(page);
+        await SignInAsync(page, "aandacht-zuid@demo.traject");
+        await page.GotoAsync(dossier);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Medeondertekenen en het traject afsluiten", Exact = true }).ClickAsync();
+        await Expect(page.Locator("span.status").First).ToHaveTextAsync("Afgesloten");
+
+        // The trusted professional keeps the follow-up part: recorded from two weeks before each is due.
+        await SignOutAsync(page);
+        await SignInAsync(page, "wijkteam@demo.traject");
+        await page.GotoAsync(dossier + "/aftercare");
         var contacts = Section(page, "Vervolgcontacten").GetByRole(AriaRole.Row);
         await Expect(contacts).ToHaveCountAsync(5);
-        var first = contacts.Nth(1);
-        await first.GetByRole(AriaRole.Combobox).SelectOptionAsync(new SelectOptionValue { Label = "Stabiel" });
-        await first.GetByRole(AriaRole.Button).ClickAsync();
-        await Expect(Section(page, "Vervolgcontacten").GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("Stabiel");
+        await Expect(contacts.Nth(1)).ToContainTextAsync("vanaf " + today.AddMonths(3).AddDays(-14).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture));
         await browser.CheckAccessibilityAsync(page);
+        var elsewhere = await page.GotoAsync(dossier); // the rest of the dossier is out of her scope now
+        Assert.Equal(404, elsewhere!.Status);
 
         browser.AssertAccessible();
     }

@@ -11,6 +11,7 @@ internal static class Demo
     public const string Gedrag = "gedrag@demo.traject";
     public const string Aandacht = "aandacht@demo.traject";
     public const string Wijkteam = "wijkteam@demo.traject";
+    public const string AandachtZuid = "aandacht-zuid@demo.traject";
     public const string Politie = "politie@demo.traject";
     public const string Kwaliteit = "kwaliteit@demo.traject";
     public const string Rapporteur = "rapporteur@demo.traject";

@@ -177,6 +177,23 @@ public abstract class ContinuityTests(TrajectFixture f)
     }
 
     [SkippableFact]
+    public async Task A_checklist_completed_on_its_first_save_finishes_its_task_at_once()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var (id, _) = await TurningEighteenSoonAsync(regie);
+
+        // Before the scheduled job made it, the coordinator fills in the whole checklist in one go.
+        using (var settled = await regie.PutJsonAsync(Continuity(id), new { items = AllSettled(), version = 0 }))
+        {
+            Assert.True((await settled.ReadAsync<ContinuityView>()).IsComplete);
+        }
+
+        var task = await f.WithDbAsync(db => db.CareTasks.SingleAsync(t => t.TrajectoryId == id && t.Kind == ContinuityTaskKinds.PlanContinuityAtEighteen));
+        Assert.NotNull(task.CompletedAt);
+        Assert.Equal(f.Ids.User(Demo.Regie), task.CompletedById);
+    }
+
+    [SkippableFact]
     public async Task The_overview_shows_who_was_involved_the_open_tasks_the_plans_progress_and_turning_18()
     {
         using var regie = await f.ClientAsync(Demo.Regie);

@@ -403,7 +403,24 @@ public abstract class HandoverTests(TrajectFixture f)
         Assert.False(after.CanEditPlan);
         Assert.Equal(new[] { 3, 6, 12, 24 }, after.FollowUps.Select(x => x.Months));
         var first = after.FollowUps[0];
+        Assert.Equal(endOfCare.AddMonths(3).AddDays(-14), first.OpensOn);
+        Assert.False(first.CanRecord);
         var outcomeUrl = $"{Aftercare(id)}/follow-ups/{first.Id}/outcome";
+        using (var early = await mentor.PostJsonAsync(outcomeUrl, new { outcome = "Stable", version = first.Version }))
+        {
+            Assert.Contains("twee weken", (string)(await early.ProblemAsync(HttpStatusCode.Conflict))["detail"]!, StringComparison.Ordinal);
+        }
+
+        // Time passes: the contacts are due now (their tasks keep their dates).
+        await f.WithDbAsync(db => db.FollowUpContacts.Where(c => c.TrajectoryId == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.DueOn, f.Clock.Today())));
+        using (var read = await mentor.GetAsync(Aftercare(id)))
+        {
+            after = await read.ReadAsync<AftercareView>();
+        }
+
+        first = after.FollowUps[0];
+        Assert.True(first.CanRecord);
         using (var bad = await mentor.PostJsonAsync(outcomeUrl, new { outcome = "Fine", version = first.Version }))
         {
             Assert.Contains("outcome", (await bad.ProblemAsync(HttpStatusCode.BadRequest)).Fields());

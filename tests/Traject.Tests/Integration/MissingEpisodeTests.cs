@@ -76,14 +76,25 @@ public abstract class MissingEpisodeTests(TrajectFixture f)
             episode = await current.ReadAsync<MissingEpisodeView>();
         }
 
-        using (var closed = await later.PostJsonAsync($"{url}/close", new
-               {
-                   foundAt = f.Clock.GetUtcNow().AddMinutes(-10), foundWhere = "Thuis", foundBy = "Moeder", acuteMedicalNeed = false,
-                   returnWhere = "Bij een vriendin", returnWithWhom = "Alleen", returnWhatHappened = "Ze was bang en is weggelopen.",
-                   newNetworkEntries = false, version = episode.Version,
-               }))
+        var found = new
         {
-            Assert.False((await closed.ReadAsync<MissingEpisodeView>()).IsOpen);
+            foundAt = f.Clock.GetUtcNow().AddMinutes(-10), foundWhere = "Thuis", foundBy = "Moeder", acuteMedicalNeed = false,
+            returnWhere = "Bij een vriendin", returnWithWhom = "Alleen", returnWhatHappened = "Ze was bang en is weggelopen.",
+            newNetworkEntries = false, version = episode.Version, uninformedArgument = (string?)null,
+        };
+
+        // Nobody on the list was told yet: closing needs the argument why.
+        using (var notTold = await later.PostJsonAsync($"{url}/close", found))
+        {
+            Assert.Contains("uninformedArgument", (await notTold.ProblemAsync(HttpStatusCode.BadRequest)).Fields());
+        }
+
+        using (var closed = await later.PostJsonAsync($"{url}/close",
+                   found with { uninformedArgument = "Binnen het uur terug; politie en ouders waren al door de moeder gebeld." }))
+        {
+            var view = await closed.ReadAsync<MissingEpisodeView>();
+            Assert.False(view.IsOpen);
+            Assert.StartsWith("Binnen het uur terug", view.UninformedArgument, StringComparison.Ordinal);
         }
 
         f.Clock.Advance(TimeSpan.FromHours(3));

@@ -173,7 +173,7 @@ public class HandoverRulesTests
     }
 
     [Fact]
-    public void Follow_up_contacts_are_due_3_6_12_and_24_months_after_closing()
+    public void Follow_up_contacts_are_due_3_6_12_and_24_months_after_the_end_of_care_and_open_two_weeks_before()
     {
         var trajectoryId = Guid.NewGuid();
         var closedOn = new DateOnly(2026, 8, 31);
@@ -183,8 +183,11 @@ public class HandoverRulesTests
         Assert.Equal(new[] { 3, 6, 12, 24 }, planned.Select(p => p.Months));
         Assert.All(planned, p => Assert.Equal(trajectoryId, p.TrajectoryId));
 
+        // Recorded from two weeks before it is due, once.
         var contact = planned[0];
-        Assert.Null(contact.Record(FollowUpOutcome.Stable, null, Coordinator, _clock.GetUtcNow()));
-        Assert.Equal(ErrorKind.Conflict, contact.Record(FollowUpOutcome.NotReached, null, Coordinator, _clock.GetUtcNow())!.Kind);
+        Assert.Equal(ErrorKind.Conflict, contact.Record(FollowUpOutcome.Stable, null, Coordinator, _clock.GetUtcNow(), new DateOnly(2026, 11, 15))!.Kind);
+        Assert.Null(contact.Outcome);
+        Assert.Null(contact.Record(FollowUpOutcome.Stable, null, Coordinator, _clock.GetUtcNow(), new DateOnly(2026, 11, 16)));
+        Assert.Equal(ErrorKind.Conflict, contact.Record(FollowUpOutcome.NotReached, null, Coordinator, _clock.GetUtcNow(), new DateOnly(2026, 12, 1))!.Kind);
     }
 }

@@ -72,6 +72,39 @@ public class TrajectoryRulesTests
     }
 
     [Fact]
+    public void Closing_ends_the_team_on_the_day_but_not_a_hand_overs_grace_period()
+    {
+        var t = NewTrajectory(Active);
+        var member = new CareTeamMembership { TrajectoryId = t.Id, ProfessionalId = Guid.NewGuid(), Role = CareTeamRole.Mentor, From = Today.AddDays(-20) };
+        var leaving = new CareTeamMembership
+        {
+            TrajectoryId = t.Id, ProfessionalId = Guid.NewGuid(), Role = CareTeamRole.Mentor, From = Today.AddDays(-20), To = Today.AddDays(10),
+            EndsByHandoverId = Guid.NewGuid(),
+        };
+        t.CareTeam.AddRange([member, leaving]);
+        Assert.Equal([member], t.EndingWithClosing(Today));
+        Assert.Null(t.ChangeStatus(Closed, "Verhuisd.", Now));
+        Assert.Equal(Today, member.To);
+        Assert.NotNull(member.EndedAt);
+        Assert.Equal(Today.AddDays(10), leaving.To);
+        Assert.Null(leaving.EndedAt);
+    }
+
+    [Theory]
+    [InlineData("Signalled", "Active", true)]
+    [InlineData("Active", "Aftercare", true)]
+    [InlineData("Aftercare", "Active", false)]
+    [InlineData("Signalled", "Aftercare", false)]
+    [InlineData("Active", "Closed", false)]
+    [InlineData("Closed", "Active", false)]
+    public void Only_the_moves_into_care_and_into_aftercare_happen_by_themselves(string from, string to, bool moves)
+    {
+        var t = NewTrajectory(Enum.Parse<TrajectoryStatus>(from));
+        Assert.Equal(moves, t.MoveByFact(Enum.Parse<TrajectoryStatus>(to)));
+        Assert.Equal(moves ? Enum.Parse<TrajectoryStatus>(to) : Enum.Parse<TrajectoryStatus>(from), t.Status);
+    }
+
+    [Fact]
     public void An_allowed_move_changes_the_status_only()
     {
         var t = NewTrajectory(Signalled);

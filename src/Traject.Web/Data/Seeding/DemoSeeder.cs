@@ -29,6 +29,7 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         ("gedrag@demo.traject", Roles.BehaviouralScientist),
         ("aandacht@demo.traject", Roles.DesignatedExpert),
         ("wijkteam@demo.traject", Roles.MunicipalTeamMember),
+        ("aandacht-zuid@demo.traject", Roles.DesignatedExpert),
         ("politie@demo.traject", Roles.PoliceLiaison),
         ("kwaliteit@demo.traject", Roles.QualityOfficer),
         ("rapporteur@demo.traject", Roles.NationalReporter),
@@ -87,6 +88,7 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         var gedrag = await User("gedrag@demo.traject", "Guus Gedrag (demo)", north, Roles.BehaviouralScientist);
         await User("aandacht@demo.traject", "Anke Aandacht (demo)", north, Roles.DesignatedExpert);
         var wijk = await User("wijkteam@demo.traject", "Wim Wijkteam (demo)", south, Roles.MunicipalTeamMember);
+        await User("aandacht-zuid@demo.traject", "Zoë Zuid (demo)", south, Roles.DesignatedExpert);
         await User("politie@demo.traject", "Petra Politie (demo)", police, Roles.PoliceLiaison);
         await User("kwaliteit@demo.traject", "Kees Kwaliteit (demo)", north, Roles.QualityOfficer);
         await User("rapporteur@demo.traject", "Roos Rapporteur (demo)", centre, Roles.NationalReporter);

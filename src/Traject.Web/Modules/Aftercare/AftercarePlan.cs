@@ -79,11 +79,23 @@ internal sealed class FollowUpContact : IVersioned
     public Guid? RecordedById { get; set; }
     public long Version { get; set; }
 
-    public Error? Record(FollowUpOutcome outcome, string? note, Guid by, DateTimeOffset now)
+    /// <summary>A follow-up contact can be recorded from this many days before it is due, not earlier.</summary>
+    public const int WindowDaysBefore = 14;
+
+    /// <summary>The first day on which the contact can be recorded.</summary>
+    public DateOnly WindowOpensOn => DueOn.AddDays(-WindowDaysBefore);
+
+    public Error? Record(FollowUpOutcome outcome, string? note, Guid by, DateTimeOffset now, DateOnly today)
     {
         if (Outcome is not null)
         {
             return Error.Conflict("The outcome of this follow-up contact is already recorded.");
+        }
+
+        if (today < WindowOpensOn)
+        {
+            return Error.Conflict(Text.Encode("This follow-up contact can be recorded from {0}, two weeks before it is due.",
+                WindowOpensOn.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         Outcome = outcome;

@@ -21,9 +21,10 @@ internal sealed record AftercarePlanView(Guid Id, Guid? PlacementId, DateOnly St
     PersonRef TrustedProfessional, IReadOnlyList<SupportView> Support, DateTimeOffset RecordedAt, PersonRef RecordedBy, long Version);
 
 internal sealed record FollowUpView(Guid Id, int Months, DateOnly DueOn, bool IsOverdue, FollowUpOutcome? Outcome, string? Note,
-    DateTimeOffset? RecordedAt, PersonRef? RecordedBy, long Version, bool CanRecord);
+    DateTimeOffset? RecordedAt, PersonRef? RecordedBy, long Version, bool CanRecord, DateOnly OpensOn);
 
-internal sealed record AftercareView(AftercarePlanView? Plan, int MinimumMonths, bool CanEditPlan, IReadOnlyList<FollowUpView> FollowUps);
+internal sealed record AftercareView(AftercarePlanView? Plan, int MinimumMonths, bool CanEditPlan, IReadOnlyList<FollowUpView> FollowUps,
+    string YoungPersonName = "", bool ReadsDossier = true);
 
 /// <summary>
 /// Aftercare: the plan made when residential care ends (the coordinator and the lead organisation's designated expert
@@ -62,7 +63,9 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor do
         return new AftercareView(planView, options.Value.MinimumMonths, manages && !t.IsClosed, followUps.Select(f => new FollowUpView(
             f.Id, f.Months, f.DueOn, f.Outcome is null && f.DueOn < today, f.Outcome, f.Note, f.RecordedAt,
             f.RecordedById is { } by ? people[by] : null, f.Version,
-            f.Outcome is null && (manages || owners.GetValueOrDefault(f.TaskId) == actor.Id) && dossier.Basis != AccessBasis.Emergency)).ToList());
+            f.Outcome is null && today >= f.WindowOpensOn && (manages || owners.GetValueOrDefault(f.TaskId) == actor.Id)
+                && dossier.Basis != AccessBasis.Emergency, f.WindowOpensOn)).ToList(),
+            $"{t.YoungPerson!.GivenName} {t.YoungPerson.FamilyName}", dossier.Allows(DossierOperation.Read));
     }
 
     public async Task<Result<Changed>> SavePlanAsync(Actor actor, Guid trajectoryId, SaveAftercarePlanRequest request, CancellationToken ct)
@@ -222,7 +225,7 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor do
         }
 
         var now = time.GetUtcNow();
-        if (followUp.Record(outcome, note, actor.Id, now) is { } rule)
+        if (followUp.Record(outcome, note, actor.Id, now, time.Today()) is { } rule)
         {
             return rule;
         }

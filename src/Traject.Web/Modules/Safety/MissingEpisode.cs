@@ -46,9 +46,15 @@ internal sealed class MissingEpisode : IVersioned
     public bool? NewNetworkEntries { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public Guid? ClosedById { get; set; }
+
+    /// <summary>Why the episode was closed while someone on the list of whom to inform was not told.</summary>
+    public string? UninformedArgument { get; set; }
     public long Version { get; set; }
 
     public List<MissingNotice> Notices { get; set; } = [];
+
+    /// <summary>The shortest argument for closing an episode while someone on the list was not informed.</summary>
+    public const int UninformedArgumentMinLength = 20;
 
     public bool IsOpen => ClosedAt is null;
 }

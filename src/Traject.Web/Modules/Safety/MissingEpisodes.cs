@@ -31,7 +31,8 @@ internal sealed record CloseMissingRequest(
     string? ReturnWithWhom,
     string? ReturnWhatHappened,
     bool? NewNetworkEntries,
-    long? Version);
+    long? Version,
+    string? UninformedArgument = null);
 
 internal sealed record MissingNoticeView(Guid Id, InformParty Party, string Name, DateTimeOffset? InformedAt, PersonRef? InformedBy,
     InformChannel? Channel, string? Note, long Version);
@@ -64,7 +65,8 @@ internal sealed record MissingEpisodeView(
     DateTimeOffset? ClosedAt,
     PersonRef? ClosedBy,
     long Version,
-    bool CanRecord);
+    bool CanRecord,
+    string? UninformedArgument = null);
 
 /// <summary>
 /// Missing episodes. Reporting one lists at once whom to inform (<see cref="InformList"/>), tells the coordinator and the
@@ -348,6 +350,10 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, DossierDo
         var happened = v.Text("returnWhatHappened", request.ReturnWhatHappened, MissingEpisode.LongTextMaxLength);
         var network = v.Required("newNetworkEntries", request.NewNetworkEntries);
         var version = v.Required("version", request.Version);
+        // Everyone on the list is told before the episode closes, unless it is argued why someone was not.
+        var uninformed = e.Notices.Where(n => !n.IsInformed).ToList();
+        var argument = uninformed.Count == 0 ? null
+            : v.Text("uninformedArgument", request.UninformedArgument, MissingEpisode.LongTextMaxLength, minLength: MissingEpisode.UninformedArgumentMinLength);
         if (!v.IsValid)
         {
             return v.ToError();
@@ -371,6 +377,7 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, DossierDo
         e.ReturnWithWhom = returnWith;
         e.ReturnWhatHappened = happened;
         e.NewNetworkEntries = network;
+        e.UninformedArgument = argument;
         e.ClosedAt = now;
         e.ClosedById = actor.Id;
         db.Entry(e).Property(x => x.Version).OriginalValue = version;
@@ -391,6 +398,11 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, DossierDo
             "Missing episode closed for {0}: she is back", dossier.Pseudonym);
 
         timeline.Add(t.Id, actor, SafetyTimelineKinds.MissingClosed, link, "Missing episode closed: she is back; return conversation recorded");
+        if (argument is not null)
+        {
+            timeline.Add(t.Id, actor, SafetyTimelineKinds.MissingClosed, link, "Closed with {0} parties not informed: {1}", uninformed.Count, argument);
+        }
+
         dossier.Audit(SafetyAuditActions.MissingClosed, nameof(MissingEpisode), e.Id);
         try
         {
@@ -433,6 +445,7 @@ internal sealed class MissingEpisodes(TrajectDb db, TimeProvider time, DossierDo
             e.Notices.OrderBy(n => n.Position).Select(n => new MissingNoticeView(n.Id, n.Party, l.Render(n.Name), n.InformedAt,
                 n.InformedById is { } by ? people[by] : null, n.Channel, n.Note, n.Version)).ToList(),
             e.IsOpen, e.FoundAt, e.FoundWhere, e.FoundBy, e.AcuteMedicalNeed, e.ReturnWhere, e.ReturnWithWhom, e.ReturnWhatHappened, e.NewNetworkEntries,
-            e.ClosedAt, e.ClosedById is { } c ? people[c] : null, e.Version, dossier.Basis != AccessBasis.Emergency && !dossier.IsClosed);
+            e.ClosedAt, e.ClosedById is { } c ? people[c] : null, e.Version, dossier.Basis != AccessBasis.Emergency && !dossier.IsClosed,
+            e.UninformedArgument);
     }
 }

@@ -102,6 +102,7 @@ internal sealed class MissingEpisodeConfiguration : IEntityTypeConfiguration<Mis
         e.Property(x => x.ReturnWhere).HasMaxLength(MissingEpisode.LongTextMaxLength);
         e.Property(x => x.ReturnWithWhom).HasMaxLength(MissingEpisode.LongTextMaxLength);
         e.Property(x => x.ReturnWhatHappened).HasMaxLength(MissingEpisode.LongTextMaxLength);
+        e.Property(x => x.UninformedArgument).HasMaxLength(MissingEpisode.LongTextMaxLength);
         e.HasMany(x => x.Notices).WithOne().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Trajectory>().WithMany().HasForeignKey(x => x.TrajectoryId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Professional>().WithMany().HasForeignKey(x => x.ReportedById).OnDelete(DeleteBehavior.Restrict);

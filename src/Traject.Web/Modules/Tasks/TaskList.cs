@@ -107,7 +107,9 @@ internal sealed class TaskList(TrajectDb db, TimelineWriter timeline, TimeProvid
     /// <summary>Finishes one task by its id (e.g. the task of a follow-up contact), with an optional note.</summary>
     public async Task FinishAsync(Actor actor, Guid taskId, string? note, CancellationToken ct)
     {
-        var task = await db.CareTasks.SingleOrDefaultAsync(x => x.Id == taskId && x.CompletedAt == null, ct);
+        // A task added in this same unit of work (e.g. the checklist's, made and completed on its first save) counts too.
+        var task = db.CareTasks.Local.FirstOrDefault(x => x.Id == taskId && x.CompletedAt == null)
+            ?? await db.CareTasks.SingleOrDefaultAsync(x => x.Id == taskId && x.CompletedAt == null, ct);
         if (task is not null)
         {
             Finish(actor, task, note);

@@ -6,13 +6,13 @@ using Traject.Web.Modules.Trajectories;
 namespace Traject.Web.Pages.Trajectories;
 
 /// <summary>The aftercare plan of a trajectory and the follow-up contacts after it closed, with their outcomes.</summary>
-internal sealed class AftercareModel(Aftercares aftercare, TrajectoryQueries queries, OrganisationRecords directory, TimeProvider time,
+internal sealed class AftercareModel(Aftercares aftercare, OrganisationRecords directory, TimeProvider time,
     Modules.Placements.PlacementRecords placements) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
 
-    public TrajectoryDetail Detail { get; private set; } = null!;
+    public DateOnly Today => time.Today();
     public AftercareView View { get; private set; } = null!;
     public IReadOnlyList<DirectoryEntry> Professionals { get; private set; } = [];
 
@@ -86,14 +86,13 @@ internal sealed class AftercareModel(Aftercares aftercare, TrajectoryQueries que
     private async Task<IActionResult?> LoadAsync()
     {
         var actor = await ActorAsync();
-        var detail = await queries.GetAsync(actor, Id, HttpContext.RequestAborted);
-        var view = detail.IsSuccess ? await aftercare.GetAsync(actor, Id, HttpContext.RequestAborted) : default;
-        if (!detail.IsSuccess || !view.IsSuccess)
+        // The aftercare's trusted professional may see this part only, not the dossier: the page asks aftercare alone.
+        var view = await aftercare.GetAsync(actor, Id, HttpContext.RequestAborted);
+        if (!view.IsSuccess)
         {
             return NotFound();
         }
 
-        Detail = detail.Value;
         View = view.Value;
         if (View.CanEditPlan)
         {

@@ -29,6 +29,7 @@ internal sealed class MissingModel(MissingEpisodes episodes, TrajectoryQueries q
         public string? ReturnWithWhom { get; set; }
         public string? ReturnWhatHappened { get; set; }
         public bool? NewNetworkEntries { get; set; }
+        public string? UninformedArgument { get; set; }
         public long? Version { get; set; }
     }
 
@@ -62,7 +63,8 @@ internal sealed class MissingModel(MissingEpisodes episodes, TrajectoryQueries q
         }
 
         var result = await episodes.CloseAsync(await ActorAsync(), Id, EpisodeId, new CloseMissingRequest(MissingTime.ToUtc(Input.FoundAt), Input.FoundWhere,
-            Input.FoundBy, Input.AcuteMedicalNeed, Input.ReturnWhere, Input.ReturnWithWhom, Input.ReturnWhatHappened, Input.NewNetworkEntries, Input.Version),
+            Input.FoundBy, Input.AcuteMedicalNeed, Input.ReturnWhere, Input.ReturnWithWhom, Input.ReturnWhatHappened, Input.NewNetworkEntries, Input.Version,
+            Input.UninformedArgument),
             HttpContext.RequestAborted);
         if (result.IsSuccess)
         {
