@@ -271,11 +271,13 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
             .Where(t => db.ProblemAnalyses.Any(a => a.TrajectoryId == t.Id)).OrderByDescending(t => t.OpenedAt).ToListAsync(ct);
         foreach (var (t, index) in analysed.Select((t, index) => (t, index)).Where(x => x.index != 1))
         {
-            var ranking = await recommendations.RankAsync(t, ct);
-            if (ranking is null || ranking.Ranked.Count < 2)
+            var ranked = await recommendations.RankAsync(t, ct);
+            if (!ranked.IsSuccess || ranked.Value.Ranked.Count < 2)
             {
                 continue;
             }
+
+            var ranking = ranked.Value;
 
             var chosen = ranking.Ranked[index == 0 ? 0 : 1];
             var outcome = Modules.Triage.CareChoiceRule.Outcome(ranking.Ranked, chosen.Programme.Id);

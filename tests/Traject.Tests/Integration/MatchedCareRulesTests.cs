@@ -1,0 +1,100 @@
+using System.Net;
+using Traject.Tests.Infrastructure;
+using Traject.Web.Common;
+using Traject.Web.Modules.Triage;
+
+namespace Traject.Tests.Integration;
+
+/// <summary>
+/// Matched care's corrections through the API and the page: the upper age of a programme is not included, and a
+/// programme that does not serve her gender does not fit.
+/// </summary>
+public abstract class MatchedCareRulesTests(TrajectFixture f)
+{
+    private static string Url(Guid trajectoryId) => $"/api/v1/trajectories/{trajectoryId}/recommendation";
+
+    /// <summary>A young person coordinated by Regie, with a signed analysis; <paramref name="change"/> adjusts her registration.</summary>
+    private async Task<(HttpClient Regie, Guid TrajectoryId)> SignedAsync(Action<Dictionary<string, object?>>? change = null)
+    {
+        var regie = await f.ClientAsync(Demo.Regie);
+        var person = await Dossiers.RegisterAsync(regie, f.Clock, change);
+        await Analyses.SignedAsync(f, regie, person.TrajectoryId);
+        return (regie, person.TrajectoryId);
+    }
+
+    private static async Task<Recommendation> RecommendationAsync(HttpClient client, Guid trajectoryId)
+    {
+        using var response = await client.GetAsync(Url(trajectoryId));
+        return await response.ReadAsync<Recommendation>();
+    }
+
+    private static async Task<ProgrammeRecommendation> ProgrammeAsync(TrajectFixture f, Recommendation recommendation, string code)
+    {
+        var id = await PlacementSteps.ProgrammeAsync(f, code);
+        return recommendation.Programmes.Single(p => p.ProgrammeId == id);
+    }
+
+    private static MatchReasonView Reason(ProgrammeRecommendation p, MatchRule rule) => p.Reasons.Single(r => r.Rule == rule);
+
+    private async Task<HttpClient> BrowserAsync(string email)
+    {
+        var client = f.CreateClient();
+        using var login = await Browser.LoginAsync(client, email);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        return client;
+    }
+
+    [SkippableFact]
+    public async Task An_18_year_old_does_not_fit_a_programme_that_ends_at_18_and_the_reason_says_so()
+    {
+        var (regie, t) = await SignedAsync(p => p["dateOfBirth"] = f.Clock.Today().AddYears(-18).AddDays(-10));
+        using var _ = regie;
+        var recommendation = await RecommendationAsync(regie, t);
+        Assert.Equal(18, recommendation.Age);
+
+        var intermetzo = await ProgrammeAsync(f, recommendation, PlacementSteps.Intermetzo); // 10 to 18
+        var age = Reason(intermetzo, MatchRule.Age);
+        Assert.Equal(MatchVerdict.DoesNotFit, age.Verdict);
+        Assert.Equal(MatchVerdict.DoesNotFit, intermetzo.Verdict);
+        Assert.Equal("Zij is 18; het programma loopt tot 18 jaar, en die leeftijd telt zelf niet meer mee.", age.Message);
+        Assert.Equal(MatchVerdict.Fits, Reason(await ProgrammeAsync(f, recommendation, PlacementSteps.VeiligLima), MatchRule.Age).Verdict); // 14 to 24
+
+        using var english = new HttpRequestMessage(HttpMethod.Get, Url(t));
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        using var response = await regie.SendAsync(english);
+        var inEnglish = await ProgrammeAsync(f, await response.ReadAsync<Recommendation>(), PlacementSteps.Intermetzo);
+        Assert.Equal("She is 18; the programme ends at age 18, which is not included.", Reason(inEnglish, MatchRule.Age).Message);
+    }
+
+    [SkippableFact]
+    public async Task A_boy_does_not_fit_a_programme_for_girls_and_one_for_all_comes_first()
+    {
+        var (regie, t) = await SignedAsync(p => p["gender"] = "Boy");
+        using var _ = regie;
+        var recommendation = await RecommendationAsync(regie, t);
+        Assert.Equal(Traject.Web.Modules.YoungPeople.Gender.Boy, recommendation.Gender);
+        Assert.All(recommendation.Programmes, p => Assert.Equal(8, p.Reasons.Count));
+
+        var lima = await ProgrammeAsync(f, recommendation, PlacementSteps.VeiligLima);
+        var gender = Reason(lima, MatchRule.Gender);
+        Assert.Equal(MatchVerdict.DoesNotFit, gender.Verdict);
+        Assert.Equal("Het programma is voor meisjes, en het vastgelegde gender is Jongen: alleen als onderbouwde uitzondering.", gender.Message);
+        var outpatient = await ProgrammeAsync(f, recommendation, PlacementSteps.Outpatient);
+        Assert.Equal(MatchVerdict.Fits, Reason(outpatient, MatchRule.Gender).Verdict);
+        Assert.True(outpatient.Rank < lima.Rank);
+        Assert.NotEqual(MatchVerdict.DoesNotFit, recommendation.Programmes[0].Verdict);
+
+        // The page shows her gender and the reason, in Dutch and in English.
+        using var browser = await BrowserAsync(Demo.Regie);
+        var dutch = WebUtility.HtmlDecode(await (await browser.GetAsync($"/trajectories/{t}/recommendation")).ExpectAsync(HttpStatusCode.OK));
+        Assert.Contains("Doelgroep (gender)", dutch, StringComparison.Ordinal);
+        Assert.Contains("alleen als onderbouwde uitzondering", dutch, StringComparison.Ordinal);
+        var english = WebUtility.HtmlDecode(await (await browser.GetAsync($"/trajectories/{t}/recommendation?culture=en-GB")).ExpectAsync(HttpStatusCode.OK));
+        Assert.Contains("Target gender", english, StringComparison.Ordinal);
+        Assert.Contains("The programme serves girls, and the recorded gender is Boy: only as an argued exception.", english, StringComparison.Ordinal);
+    }
+}
+
+public sealed class MatchedCareRulesSqlite(SqliteFixture f) : MatchedCareRulesTests(f), IClassFixture<SqliteFixture>;
+
+public sealed class MatchedCareRulesPostgres(PostgresFixture f) : MatchedCareRulesTests(f), IClassFixture<PostgresFixture>;
