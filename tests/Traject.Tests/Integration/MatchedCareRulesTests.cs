@@ -1,13 +1,18 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
+using Traject.Web.Modules.Safety;
+using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Triage;
+using ScreeningRecord = Traject.Web.Modules.Screening.Screening;
 
 namespace Traject.Tests.Integration;
 
 /// <summary>
-/// Matched care's corrections through the API and the page: the upper age of a programme is not included, and a
-/// programme that does not serve her gender does not fit.
+/// Matched care's corrections through the API and the page: the upper age of a programme is not included, a programme
+/// that does not serve her gender does not fit, a suspected or acute classification waits for a current safety
+/// assessment, and at safety level acute an open setting does not fit.
 /// </summary>
 public abstract class MatchedCareRulesTests(TrajectFixture f)
 {
@@ -35,6 +40,25 @@ public abstract class MatchedCareRulesTests(TrajectFixture f)
     }
 
     private static MatchReasonView Reason(ProgrammeRecommendation p, MatchRule rule) => p.Reasons.Single(r => r.Rule == rule);
+
+    private Task<int> FinalScreeningAsync(Guid trajectoryId, Classification classification) => f.WithDbAsync(db =>
+    {
+        var now = f.Clock.GetUtcNow();
+        db.Screenings.Add(new ScreeningRecord
+        {
+            TrajectoryId = trajectoryId, InstrumentVersion = "2026.1", RecordedAt = now.AddHours(-2), RecordedById = f.Ids.User(Demo.Regie),
+            ObservedOn = f.Clock.Today(), Suggestion = classification, Status = ScreeningStatus.Final, FinalClassification = classification,
+            FinalisedAt = now.AddHours(-1),
+        });
+        return db.SaveChangesAsync();
+    });
+
+    private async Task<SafetyAssessmentView> AssessAsync(HttpClient regie, Guid trajectoryId, string concern)
+    {
+        using var response = await regie.PostJsonAsync($"/api/v1/trajectories/{trajectoryId}/safety/assessments",
+            new { items = SafetyScene.AllItems(concern), treatmentCoordinatorId = f.Ids.User(Demo.Regie) });
+        return await response.ReadAsync<SafetyAssessmentView>(HttpStatusCode.Created);
+    }
 
     private async Task<HttpClient> BrowserAsync(string email)
     {
@@ -92,6 +116,91 @@ public abstract class MatchedCareRulesTests(TrajectFixture f)
         var english = WebUtility.HtmlDecode(await (await browser.GetAsync($"/trajectories/{t}/recommendation?culture=en-GB")).ExpectAsync(HttpStatusCode.OK));
         Assert.Contains("Target gender", english, StringComparison.Ordinal);
         Assert.Contains("The programme serves girls, and the recorded gender is Boy: only as an argued exception.", english, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_suspected_victim_gets_no_recommendation_until_her_safety_has_a_current_assessment()
+    {
+        var (regie, t) = await SignedAsync();
+        using var _ = regie;
+        await RecommendationAsync(regie, t); // a potential victim or none: no safety asked first
+        await FinalScreeningAsync(t, Classification.Suspected);
+
+        using (var waits = await regie.GetAsync(Url(t)))
+        {
+            var problem = await waits.ProblemAsync(HttpStatusCode.Conflict);
+            Assert.Equal("De screening concludeerde: Vermoedelijk slachtoffer. Matched care wacht op een veiligheidstaxatie: taxeer eerst haar veiligheid.",
+                (string?)problem["detail"]);
+        }
+
+        // Choosing waits too; nothing is recorded.
+        var analysisId = await f.WithDbAsync(db => db.ProblemAnalyses.Where(a => a.TrajectoryId == t).Select(a => a.Id).SingleAsync());
+        var lima = await PlacementSteps.ProgrammeAsync(f, PlacementSteps.VeiligLima);
+        using (var choice = await regie.PostJsonAsync($"/api/v1/trajectories/{t}/care-choices", new { programmeId = lima, analysisId }))
+        {
+            await choice.ProblemAsync(HttpStatusCode.Conflict);
+        }
+
+        Assert.Equal(0, await f.WithDbAsync(db => db.CareChoices.CountAsync(c => c.TrajectoryId == t)));
+
+        // The page says why, with the way to the safety assessment, in Dutch and English.
+        using (var browser = await BrowserAsync(Demo.Regie))
+        {
+            var page = WebUtility.HtmlDecode(await (await browser.GetAsync($"/trajectories/{t}/recommendation")).ExpectAsync(HttpStatusCode.OK));
+            Assert.Contains("Matched care wacht op een veiligheidstaxatie", page, StringComparison.Ordinal);
+            Assert.Contains($"/trajectories/{t}/safety", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("class=\"ranking\"", page, StringComparison.Ordinal);
+            var english = WebUtility.HtmlDecode(await (await browser.GetAsync($"/trajectories/{t}/recommendation?culture=en-GB")).ExpectAsync(HttpStatusCode.OK));
+            Assert.Contains("The screening concluded: Suspected victim. Matched care waits for a safety assessment: assess her safety first.", english,
+                StringComparison.Ordinal);
+        }
+
+        // An assessment overdue for re-assessment is not current.
+        await f.WithDbAsync(db =>
+        {
+            db.SafetyAssessments.Add(new SafetyAssessment
+            {
+                TrajectoryId = t, AssessedAt = f.Clock.GetUtcNow().AddMonths(-4), AssessedById = f.Ids.User(Demo.Regie),
+                TreatmentCoordinatorId = f.Ids.User(Demo.Regie), SuggestedLevel = SafetyLevel.Low, Level = SafetyLevel.Low,
+            });
+            return db.SaveChangesAsync();
+        });
+        using (var overdue = await regie.GetAsync(Url(t)))
+        {
+            var detail = (string?)(await overdue.ProblemAsync(HttpStatusCode.Conflict))["detail"];
+            Assert.StartsWith("De screening concludeerde: Vermoedelijk slachtoffer. Matched care wacht op een actuele veiligheidstaxatie", detail, StringComparison.Ordinal);
+        }
+
+        // A current assessment: the recommendation is given, and a choice can be made.
+        await AssessAsync(regie, t, "None");
+        var recommendation = await RecommendationAsync(regie, t);
+        Assert.Equal(SafetyLevel.Low, recommendation.SafetyLevel);
+        Assert.NotEmpty(recommendation.Programmes);
+        using (var choice = await regie.PostJsonAsync($"/api/v1/trajectories/{t}/care-choices",
+                   new { programmeId = recommendation.Programmes[0].ProgrammeId, analysisId = recommendation.AnalysisId }))
+        {
+            await choice.ExpectAsync(HttpStatusCode.OK);
+        }
+    }
+
+    [SkippableFact]
+    public async Task At_safety_level_acute_an_open_setting_does_not_fit()
+    {
+        var (regie, t) = await SignedAsync();
+        using var _ = regie;
+        await FinalScreeningAsync(t, Classification.Acute);
+        Assert.Equal(SafetyLevel.Acute, (await AssessAsync(regie, t, "Immediate")).Level);
+
+        var recommendation = await RecommendationAsync(regie, t);
+        Assert.Equal(SafetyLevel.Acute, recommendation.SafetyLevel);
+        var lima = await ProgrammeAsync(f, recommendation, PlacementSteps.VeiligLima); // open only
+        Assert.Equal(MatchVerdict.DoesNotFit, Reason(lima, MatchRule.Setting).Verdict);
+        Assert.Equal(MatchVerdict.DoesNotFit, lima.Verdict);
+        var hoenderloo = await ProgrammeAsync(f, recommendation, PlacementSteps.Hoenderloo); // open, semi-closed or closed
+        var setting = Reason(hoenderloo, MatchRule.Setting);
+        Assert.Equal(MatchVerdict.Condition, setting.Verdict);
+        Assert.Equal("Veiligheidsniveau acuut: een open setting past niet; alleen de crisisopvang of gesloten setting van het programma.", setting.Message);
+        Assert.Equal(MatchVerdict.Fits, Reason(await ProgrammeAsync(f, recommendation, PlacementSteps.Intermetzo), MatchRule.Setting).Verdict); // closed
     }
 }
 

@@ -95,6 +95,24 @@ public class CareMatcherTests
     }
 
     [Fact]
+    public void At_safety_level_acute_an_open_setting_does_not_fit()
+    {
+        Assert.Equal(MatchVerdict.DoesNotFit, Verdict(Her(level: SafetyLevel.Acute), Programme(settings: [PlacementSetting.Open]), MatchRule.Setting));
+        Assert.Equal(MatchVerdict.DoesNotFit, CareMatcher.Rank(Her(level: SafetyLevel.Acute), [Programme(settings: [PlacementSetting.Open])])[0].Verdict);
+
+        // A programme also offered open (such as one followed open, semi-closed or closed) fits only in its closed setting.
+        var mixed = Programme(settings: [PlacementSetting.Open, PlacementSetting.SemiClosed, PlacementSetting.Closed]);
+        var acute = Reason(Her(level: SafetyLevel.Acute), mixed, MatchRule.Setting);
+        Assert.Equal(MatchVerdict.Condition, acute.Verdict);
+        Assert.Equal("Safety level {0}: an open setting does not fit; only the programme's crisis or closed setting.", Template(acute.Message));
+        Assert.Equal(MatchVerdict.Condition, Verdict(Her(level: SafetyLevel.High), mixed, MatchRule.Setting));
+        Assert.Equal(MatchVerdict.Fits, Verdict(Her(level: SafetyLevel.Elevated), mixed, MatchRule.Setting));
+        Assert.Equal(MatchVerdict.Fits, Verdict(Her(level: SafetyLevel.Low), mixed, MatchRule.Setting));
+        Assert.Equal(MatchVerdict.Condition,
+            Verdict(Her(level: SafetyLevel.Elevated), Programme(settings: [PlacementSetting.Open, PlacementSetting.Outpatient]), MatchRule.Setting));
+    }
+
+    [Fact]
     public void A_required_indication_is_a_condition()
     {
         Assert.Equal(MatchVerdict.Condition, Verdict(Her(), Programme(indication: RequiredIndication.JeugdzorgPlus), MatchRule.Indication));

@@ -135,9 +135,24 @@ internal static class CareMatcher
                 : Common.Text.Encode("Safety level {0}: any setting will do.", n.SafetyLevel));
         }
 
-        return p.Settings.Any(needed.Contains)
-            ? new(MatchRule.Setting, MatchVerdict.Fits, Common.Text.Encode("Safety level {0} asks for a protected setting; the programme offers one.", n.SafetyLevel!))
-            : new(MatchRule.Setting, MatchVerdict.DoesNotFit, Common.Text.Encode("Safety level {0} asks for a setting the programme does not offer.", n.SafetyLevel!));
+        if (!p.Settings.Any(needed.Contains))
+        {
+            return new(MatchRule.Setting, MatchVerdict.DoesNotFit, Common.Text.Encode("Safety level {0} asks for a setting the programme does not offer.", n.SafetyLevel!));
+        }
+
+        if (p.Settings.All(needed.Contains))
+        {
+            return new(MatchRule.Setting, MatchVerdict.Fits, Common.Text.Encode("Safety level {0} asks for a protected setting; the programme offers one.", n.SafetyLevel!));
+        }
+
+        // The programme is also offered in settings her level rules out, such as an open group at level acute: only in the others.
+        return new(MatchRule.Setting, MatchVerdict.Condition, n.SafetyLevel switch
+        {
+            SafetyLevel.Acute => Common.Text.Encode("Safety level {0}: an open setting does not fit; only the programme's crisis or closed setting.", n.SafetyLevel),
+            SafetyLevel.High => Common.Text.Encode("Safety level {0}: an open setting does not fit; only the programme's crisis, closed or semi-closed setting.",
+                n.SafetyLevel),
+            _ => Common.Text.Encode("Safety level {0}: only a setting where she lives, not outpatient care.", n.SafetyLevel!),
+        });
     }
 
     private static MatchReason Indication(MatchProgramme p) => p.RequiredIndication == RequiredIndication.None

@@ -16,7 +16,8 @@ internal sealed record Recommendation(Guid AnalysisId, int Age, SafetyLevel? Saf
 
 /// <summary>
 /// The ranked recommendation of care programmes from the latest signed analysis, her age, gender and safety level. It
-/// waits (409, saying why) without a signed analysis.
+/// waits (409, saying why) without a signed analysis, and, for a suspected victim or one in acute danger, without a
+/// current safety assessment (<see cref="SafetyGate"/>).
 /// </summary>
 internal sealed class Recommendations(TrajectDb db, TimeProvider time, DossierDoor door, IStringLocalizer<SharedResource> l)
 {
@@ -42,7 +43,8 @@ internal sealed class Recommendations(TrajectDb db, TimeProvider time, DossierDo
 
     /// <summary>
     /// The ranking as it stands now, from the latest signed analysis; a conflict that says why when matched care must wait
-    /// (no signed analysis). Neither audits nor checks access.
+    /// (no signed analysis; no current safety assessment while the screening concluded suspected or acute). Neither audits
+    /// nor checks access.
     /// </summary>
     internal async Task<Result<Ranking>> RankAsync(Trajectory t, CancellationToken ct)
     {
@@ -53,7 +55,19 @@ internal sealed class Recommendations(TrajectDb db, TimeProvider time, DossierDo
             return Error.Conflict("Matched care needs a signed analysis first.");
         }
 
-        var age = Clock.AgeOn(t.YoungPerson!.DateOfBirth, time.Today());
+        var today = time.Today();
+        var final = await db.Screenings.AsNoTracking().Where(s => s.TrajectoryId == t.Id && s.FinalClassification != null)
+            .OrderByDescending(s => s.FinalisedAt).ThenByDescending(s => s.RecordedAt).Select(s => s.FinalClassification).FirstOrDefaultAsync(ct);
+        if (SafetyGate.AsksForSafety(final))
+        {
+            var (dueOn, state, lastAssessedOn, _) = await SafetyFacts.ReassessmentAsync(db, t, today, ct);
+            if (SafetyGate.Withheld(final, lastAssessedOn, state, dueOn) is { } waits)
+            {
+                return Error.Conflict(waits);
+            }
+        }
+
+        var age = Clock.AgeOn(t.YoungPerson!.DateOfBirth, today);
         var level = await SafetyFacts.LatestLevelAsync(db, t.Id, ct);
         var underlying = FlagSet.Parse<UnderlyingProblem>(analysis.UnderlyingProblems);
         var risks = FlagSet.Parse<AnalysisRisk>(analysis.Risks);
