@@ -290,6 +290,18 @@ public abstract class ProgrammeRulesTests(TrajectFixture f)
     }
 
     [SkippableFact]
+    public async Task The_demo_data_keeps_the_rules_a_boy_in_a_programme_for_girls_has_his_argued_exception()
+    {
+        var placements = await f.WithDbAsync(db => (from p in db.Placements
+                                                    join t in db.Trajectories on p.TrajectoryId equals t.Id
+                                                    select new { p.GenderArgument, p.ProgrammeVersion!.TargetGender, t.YoungPerson!.Gender, t.YoungPerson.PseudonymCode })
+            .ToListAsync());
+        var exceptions = placements.Where(p => PlacementRules.Serves(p.TargetGender, p.Gender) != GenderFit.Serves).ToList();
+        Assert.Contains(exceptions, p => p.GenderArgument?.StartsWith("Demo:", StringComparison.Ordinal) == true);
+        Assert.All(exceptions, p => Assert.True(p.GenderArgument?.Length >= Placement.ArgumentMinLength, p.PseudonymCode));
+    }
+
+    [SkippableFact]
     public async Task A_built_in_programme_the_application_published_is_corrected_as_a_new_version_and_an_administrators_is_left_alone()
     {
         // A database from before the corrections: PINQ closed as the application stored it then (no indication, serving all).
