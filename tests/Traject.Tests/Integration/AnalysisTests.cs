@@ -117,7 +117,7 @@ public abstract class AnalysisTests(TrajectFixture f)
         Assert.Equal(signed.Id, recommendation.AnalysisId);
         Assert.NotEmpty(recommendation.Programmes);
         Assert.Equal(Enumerable.Range(1, recommendation.Programmes.Count), recommendation.Programmes.Select(p => p.Rank));
-        Assert.All(recommendation.Programmes, p => Assert.Equal(7, p.Reasons.Count));
+        Assert.All(recommendation.Programmes, p => Assert.Equal(8, p.Reasons.Count));
     }
 
     [SkippableFact]

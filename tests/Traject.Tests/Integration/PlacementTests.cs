@@ -241,7 +241,7 @@ public abstract class PlacementTests(TrajectFixture f)
 
         var edited = new
         {
-            before.Name, before.Provider, before.Settings, before.TargetGroup, before.MinAge, before.MaxAge, maxDurationWeeks = 52,
+            before.Name, before.Provider, before.Settings, before.TargetGroup, before.TargetGender, before.MinAge, before.MaxAge, maxDurationWeeks = 52,
             before.RequiredIndication, before.GroupComposition, before.Reach, before.Description, isActive = true, version = before.Version,
             phases = before.Phases.Select(p => new { p.Name, p.TypicalWeeks, p.Phone, p.Internet, p.Leave, p.NetworkContact, p.Notes })
                 .Append(new { Name = "Nazorg", TypicalWeeks = (int?)8, Phone = RestrictionLevel.Allowed, Internet = RestrictionLevel.Allowed,

@@ -34,7 +34,7 @@ public sealed class ArchitectureTests
         ["Aftercare"] = ["Organisations", "Trajectories", "Timeline", "Tasks", "Placements"],
         ["Continuity"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Placements", "FuturePlans"],
         ["Network"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Notifications", "Emergency"],
-        ["Triage"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Placements", "Safety"],
+        ["Triage"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Placements", "Safety", "Screening"],
         ["Statistics"] = ["Organisations", "Registration"],
         ["Caseload"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Safety"],
     };

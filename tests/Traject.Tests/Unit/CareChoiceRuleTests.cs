@@ -1,16 +1,17 @@
 using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Safety;
 using Traject.Web.Modules.Triage;
+using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Tests.Unit;
 
 /// <summary>The choice after the recommendation: how it relates to the ranking, when it needs a reason, and the figures.</summary>
 public class CareChoiceRuleTests
 {
-    private static readonly MatchNeeds Her = new(15, SafetyLevel.Low, false, false, false, false, null);
+    private static readonly MatchNeeds Her = new(15, Gender.Girl, SafetyLevel.Low, false, false, false, false, null);
 
     private static MatchProgramme Programme(string name, int? min = 10, int? waiting = 0) =>
-        new(Guid.NewGuid(), name, min, 18, [PlacementSetting.Open], RequiredIndication.None, GroupComposition.Homogeneous, ProgrammeReach.National,
+        new(Guid.NewGuid(), name, TargetGender.Girls, min, 18, [PlacementSetting.Open], RequiredIndication.None, GroupComposition.Homogeneous, ProgrammeReach.National,
             null, true, 8, 4, waiting);
 
     [Fact]
@@ -60,7 +61,7 @@ public class CareChoiceRuleTests
     [Fact]
     public void A_programme_on_conditions_counts_as_fitting()
     {
-        var full = new MatchProgramme(Guid.NewGuid(), "Vol", 10, 18, [PlacementSetting.Open], RequiredIndication.None, GroupComposition.Homogeneous,
+        var full = new MatchProgramme(Guid.NewGuid(), "Vol", TargetGender.All, 10, 18, [PlacementSetting.Open], RequiredIndication.None, GroupComposition.Homogeneous,
             ProgrammeReach.National, null, true, 8, 8, 12);
         var ranked = CareMatcher.Rank(Her, [full]);
         Assert.Equal(MatchVerdict.Condition, ranked[0].Verdict);

@@ -1,17 +1,25 @@
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
 using Traject.Web.Modules.Placements;
+using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Tests.Unit;
 
-/// <summary>The pure rules of placements: duration warnings, the next-step deadline, phase moves and time-outs, on a fake clock.</summary>
+/// <summary>
+/// The pure rules of placements: duration warnings, ages and turning 18, target gender, the indication, the next-step
+/// deadline, phase moves and time-outs, on a fake clock.
+/// </summary>
 public class PlacementRulesTests
 {
     private readonly FakeClock _clock = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
     private static readonly DateOnly Start = new(2026, 3, 2);
 
+    /// <summary>Her date of birth when she is <paramref name="age"/> at the start (her birthday ten days before it).</summary>
+    private static DateOnly BornAged(int age) => Start.AddYears(-age).AddDays(-10);
+
     private static PlacementFacts Facts(DateOnly? plannedEnd = null, DateOnly? ended = null, int? maxWeeks = 12, DateOnly? nextDue = null,
-        bool named = false, int age = 15) => new(Start, plannedEnd, ended, maxWeeks, nextDue, named, age, 12, 18);
+        bool named = false, int age = 15, DateOnly? born = null, int? maxAge = 18, int? aboutWeeks = null) =>
+        new(Start, plannedEnd, ended, maxWeeks, nextDue, named, born ?? BornAged(age), 12, maxAge, aboutWeeks);
 
     [Fact]
     public void A_residential_placement_must_name_its_next_step_within_the_configured_days_an_outpatient_one_not()
@@ -54,12 +62,122 @@ public class PlacementRulesTests
     }
 
     [Fact]
-    public void Her_age_at_the_start_outside_the_target_ages_is_warned_about()
+    public void Her_age_at_the_start_outside_the_target_ages_is_warned_about_and_an_18_year_old_is_outside_12_to_18()
     {
         Assert.Empty(PlacementRules.Warnings(Facts(age: 12), Start));
-        Assert.Empty(PlacementRules.Warnings(Facts(age: 18), Start));
+        Assert.Empty(PlacementRules.Warnings(Facts(age: 17), Start));
+        Assert.Contains(PlacementWarning.AgeOutsideTargetGroup, PlacementRules.Warnings(Facts(age: 18), Start)); // "12 to 18" ends at 18
         Assert.Contains(PlacementWarning.AgeOutsideTargetGroup, PlacementRules.Warnings(Facts(age: 11), Start));
         Assert.Contains(PlacementWarning.AgeOutsideTargetGroup, PlacementRules.Warnings(Facts(age: 19), Start));
+    }
+
+    [Theory]
+    [InlineData(9, false)]
+    [InlineData(10, true)]
+    [InlineData(17, true)]
+    [InlineData(18, false)]
+    public void Ages_from_10_to_18_include_10_and_end_before_18(int age, bool fits)
+    {
+        Assert.Equal(fits, PlacementRules.AgeFits(age, 10, 18));
+        Assert.True(PlacementRules.AgeFits(age, null, null));
+    }
+
+    [Fact]
+    public void A_placement_in_a_programme_that_ends_at_18_warns_when_it_runs_into_her_18th_birthday()
+    {
+        var born = Start.AddYears(-18).AddDays(100); // she turns 18 a hundred days after the start
+        Assert.Equal(Start.AddDays(100), PlacementRules.EighteenthBirthday(born));
+        Assert.Contains(PlacementWarning.PassesEighteenthBirthday, PlacementRules.Warnings(Facts(born: born, plannedEnd: Start.AddDays(120)), Start));
+        Assert.Contains(PlacementWarning.PassesEighteenthBirthday, PlacementRules.Warnings(Facts(born: born, plannedEnd: Start.AddDays(100)), Start));
+        Assert.DoesNotContain(PlacementWarning.PassesEighteenthBirthday, PlacementRules.Warnings(Facts(born: born, plannedEnd: Start.AddDays(99)), Start));
+
+        // Without a planned end the programme's duration counts: 12 weeks end before her birthday, 20 weeks after it.
+        Assert.DoesNotContain(PlacementWarning.PassesEighteenthBirthday, PlacementRules.Warnings(Facts(born: born, maxWeeks: 12), Start));
+        Assert.Contains(PlacementWarning.PassesEighteenthBirthday, PlacementRules.Warnings(Facts(born: born, maxWeeks: 20), Start));
+        Assert.Contains(PlacementWarning.PassesEighteenthBirthday, PlacementRules.Warnings(Facts(born: born, maxWeeks: null, aboutWeeks: 52), Start));
+
+        // Still there on her birthday: the warning stays while the placement runs; an ended one is history.
+        Assert.Contains(PlacementWarning.PassesEighteenthBirthday, PlacementRules.Warnings(Facts(born: born, maxWeeks: null), Start.AddDays(100)));
+        Assert.DoesNotContain(PlacementWarning.PassesEighteenthBirthday, PlacementRules.Warnings(Facts(born: born, maxWeeks: null), Start.AddDays(99)));
+        Assert.DoesNotContain(PlacementWarning.PassesEighteenthBirthday,
+            PlacementRules.Warnings(Facts(born: born, plannedEnd: Start.AddDays(120), ended: Start.AddDays(110)), Start.AddDays(111)));
+
+        // A programme that goes on after 18 (Veilig Lima: 14 to 24) gives no such warning.
+        Assert.DoesNotContain(PlacementWarning.PassesEighteenthBirthday, PlacementRules.Warnings(Facts(born: born, plannedEnd: Start.AddDays(120), maxAge: 24), Start));
+    }
+
+    [Fact]
+    public void An_indicative_duration_only_warns_and_is_no_maximum()
+    {
+        Assert.Equal(Start.AddDays(364), PlacementRules.IndicativeEnd(Start, 52));
+        var about = Facts(maxWeeks: null, aboutWeeks: 52);
+        Assert.Empty(PlacementRules.Warnings(about, Start.AddDays(364)));
+        Assert.Equal([PlacementWarning.BeyondIndicativeDuration], PlacementRules.Warnings(about, Start.AddDays(365)));
+        Assert.Equal([PlacementWarning.BeyondIndicativeDuration], PlacementRules.Warnings(Facts(maxWeeks: null, aboutWeeks: 52, plannedEnd: Start.AddDays(400)), Start));
+        Assert.Empty(PlacementRules.Warnings(Facts(maxWeeks: null, aboutWeeks: 52, plannedEnd: Start.AddDays(400), ended: Start.AddDays(300)), Start.AddDays(500)));
+    }
+
+    [Fact]
+    public void A_programme_serves_a_gender_or_all_and_other_or_unknown_is_unclear()
+    {
+        Assert.Equal(GenderFit.Serves, PlacementRules.Serves(TargetGender.Girls, Gender.Girl));
+        Assert.Equal(GenderFit.Serves, PlacementRules.Serves(TargetGender.Boys, Gender.Boy));
+        Assert.Equal(GenderFit.NotServed, PlacementRules.Serves(TargetGender.Girls, Gender.Boy));
+        Assert.Equal(GenderFit.NotServed, PlacementRules.Serves(TargetGender.Boys, Gender.Girl));
+        Assert.Equal(GenderFit.Unclear, PlacementRules.Serves(TargetGender.Girls, Gender.Other));
+        Assert.Equal(GenderFit.Unclear, PlacementRules.Serves(TargetGender.Boys, Gender.Unknown));
+        Assert.All(Enum.GetValues<Gender>(), g => Assert.Equal(GenderFit.Serves, PlacementRules.Serves(TargetGender.All, g)));
+    }
+
+    [Fact]
+    public void A_closed_setting_needs_the_JeugdzorgPlus_indication_in_the_catalogue_and_on_the_placement()
+    {
+        Assert.True(PlacementRules.NeedsIndication(RequiredIndication.None, PlacementSetting.Closed));
+        Assert.True(PlacementRules.NeedsIndication(RequiredIndication.JeugdzorgPlus, PlacementSetting.Closed));
+        Assert.False(PlacementRules.NeedsIndication(RequiredIndication.JeugdzorgPlus, PlacementSetting.Open));
+        Assert.False(PlacementRules.NeedsIndication(RequiredIndication.None, PlacementSetting.SemiClosed));
+
+        Assert.Null(PlacementRules.CheckIndication([PlacementSetting.Closed], RequiredIndication.JeugdzorgPlus));
+        Assert.Null(PlacementRules.CheckIndication([PlacementSetting.Open, PlacementSetting.Closed], RequiredIndication.JeugdzorgPlus));
+        Assert.Null(PlacementRules.CheckIndication([PlacementSetting.Open], RequiredIndication.None));
+        Assert.Contains("requiredIndication", PlacementRules.CheckIndication([PlacementSetting.Closed], RequiredIndication.None)!.Fields!.Keys);
+        Assert.Contains("requiredIndication", PlacementRules.CheckIndication([PlacementSetting.Open], RequiredIndication.JeugdzorgPlus)!.Fields!.Keys);
+    }
+
+    [Fact]
+    public void The_built_in_catalogue_keeps_the_facts_of_its_sources()
+    {
+        var all = BuiltInProgrammes.All.Select(b => b.Request).ToDictionary(r => r.Code!);
+        Assert.All(all.Values, r => Assert.Null(PlacementRules.CheckIndication(r.Settings!, r.RequiredIndication ?? RequiredIndication.None)));
+        Assert.All(all.Values.Where(r => !r.Code!.StartsWith("generic-", StringComparison.Ordinal)), r => Assert.Equal(TargetGender.Girls, r.TargetGender));
+        Assert.Equal(TargetGender.All, all["generic-outpatient"].TargetGender);
+        Assert.Equal(TargetGender.All, all["generic-foster-care"].TargetGender);
+        Assert.Equal(RequiredIndication.JeugdzorgPlus, all["pinq-closed"].RequiredIndication);
+        Assert.Equal(RequiredIndication.JeugdzorgPlus, all["hoenderloo-loverboy"].RequiredIndication);
+
+        // "About one year" is an indicative duration, "at most nine months" a maximum.
+        Assert.Null(all["ego-strengthening-jzplus"].MaxDurationWeeks);
+        Assert.Equal(52, all["ego-strengthening-jzplus"].IndicativeDurationWeeks);
+        Assert.Equal(39, all["intermetzo-trafficking"].MaxDurationWeeks);
+        Assert.Equal(18, all["intermetzo-trafficking"].MaxAge);
+    }
+
+    [Fact]
+    public void A_time_out_without_an_end_lasts_two_weeks_and_the_default_cannot_exceed_the_maximum()
+    {
+        var ends = PlacementRules.TimeOutEnd(Start, null, 14);
+        Assert.Equal(Start.AddDays(13), ends);
+        Assert.Null(PlacementRules.CheckTimeOut(PlacementSetting.Open, Start, Start, ends, [], 14));
+        Assert.Equal(Start.AddDays(3), PlacementRules.TimeOutEnd(Start, Start.AddDays(3), 14));
+
+        // Repeated: the next two weeks start the day after.
+        Assert.Null(PlacementRules.CheckTimeOut(PlacementSetting.Open, Start, ends.AddDays(1), PlacementRules.TimeOutEnd(ends.AddDays(1), null, 14),
+            [(Start, ends)], 28));
+
+        Assert.Empty(new PlacementOptions().Validate(new System.ComponentModel.DataAnnotations.ValidationContext(new PlacementOptions())));
+        var wrong = new PlacementOptions { TimeOutDefaultDays = 30, TimeOutMaxDays = 28 };
+        Assert.NotEmpty(wrong.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(wrong)));
+        Assert.Equal(14, new PlacementOptions().TimeOutDefaultDays);
     }
 
     [Fact]

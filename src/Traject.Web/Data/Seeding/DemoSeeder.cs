@@ -97,6 +97,8 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         var now = time.GetUtcNow();
         var today = time.Today();
         var lima = await DemoProgrammesAsync(north, regie, now, ct);
+        var hoenderloo = await db.CareProgrammeVersions.Include(v => v.Phases).Include(v => v.Programme)
+            .SingleAsync(v => v.Programme!.Code == "hoenderloo-loverboy" && v.Number == v.Programme.CurrentNumber, ct);
         for (var i = 0; i < 20; i++)
         {
             var led = i < 15 ? north : south;
@@ -171,6 +173,11 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
             if (i == 2)
             {
                 DemoPlacement(t, lima, north, south, regie, today, now);
+            }
+            else if (i == 3)
+            {
+                // A boy (i % 7 == 3) in a programme for girls: an argued exception, kept with the placement.
+                DemoExceptionPlacement(t, hoenderloo, north, regie, today, now);
             }
 
             db.Trajectories.Add(t);
@@ -273,11 +280,13 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
             .Where(t => db.ProblemAnalyses.Any(a => a.TrajectoryId == t.Id)).OrderByDescending(t => t.OpenedAt).ToListAsync(ct);
         foreach (var (t, index) in analysed.Select((t, index) => (t, index)).Where(x => x.index != 1))
         {
-            var ranking = await recommendations.RankAsync(t, ct);
-            if (ranking is null || ranking.Ranked.Count < 2)
+            var ranked = await recommendations.RankAsync(t, ct);
+            if (!ranked.IsSuccess || ranked.Value.Ranked.Count < 2)
             {
                 continue;
             }
+
+            var ranking = ranked.Value;
 
             var chosen = ranking.Ranked[index == 0 ? 0 : 1];
             var outcome = Modules.Triage.CareChoiceRule.Outcome(ranking.Ranked, chosen.Programme.Id);
@@ -432,6 +441,23 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         Event(t, now.AddDays(-25), PlacementsTimelineKinds.PlacementNextStep, regie, north, "Next step named: {0}", south.Name);
         Event(t, now.AddDays(-17), PlacementsTimelineKinds.PlacementPhase, regie, north, "Phase {0} ({1}) from {2}", 2, lima.Phases.Single(p => p.Order == 2).Name,
             started.AddDays(28).ToString("yyyy-MM-dd", null));
+    }
+
+    /// <summary>A placement one-to-one in a programme that serves girls, for a boy: the argued exception is recorded with it.</summary>
+    private void DemoExceptionPlacement(Trajectory t, CareProgrammeVersion programme, Organisation north, Professional regie, DateOnly today, DateTimeOffset now)
+    {
+        var started = today.AddDays(-30);
+        var placement = new Placement
+        {
+            TrajectoryId = t.Id, ProgrammeVersionId = programme.Id, OrganisationId = north.Id, Setting = PlacementSetting.Open,
+            GroupComposition = GroupComposition.NoGroup, StartedOn = started, PlannedEndOn = started.AddDays(180), CurrentPhase = 1,
+            GenderArgument = "Demo: de enige plek met de traumabehandeling die hij nodig heeft; hij volgt het programma één-op-één, niet op de meidengroep.",
+            NextStepDueOn = started.AddDays(28), CreatedAt = now.AddDays(-30), CreatedById = regie.Id, UpdatedAt = now.AddDays(-30),
+        };
+        placement.PhaseChanges.Add(new PlacementPhaseChange { PlacementId = placement.Id, Phase = 1, StartedOn = started, DecidedById = regie.Id, DecidedAt = now.AddDays(-30) });
+        db.Placements.Add(placement);
+        Event(t, now.AddDays(-30), PlacementsTimelineKinds.PlacementStarted, regie, north, "Placement in {0} ({1}) from {2}", programme.Name, PlacementSetting.Open,
+            started.ToString("yyyy-MM-dd", null));
     }
 
     /// <summary>

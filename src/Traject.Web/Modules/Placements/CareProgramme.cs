@@ -28,6 +28,17 @@ internal enum RequiredIndication
     JeugdzorgPlus,
 }
 
+/// <summary>
+/// Whom a programme serves by gender (seed 003: girls-only groups, a sex-specific ward). <see cref="All"/> is the
+/// catalogue's value when nothing narrower is stated; a placement outside it needs an argued exception.
+/// </summary>
+internal enum TargetGender
+{
+    All,
+    Girls,
+    Boys,
+}
+
 /// <summary>Whether a programme takes young people from its own region or from the whole country.</summary>
 internal enum ProgrammeReach
 {
@@ -103,11 +114,24 @@ internal sealed class CareProgrammeVersion
     public string Settings { get; set; } = string.Empty;
 
     public string TargetGroup { get; set; } = string.Empty;
+
+    /// <summary>Whom the programme serves by gender: girls, boys or all.</summary>
+    public TargetGender TargetGender { get; set; }
+
+    /// <summary>The age from which she fits (her birthday of that age included).</summary>
     public int? MinAge { get; set; }
+
+    /// <summary>
+    /// The age at which the programme ends, not included: "from 10 to 18" takes her up to the day before her 18th
+    /// birthday (<see cref="PlacementRules.AgeFits"/>).
+    /// </summary>
     public int? MaxAge { get; set; }
 
-    /// <summary>The longest a placement in the programme should last; null when the programme sets none.</summary>
+    /// <summary>The longest a placement in the programme may last ("at most nine months"); null when the programme sets none.</summary>
     public int? MaxDurationWeeks { get; set; }
+
+    /// <summary>How long a placement usually lasts ("about one year"): a guide, not a limit; null when the programme names none.</summary>
+    public int? IndicativeDurationWeeks { get; set; }
 
     /// <summary>How long the programme's own professionals stay involved after the placement; null when not part of it.</summary>
     public int? AftercareWeeks { get; set; }

@@ -8,16 +8,22 @@ internal sealed record PhaseRequest(
     string? Name, int? TypicalWeeks, RestrictionLevel? Phone, RestrictionLevel? Internet, RestrictionLevel? Leave,
     RestrictionLevel? NetworkContact, string? Notes);
 
-/// <summary>The content of a programme (a new version), and on PUT the catalogue entry's active flag, organisation and version.</summary>
+/// <summary>
+/// The content of a programme (a new version), and on PUT the catalogue entry's active flag, organisation and version.
+/// <c>targetGender</c> (girls, boys, all) is required; <c>maxAge</c> is not included ("from 12 to 18" ends at her 18th
+/// birthday); <c>maxDurationWeeks</c> is a maximum, <c>indicativeDurationWeeks</c> a usual length ("about one year").
+/// </summary>
 internal sealed record CareProgrammeRequest(
     string? Code,
     string? Name,
     string? Provider,
     IReadOnlyList<PlacementSetting>? Settings,
     string? TargetGroup,
+    TargetGender? TargetGender,
     int? MinAge,
     int? MaxAge,
     int? MaxDurationWeeks,
+    int? IndicativeDurationWeeks,
     int? AftercareWeeks,
     RequiredIndication? RequiredIndication,
     GroupComposition? GroupComposition,
@@ -56,9 +62,11 @@ internal sealed record CareProgrammeView(
     string Provider,
     IReadOnlyList<PlacementSetting> Settings,
     string TargetGroup,
+    TargetGender TargetGender,
     int? MinAge,
     int? MaxAge,
     int? MaxDurationWeeks,
+    int? IndicativeDurationWeeks,
     int? AftercareWeeks,
     RequiredIndication RequiredIndication,
     GroupComposition GroupComposition,
@@ -258,19 +266,21 @@ internal sealed partial class CareProgrammes(TrajectDb db, AuditLog audit, TimeP
     public static bool MayEditCapacity(Actor actor, Guid? organisationId) =>
         actor.IsAdministrator || (organisationId is not null && actor.OrganisationId == organisationId);
 
-    /// <summary>Stores the programmes built into the application that are not in the catalogue yet (by code).</summary>
+    /// <summary>
+    /// Stores the programmes built into the application that are not in the catalogue yet (by code). A built-in programme
+    /// whose current version the application published itself (no administrator published one since) follows the built-in
+    /// definition: when that changed, for instance a fact corrected from the source, the application publishes it as the
+    /// next version; earlier versions and the placements that use them stay as they were.
+    /// </summary>
     public static async Task StoreBuiltInAsync(TrajectDb db, TimeProvider time, CancellationToken ct)
     {
-        var known = await db.CareProgrammes.Select(p => p.Code).ToListAsync(ct);
-        var missing = BuiltInProgrammes.All.Where(b => !known.Contains(b.Request.Code!)).ToList();
-        if (missing.Count == 0)
-        {
-            return;
-        }
-
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Name, r => r.Id, ct);
+        var stored = await db.CareProgrammes.ToDictionaryAsync(p => p.Code, ct);
+        var currents = await db.CareProgrammeVersions.AsNoTracking().Include(v => v.Phases)
+            .Where(v => v.Number == v.Programme!.CurrentNumber).ToDictionaryAsync(v => v.ProgrammeId, ct);
         var now = time.GetUtcNow();
-        foreach (var (request, regionName) in missing)
+        var changed = false;
+        foreach (var (request, regionName) in BuiltInProgrammes.All)
         {
             var v = new Validator();
             var content = Content(request with { RegionId = regionName is null ? null : regions.GetValueOrDefault(regionName) }, v);
@@ -279,11 +289,47 @@ internal sealed partial class CareProgrammes(TrajectDb db, AuditLog audit, TimeP
                 throw new InvalidOperationException($"Built-in programme {request.Code} is invalid: {string.Join(", ", v.Errors.Keys)}");
             }
 
-            Add(db, request.Code!, content, null, null, now);
+            if (!stored.TryGetValue(request.Code!, out var programme))
+            {
+                Add(db, request.Code!, content, null, null, now);
+                changed = true;
+            }
+            else if (currents.GetValueOrDefault(programme.Id) is { PublishedById: null } current && !SameContent(current, content))
+            {
+                content.ProgrammeId = programme.Id;
+                content.Number = programme.CurrentNumber + 1;
+                content.PublishedAt = now;
+                db.CareProgrammeVersions.Add(content);
+                programme.CurrentNumber = content.Number;
+                changed = true;
+            }
         }
 
-        await db.SaveChangesAsync(ct);
+        if (!changed)
+        {
+            return;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node stored the same programmes or versions at the same moment (unique code and number, concurrency version).
+            db.ChangeTracker.Clear();
+        }
     }
+
+    /// <summary>Whether two versions have the same content (what a placement is read with), phases included.</summary>
+    internal static bool SameContent(CareProgrammeVersion a, CareProgrammeVersion b) =>
+        a.Name == b.Name && a.Provider == b.Provider && a.Settings == b.Settings && a.TargetGroup == b.TargetGroup && a.TargetGender == b.TargetGender
+        && a.MinAge == b.MinAge && a.MaxAge == b.MaxAge && a.MaxDurationWeeks == b.MaxDurationWeeks
+        && a.IndicativeDurationWeeks == b.IndicativeDurationWeeks && a.AftercareWeeks == b.AftercareWeeks
+        && a.RequiredIndication == b.RequiredIndication && a.GroupComposition == b.GroupComposition && a.Reach == b.Reach
+        && a.RegionId == b.RegionId && a.SuitableForIntellectualDisability == b.SuitableForIntellectualDisability
+        && a.FemaleStaffOnly == b.FemaleStaffOnly && a.ProtectedAddress == b.ProtectedAddress && a.Description == b.Description
+        && a.Phases.OrderBy(x => x.Order).Select(PhaseOf).SequenceEqual(b.Phases.OrderBy(x => x.Order).Select(PhaseOf));
 
     private CareProgramme Add(string code, CareProgrammeVersion content, Guid? organisationId, Guid? by, DateTimeOffset now) =>
         Add(db, code, content, organisationId, by, now);
@@ -324,6 +370,7 @@ internal sealed partial class CareProgrammes(TrajectDb db, AuditLog audit, TimeP
             Name = v.Text("name", r.Name, CareProgrammeVersion.NameMaxLength),
             Provider = v.Text("provider", r.Provider, CareProgrammeVersion.NameMaxLength),
             TargetGroup = v.Text("targetGroup", r.TargetGroup, CareProgrammeVersion.TextMaxLength),
+            TargetGender = v.Enum("targetGender", r.TargetGender),
             Description = v.OptionalText("description", r.Description, CareProgrammeVersion.TextMaxLength),
             RequiredIndication = v.Enum<RequiredIndication>("requiredIndication", r.RequiredIndication ?? RequiredIndication.None),
             GroupComposition = v.Enum("groupComposition", r.GroupComposition),
@@ -335,6 +382,7 @@ internal sealed partial class CareProgrammes(TrajectDb db, AuditLog audit, TimeP
             MinAge = r.MinAge,
             MaxAge = r.MaxAge,
             MaxDurationWeeks = r.MaxDurationWeeks,
+            IndicativeDurationWeeks = r.IndicativeDurationWeeks,
             AftercareWeeks = r.AftercareWeeks,
         };
         if (r.Settings is not { Count: > 0 } settings)
@@ -348,6 +396,13 @@ internal sealed partial class CareProgrammes(TrajectDb db, AuditLog audit, TimeP
         else
         {
             version.Settings = CareProgrammeVersion.FormatSettings(settings);
+            foreach (var (field, messages) in PlacementRules.CheckIndication(settings, version.RequiredIndication)?.Fields ?? new Dictionary<string, string[]>())
+            {
+                foreach (var message in messages)
+                {
+                    v.Add(field, message);
+                }
+            }
         }
 
         if (r.MinAge is < 0 or > 30)
@@ -359,12 +414,18 @@ internal sealed partial class CareProgrammes(TrajectDb db, AuditLog audit, TimeP
         {
             v.Add("maxAge", "Between {0} and {1}.", 0, 30);
         }
-        else if (r.MaxAge < r.MinAge)
+        else if (r.MaxAge <= r.MinAge)
         {
-            v.Add("maxAge", "The highest age cannot be below the lowest.");
+            v.Add("maxAge", "The age the programme ends at must be above the lowest age: it is not included.");
         }
 
         Count(v, "maxDurationWeeks", r.MaxDurationWeeks, 520, minimum: 1);
+        Count(v, "indicativeDurationWeeks", r.IndicativeDurationWeeks, 520, minimum: 1);
+        if (r.IndicativeDurationWeeks > r.MaxDurationWeeks)
+        {
+            v.Add("indicativeDurationWeeks", "The indicative duration cannot be longer than the maximum.");
+        }
+
         Count(v, "aftercareWeeks", r.AftercareWeeks, 520, minimum: 1);
         if (r.Reach == ProgrammeReach.National && r.RegionId is not null)
         {
@@ -429,7 +490,8 @@ internal sealed partial class CareProgrammes(TrajectDb db, AuditLog audit, TimeP
     private static CareProgrammeView View(CareProgramme p, CareProgrammeVersion v, IReadOnlyList<ProgrammeVersionRef> versions, Names names) => new(
         p.Id, p.Code, v.Id, v.Number, p.CurrentNumber, p.IsActive, p.OrganisationId,
         p.OrganisationId is { } org ? names.Organisations.GetValueOrDefault(org) : null,
-        v.Name, v.Provider, v.SettingList, v.TargetGroup, v.MinAge, v.MaxAge, v.MaxDurationWeeks, v.AftercareWeeks,
+        v.Name, v.Provider, v.SettingList, v.TargetGroup, v.TargetGender, v.MinAge, v.MaxAge, v.MaxDurationWeeks, v.IndicativeDurationWeeks,
+        v.AftercareWeeks,
         v.RequiredIndication, v.GroupComposition, v.Reach, v.RegionId,
         v.RegionId is { } region ? names.Regions.GetValueOrDefault(region) : null,
         v.SuitableForIntellectualDisability, v.FemaleStaffOnly, v.ProtectedAddress, v.Description, v.PublishedAt,

@@ -37,6 +37,12 @@ internal sealed class Placement : RaisesDomainEvents, IVersioned
     /// <summary>Why a mixed group is right for her ("homogeneous group unless"); required for a mixed group.</summary>
     public string? MixedGroupArgument { get; set; }
 
+    /// <summary>
+    /// Why this programme is right for her although it does not serve her gender (an argued exception); required then,
+    /// kept only then.
+    /// </summary>
+    public string? GenderArgument { get; set; }
+
     /// <summary>The indication the programme requires (such as JeugdzorgPlus) is there.</summary>
     public bool IndicationConfirmed { get; set; }
 

@@ -15,19 +15,22 @@ internal sealed record StartPlacementRequest(
     DateOnly? PlannedEndOn,
     GroupComposition? GroupComposition,
     string? MixedGroupArgument,
-    bool? IndicationConfirmed);
+    bool? IndicationConfirmed,
+    string? GenderArgument = null);
 
 internal sealed record ChangePhaseRequest(int? Phase, DateOnly? StartedOn, string? Note, long? Version);
 
 internal sealed record NextStepRequest(string? NextPlace, Guid? NextOrganisationId, Guid? NextProgrammeId, long? Version);
 
+/// <summary>A closed time-out; without <c>endsOn</c> it lasts two weeks (<c>Placements:TimeOutDefaultDays</c>, the first day included).</summary>
 internal sealed record TimeOutRequest(DateOnly? StartsOn, DateOnly? EndsOn, string? Place, string? Reason, long? Version);
 
 internal sealed record EndPlacementRequest(DateOnly? EndedOn, PlacementEndReason? Reason, string? Note, long? Version);
 
 internal sealed record ProgrammeRef(
     Guid Id, string Code, Guid VersionId, int VersionNumber, string Name, string Provider, int? MaxDurationWeeks,
-    RequiredIndication RequiredIndication, GroupComposition GroupComposition);
+    RequiredIndication RequiredIndication, GroupComposition GroupComposition, TargetGender TargetGender, int? MinAge, int? MaxAge,
+    int? IndicativeDurationWeeks);
 
 internal sealed record PhaseStepView(int Phase, string Name, DateOnly StartedOn, PersonRef DecidedBy, DateTimeOffset DecidedAt, string? Note);
 
@@ -47,10 +50,12 @@ internal sealed record PlacementView(
     bool IsResidential,
     GroupComposition GroupComposition,
     string? MixedGroupArgument,
+    string? GenderArgument,
     bool IndicationConfirmed,
     DateOnly StartedOn,
     DateOnly? PlannedEndOn,
     DateOnly? MaximumEndOn,
+    DateOnly? IndicativeEndOn,
     DateOnly? EndedOn,
     PlacementEndReason? EndReason,
     string? EndNote,
@@ -116,6 +121,7 @@ internal sealed class PlacementRecords(TrajectDb db, TimeProvider time, DossierD
         var programmeId = v.Id("programmeId", request.ProgrammeId);
         var startedOn = v.Required("startedOn", request.StartedOn);
         var argument = v.OptionalText("mixedGroupArgument", request.MixedGroupArgument, Placement.ArgumentMaxLength);
+        var genderArgument = v.OptionalText("genderArgument", request.GenderArgument, Placement.ArgumentMaxLength);
         var opened = await door.OpenAsync(actor, trajectoryId, DossierOperation.Steer, PlacementsAuditActions.PlacementChanged, ct);
         if (opened.Error is { } refused)
         {
@@ -187,10 +193,19 @@ internal sealed class PlacementRecords(TrajectDb db, TimeProvider time, DossierD
                 Placement.ArgumentMinLength);
         }
 
-        var needsIndication = version?.RequiredIndication is not (null or RequiredIndication.None) || setting == PlacementSetting.Closed;
+        var needsIndication = setting is { } chosen && PlacementRules.NeedsIndication(version?.RequiredIndication ?? RequiredIndication.None, chosen);
         if (needsIndication && request.IndicationConfirmed != true)
         {
             v.Add("indicationConfirmed", "Confirm that the required indication (such as JeugdzorgPlus) is there.");
+        }
+
+        // A programme that does not serve her gender takes her only as an argued exception.
+        var gender = t.YoungPerson!.Gender;
+        var genderException = version is not null && PlacementRules.Serves(version.TargetGender, gender) != GenderFit.Serves;
+        if (genderException && (genderArgument?.Length ?? 0) < Placement.ArgumentMinLength)
+        {
+            v.Add("genderArgument", "The programme serves {0} and the recorded gender is {1}: argue in at least {2} characters why it is right for this young person.",
+                version!.TargetGender, gender, Placement.ArgumentMinLength);
         }
 
         if (!v.IsValid)
@@ -214,6 +229,7 @@ internal sealed class PlacementRecords(TrajectDb db, TimeProvider time, DossierD
         {
             TrajectoryId = t.Id, ProgrammeVersionId = version!.Id, OrganisationId = organisationId!.Value, Setting = setting.Value,
             GroupComposition = group, MixedGroupArgument = group == GroupComposition.Mixed ? argument : null,
+            GenderArgument = genderException ? genderArgument : null,
             IndicationConfirmed = request.IndicationConfirmed == true, StartedOn = startedOn, PlannedEndOn = request.PlannedEndOn,
             CurrentPhase = 1, NextStepDueOn = PlacementRules.NextStepDue(setting.Value, startedOn, options.Value.NextStepDays),
             CreatedAt = now, CreatedById = actor.Id, UpdatedAt = now,
@@ -321,7 +337,7 @@ internal sealed class PlacementRecords(TrajectDb db, TimeProvider time, DossierD
     {
         var v = new Validator();
         var startsOn = v.Required("startsOn", request.StartsOn);
-        var endsOn = v.Required("endsOn", request.EndsOn);
+        var endsOn = PlacementRules.TimeOutEnd(startsOn, request.EndsOn, options.Value.TimeOutDefaultDays); // two weeks unless told otherwise
         var place = v.OptionalText("place", request.Place, PlacementTimeOut.PlaceMaxLength);
         var reason = v.Text("reason", request.Reason, PlacementTimeOut.ReasonMaxLength, minLength: PlacementTimeOut.ReasonMinLength);
         var expected = v.Required("version", request.Version);
@@ -457,16 +473,19 @@ internal sealed class PlacementRecords(TrajectDb db, TimeProvider time, DossierD
                 p.EndedOn is null && x.StartsOn <= today && today <= x.EndsOn))
             .ToList();
         var warnings = PlacementRules.Warnings(new PlacementFacts(p.StartedOn, p.PlannedEndOn, p.EndedOn, version.MaxDurationWeeks,
-            p.NextStepDueOn, p.NextOrganisationId is not null, Clock.AgeOn(t.YoungPerson!.DateOfBirth, p.StartedOn), version.MinAge, version.MaxAge), today);
+            p.NextStepDueOn, p.NextOrganisationId is not null, t.YoungPerson!.DateOfBirth, version.MinAge, version.MaxAge,
+            version.IndicativeDurationWeeks), today);
         var nextStep = p.NextOrganisationId is { } next
             ? new NextStepView(p.NextPlace!, next, organisations[next], p.NextProgrammeId, p.NextStepRecordedAt!.Value, people[p.NextStepRecordedById!.Value])
             : null;
         return new PlacementView(
             p.Id, p.TrajectoryId,
             new ProgrammeRef(version.ProgrammeId, version.Programme!.Code, version.Id, version.Number, version.Name, version.Provider,
-                version.MaxDurationWeeks, version.RequiredIndication, version.GroupComposition),
-            p.OrganisationId, organisations[p.OrganisationId], p.Setting, p.IsResidential, p.GroupComposition, p.MixedGroupArgument,
-            p.IndicationConfirmed, p.StartedOn, p.PlannedEndOn, PlacementRules.MaximumEnd(p.StartedOn, version.MaxDurationWeeks), p.EndedOn,
+                version.MaxDurationWeeks, version.RequiredIndication, version.GroupComposition, version.TargetGender, version.MinAge, version.MaxAge,
+                version.IndicativeDurationWeeks),
+            p.OrganisationId, organisations[p.OrganisationId], p.Setting, p.IsResidential, p.GroupComposition, p.MixedGroupArgument, p.GenderArgument,
+            p.IndicationConfirmed, p.StartedOn, p.PlannedEndOn, PlacementRules.MaximumEnd(p.StartedOn, version.MaxDurationWeeks),
+            PlacementRules.IndicativeEnd(p.StartedOn, version.IndicativeDurationWeeks), p.EndedOn,
             p.EndReason, p.EndNote, p.EndedOn is null && p.StartedOn <= today,
             phases[p.CurrentPhase - 1], phases,
             p.PhaseChanges.OrderBy(c => c.StartedOn).ThenBy(c => c.DecidedAt)

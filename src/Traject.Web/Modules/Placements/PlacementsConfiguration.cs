@@ -30,6 +30,10 @@ internal sealed class CareProgrammeVersionConfiguration : IEntityTypeConfigurati
         e.Property(x => x.TargetGroup).HasMaxLength(CareProgrammeVersion.TextMaxLength);
         e.Property(x => x.Description).HasMaxLength(CareProgrammeVersion.TextMaxLength);
         e.Property(x => x.RequiredIndication).HasConversion<string>().HasMaxLength(24);
+
+        // Versions written before the column existed serve all (migration 0022); All is also the CLR default, so the
+        // database default and the value EF leaves out agree.
+        e.Property(x => x.TargetGender).HasConversion<string>().HasMaxLength(8).HasDefaultValue(TargetGender.All);
         e.Property(x => x.GroupComposition).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.Reach).HasConversion<string>().HasMaxLength(16);
         e.HasIndex(x => new { x.ProgrammeId, x.Number }).IsUnique();
@@ -62,6 +66,7 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         e.Property(x => x.Setting).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.GroupComposition).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.MixedGroupArgument).HasMaxLength(Placement.ArgumentMaxLength);
+        e.Property(x => x.GenderArgument).HasMaxLength(Placement.ArgumentMaxLength);
         e.Property(x => x.EndReason).HasConversion<string>().HasMaxLength(24);
         e.Property(x => x.EndNote).HasMaxLength(Placement.NoteMaxLength);
         e.Property(x => x.NextPlace).HasMaxLength(Placement.NextPlaceMaxLength);

@@ -39,7 +39,7 @@ internal static class PlacementsModule
         placements.MapPost("/", async (Guid id, StartPlacementRequest body, CurrentActor current, PlacementRecords handler, CancellationToken ct) =>
                 (await handler.StartAsync(await current.RequireAsync(ct), id, body, ct))
                     .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}/placements/{r.Id}", r)))
-            .WithSummary("Start a placement in a programme (coordinator or designated expert)");
+            .WithSummary("Start a placement in a programme (coordinator or designated expert); a programme that does not serve her gender needs genderArgument");
         placements.MapGet("/{placementId:guid}", async (Guid id, Guid placementId, CurrentActor current, PlacementRecords handler, CancellationToken ct) =>
                 (await handler.GetAsync(await current.RequireAsync(ct), id, placementId, ct)).ToHttp(TypedResults.Ok));
         placements.MapPost("/{placementId:guid}/phase", async (Guid id, Guid placementId, ChangePhaseRequest body, CurrentActor current,
@@ -54,7 +54,7 @@ internal static class PlacementsModule
                 PlacementRecords handler, CancellationToken ct) =>
                 (await handler.AddTimeOutAsync(await current.RequireAsync(ct), id, placementId, body, ct))
                     .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}/placements/{placementId}", r)))
-            .WithSummary("Record a short closed time-out inside the placement, which goes on meanwhile");
+            .WithSummary("Record a short closed time-out inside the placement, which goes on meanwhile; without endsOn it lasts two weeks");
         placements.MapPost("/{placementId:guid}/end", async (Guid id, Guid placementId, EndPlacementRequest body, CurrentActor current,
                 PlacementRecords handler, CancellationToken ct) =>
                 (await handler.EndAsync(await current.RequireAsync(ct), id, placementId, body, ct)).ToHttp(TypedResults.Ok))

@@ -145,6 +145,12 @@ internal static class ReassessmentSchedule
         return due;
     }
 
+    /// <summary>
+    /// Whether the latest assessment is current: it is not overdue for re-assessment (due soon still counts). Other
+    /// modules that must wait for a current assessment, such as matched care, ask this.
+    /// </summary>
+    public static bool IsCurrent(ReassessmentState state) => state != ReassessmentState.Overdue;
+
     public static ReassessmentState State(DateOnly dueOn, DateOnly today) =>
         today > dueOn ? ReassessmentState.Overdue
         : today >= dueOn.AddDays(-DueWindowDays) ? ReassessmentState.Due

@@ -86,12 +86,13 @@ internal sealed class CareChoices(TrajectDb db, TimeProvider time, DossierDoor d
             return DossierDoor.Closed;
         }
 
-        var ranking = await recommendations.RankAsync(t, ct);
-        if (ranking is null)
+        var ranked = await recommendations.RankAsync(t, ct);
+        if (ranked.Error is { } waits)
         {
-            return Error.Conflict("Matched care needs a signed analysis first.");
+            return waits;
         }
 
+        var ranking = ranked.Value;
         if (ranking.Analysis.Id != analysisId)
         {
             return Error.Conflict("A newer analysis was signed since this recommendation: read the recommendation again before choosing.");

@@ -1,11 +1,13 @@
 using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Safety;
+using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Web.Modules.Triage;
 
-/// <summary>What the matching knows about her: from the latest signed analysis, her age and the current safety level.</summary>
+/// <summary>What the matching knows about her: from the latest signed analysis, her age, gender and the current safety level.</summary>
 internal sealed record MatchNeeds(
     int Age,
+    Gender Gender,
     SafetyLevel? SafetyLevel,
     bool IntellectualDisability,
     bool MixedGroupArgued,
@@ -17,6 +19,7 @@ internal sealed record MatchNeeds(
 internal sealed record MatchProgramme(
     Guid Id,
     string Name,
+    TargetGender TargetGender,
     int? MinAge,
     int? MaxAge,
     IReadOnlyCollection<PlacementSetting> Settings,
@@ -41,6 +44,7 @@ internal enum MatchVerdict
 internal enum MatchRule
 {
     Age,
+    Gender,
     Setting,
     Indication,
     IntellectualDisability,
@@ -54,7 +58,7 @@ internal sealed record MatchReason(MatchRule Rule, MatchVerdict Verdict, string 
 internal sealed record ProgrammeMatch(MatchProgramme Programme, int Rank, MatchVerdict Verdict, IReadOnlyList<MatchReason> Reasons);
 
 /// <summary>
-/// Matched care instead of stepped care: every programme of the catalogue is judged against her needs by seven rules
+/// Matched care instead of stepped care: every programme of the catalogue is judged against her needs by eight rules
 /// and ranked — programmes that fit first, then those that fit on a condition (fewer conditions first), then by the
 /// expected waiting time, then by name; programmes that do not fit come last, with why. Pure, no I/O; messages are
 /// stored templates (<c>Text.Encode</c>) rendered in the reader's language. See docs/matched-care.md.
@@ -92,14 +96,34 @@ internal static class CareMatcher
     }
 
     public static IReadOnlyList<MatchReason> Judge(MatchNeeds needs, MatchProgramme p) =>
-        [Age(needs, p), Setting(needs, p), Indication(p), Disability(needs, p), Group(needs, p), Region(needs, p), Capacity(p)];
+        [Age(needs, p), TargetGenderRule(needs, p), Setting(needs, p), Indication(p), Disability(needs, p), Group(needs, p), Region(needs, p), Capacity(p)];
 
     private static int Waiting(MatchProgramme p) => p.ExpectedWaitingWeeks ?? 0;
 
-    private static MatchReason Age(MatchNeeds n, MatchProgramme p) =>
-        (p.MinAge is { } min && n.Age < min) || (p.MaxAge is { } max && n.Age > max)
-            ? new(MatchRule.Age, MatchVerdict.DoesNotFit, Common.Text.Encode("She is {0}; the programme takes ages {1} to {2}.", n.Age, p.MinAge?.ToString() ?? "-", p.MaxAge?.ToString() ?? "-"))
-            : new(MatchRule.Age, MatchVerdict.Fits, Common.Text.Encode("Her age ({0}) is within the programme's ages.", n.Age));
+    /// <summary>The upper age is not included: a programme "from 12 to 18" ends on her 18th birthday.</summary>
+    private static MatchReason Age(MatchNeeds n, MatchProgramme p)
+    {
+        if (PlacementRules.AgeFits(n.Age, p.MinAge, p.MaxAge))
+        {
+            return new(MatchRule.Age, MatchVerdict.Fits, Common.Text.Encode("Her age ({0}) is within the programme's ages.", n.Age));
+        }
+
+        return p.MaxAge is { } max && n.Age >= max
+            ? new(MatchRule.Age, MatchVerdict.DoesNotFit, Common.Text.Encode("She is {0}; the programme ends at age {1}, which is not included.", n.Age, max))
+            : new(MatchRule.Age, MatchVerdict.DoesNotFit, Common.Text.Encode("She is {0}; the programme takes ages {1} to {2}.", n.Age, p.MinAge?.ToString() ?? "-", p.MaxAge?.ToString() ?? "-"));
+    }
+
+    /// <summary>A programme for one gender does not fit the other; other or unknown is weighed (and a placement then needs an argument).</summary>
+    private static MatchReason TargetGenderRule(MatchNeeds n, MatchProgramme p) => PlacementRules.Serves(p.TargetGender, n.Gender) switch
+    {
+        GenderFit.Serves => new(MatchRule.Gender, MatchVerdict.Fits, p.TargetGender == TargetGender.All
+            ? "The programme serves all genders."
+            : Common.Text.Encode("The programme serves {0}.", p.TargetGender)),
+        GenderFit.NotServed => new(MatchRule.Gender, MatchVerdict.DoesNotFit,
+            Common.Text.Encode("The programme serves {0}, and the recorded gender is {1}: only as an argued exception.", p.TargetGender, n.Gender)),
+        _ => new(MatchRule.Gender, MatchVerdict.Condition,
+            Common.Text.Encode("The programme serves {0} and the recorded gender is {1}: weigh it; a placement needs an argued exception.", p.TargetGender, n.Gender)),
+    };
 
     private static MatchReason Setting(MatchNeeds n, MatchProgramme p)
     {
@@ -111,9 +135,24 @@ internal static class CareMatcher
                 : Common.Text.Encode("Safety level {0}: any setting will do.", n.SafetyLevel));
         }
 
-        return p.Settings.Any(needed.Contains)
-            ? new(MatchRule.Setting, MatchVerdict.Fits, Common.Text.Encode("Safety level {0} asks for a protected setting; the programme offers one.", n.SafetyLevel!))
-            : new(MatchRule.Setting, MatchVerdict.DoesNotFit, Common.Text.Encode("Safety level {0} asks for a setting the programme does not offer.", n.SafetyLevel!));
+        if (!p.Settings.Any(needed.Contains))
+        {
+            return new(MatchRule.Setting, MatchVerdict.DoesNotFit, Common.Text.Encode("Safety level {0} asks for a setting the programme does not offer.", n.SafetyLevel!));
+        }
+
+        if (p.Settings.All(needed.Contains))
+        {
+            return new(MatchRule.Setting, MatchVerdict.Fits, Common.Text.Encode("Safety level {0} asks for a protected setting; the programme offers one.", n.SafetyLevel!));
+        }
+
+        // The programme is also offered in settings her level rules out, such as an open group at level acute: only in the others.
+        return new(MatchRule.Setting, MatchVerdict.Condition, n.SafetyLevel switch
+        {
+            SafetyLevel.Acute => Common.Text.Encode("Safety level {0}: an open setting does not fit; only the programme's crisis or closed setting.", n.SafetyLevel),
+            SafetyLevel.High => Common.Text.Encode("Safety level {0}: an open setting does not fit; only the programme's crisis, closed or semi-closed setting.",
+                n.SafetyLevel),
+            _ => Common.Text.Encode("Safety level {0}: only a setting where she lives, not outpatient care.", n.SafetyLevel!),
+        });
     }
 
     private static MatchReason Indication(MatchProgramme p) => p.RequiredIndication == RequiredIndication.None
@@ -145,9 +184,13 @@ internal static class CareMatcher
             return new(MatchRule.Group, MatchVerdict.Condition, "The analysis sees a risk to others in a group or of recruiting: weigh the group's living climate.");
         }
 
-        return new(MatchRule.Group, MatchVerdict.Fits, p.GroupComposition == GroupComposition.Mixed
-            ? "Mixed group, argued in the analysis."
-            : "Girls-only group.");
+        return new(MatchRule.Group, MatchVerdict.Fits, (p.GroupComposition, p.TargetGender) switch
+        {
+            (GroupComposition.Mixed, _) => "Mixed group, argued in the analysis.",
+            (_, TargetGender.Boys) => "Boys-only group.",
+            (_, TargetGender.Girls) => "Girls-only group.",
+            _ => "A group of one gender.",
+        });
     }
 
     private static MatchReason Region(MatchNeeds n, MatchProgramme p)

@@ -26,9 +26,11 @@ internal sealed class CareProgrammeModel(Modules.Placements.CareProgrammes progr
         public string? Provider { get; set; }
         public List<PlacementSetting> Settings { get; set; } = [];
         public string? TargetGroup { get; set; }
+        public TargetGender? TargetGender { get; set; }
         public int? MinAge { get; set; }
         public int? MaxAge { get; set; }
         public int? MaxDurationWeeks { get; set; }
+        public int? IndicativeDurationWeeks { get; set; }
         public int? AftercareWeeks { get; set; }
         public RequiredIndication? RequiredIndication { get; set; }
         public GroupComposition? GroupComposition { get; set; }
@@ -68,8 +70,9 @@ internal sealed class CareProgrammeModel(Modules.Placements.CareProgrammes progr
         {
             Input = new ProgrammeInput
             {
-                Code = p.Code, Name = p.Name, Provider = p.Provider, Settings = [.. p.Settings], TargetGroup = p.TargetGroup, MinAge = p.MinAge,
-                MaxAge = p.MaxAge, MaxDurationWeeks = p.MaxDurationWeeks, AftercareWeeks = p.AftercareWeeks, RequiredIndication = p.RequiredIndication,
+                Code = p.Code, Name = p.Name, Provider = p.Provider, Settings = [.. p.Settings], TargetGroup = p.TargetGroup, TargetGender = p.TargetGender,
+                MinAge = p.MinAge, MaxAge = p.MaxAge, MaxDurationWeeks = p.MaxDurationWeeks, IndicativeDurationWeeks = p.IndicativeDurationWeeks,
+                AftercareWeeks = p.AftercareWeeks, RequiredIndication = p.RequiredIndication,
                 GroupComposition = p.GroupComposition, Reach = p.Reach, RegionId = p.RegionId,
                 IntellectualDisability = p.SuitableForIntellectualDisability switch { true => "yes", false => "no", _ => null },
                 FemaleStaffOnly = p.FemaleStaffOnly, ProtectedAddress = p.ProtectedAddress, Description = p.Description,
@@ -107,8 +110,8 @@ internal sealed class CareProgrammeModel(Modules.Placements.CareProgrammes progr
         var i = Input;
         var phases = i.Phases.Where(x => !string.IsNullOrWhiteSpace(x.Name) || x.TypicalWeeks is not null || !string.IsNullOrWhiteSpace(x.Notes))
             .Select(x => (PhaseRequest?)new PhaseRequest(x.Name, x.TypicalWeeks, x.Phone, x.Internet, x.Leave, x.NetworkContact, x.Notes)).ToList();
-        var request = new CareProgrammeRequest(Id is null ? i.Code : null, i.Name, i.Provider, i.Settings, i.TargetGroup, i.MinAge, i.MaxAge,
-            i.MaxDurationWeeks, i.AftercareWeeks, i.RequiredIndication, i.GroupComposition, i.Reach, i.RegionId,
+        var request = new CareProgrammeRequest(Id is null ? i.Code : null, i.Name, i.Provider, i.Settings, i.TargetGroup, i.TargetGender, i.MinAge, i.MaxAge,
+            i.MaxDurationWeeks, i.IndicativeDurationWeeks, i.AftercareWeeks, i.RequiredIndication, i.GroupComposition, i.Reach, i.RegionId,
             i.IntellectualDisability switch { "yes" => true, "no" => false, _ => null }, i.FemaleStaffOnly, i.ProtectedAddress, i.Description,
             phases, i.OrganisationId, i.IsActive, i.Version);
         var actor = await ActorAsync();

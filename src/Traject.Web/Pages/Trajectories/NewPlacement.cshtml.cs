@@ -29,6 +29,7 @@ internal sealed class NewPlacementModel(PlacementRecords placements, CareProgram
         public GroupComposition? GroupComposition { get; set; }
         public string? MixedGroupArgument { get; set; }
         public bool? IndicationConfirmed { get; set; }
+        public string? GenderArgument { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
@@ -42,7 +43,8 @@ internal sealed class NewPlacementModel(PlacementRecords placements, CareProgram
         }
 
         var result = await placements.StartAsync(await ActorAsync(), Id, new StartPlacementRequest(Input.ProgrammeId, Input.OrganisationId,
-            Input.Setting, Input.StartedOn, Input.PlannedEndOn, Input.GroupComposition, Input.MixedGroupArgument, Input.IndicationConfirmed),
+            Input.Setting, Input.StartedOn, Input.PlannedEndOn, Input.GroupComposition, Input.MixedGroupArgument, Input.IndicationConfirmed,
+            Input.GenderArgument),
             HttpContext.RequestAborted);
         if (result.IsSuccess)
         {

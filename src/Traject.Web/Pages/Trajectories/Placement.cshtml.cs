@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Placements;
 using Traject.Web.Modules.Trajectories;
@@ -7,7 +8,7 @@ namespace Traject.Web.Pages.Trajectories;
 
 /// <summary>One placement: programme, phases with their restrictions, phase history, next step and time-outs, and the steering forms.</summary>
 internal sealed class PlacementModel(PlacementRecords placements, CareProgrammes programmes, TrajectoryQueries queries, OrganisationRecords directory,
-    TimeProvider time) : AppPageModel
+    TimeProvider time, IOptions<PlacementOptions> options) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -17,6 +18,11 @@ internal sealed class PlacementModel(PlacementRecords placements, CareProgrammes
 
     public TrajectoryDetail Detail { get; private set; } = null!;
     public DateOnly Today => time.Today();
+
+    /// <summary>A closed time-out without an end lasts this many days (two weeks), the first included.</summary>
+    public int TimeOutDefaultDays => options.Value.TimeOutDefaultDays;
+
+    public int TimeOutMaxDays => options.Value.TimeOutMaxDays;
     public PlacementView View { get; private set; } = null!;
     public IReadOnlyList<OrganisationResponse> Organisations { get; private set; } = [];
     public IReadOnlyList<CareProgrammeView> Programmes { get; private set; } = [];
