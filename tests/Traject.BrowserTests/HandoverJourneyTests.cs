@@ -147,7 +147,7 @@ public sealed class HandoverJourneyTests(TrajectAppFixture app, ITestOutputHelpe
         await page.GotoAsync(dossier + "/aftercare");
         var contacts = Section(page, "Vervolgcontacten").GetByRole(AriaRole.Row);
         await Expect(contacts).ToHaveCountAsync(5);
-        await Expect(contacts.Nth(1)).ToContainTextAsync("vanaf " + today.AddMonths(3).AddDays(-14).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture));
+        await Expect(contacts.Nth(1)).ToContainTextAsync("vast te leggen vanaf " + today.AddMonths(3).AddDays(-14).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture));
         await browser.CheckAccessibilityAsync(page);
         var elsewhere = await page.GotoAsync(dossier); // the rest of the dossier is out of her scope now
         Assert.Equal(404, elsewhere!.Status);
