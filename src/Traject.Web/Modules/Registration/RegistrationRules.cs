@@ -1,9 +1,28 @@
+using Traject.Web.Modules.Screening;
 
 namespace Traject.Web.Modules.Registration;
 
-/// <summary>The forms of exploitation of a decision, checked and stored as a comma-separated list in declaration order.</summary>
+/// <summary>
+/// The rules of a registration decision as pure code: the forms of exploitation (checked and stored as a
+/// comma-separated list in declaration order) and whether a national notification may be made at all.
+/// </summary>
 internal static class RegistrationRules
 {
+    /// <summary>
+    /// The national centre registers suspected victims, not young people at risk: a notification (by name or by date of
+    /// birth only) needs a final classification of suspected or acute from the multidisciplinary weighing (the latest
+    /// final one). Null when it may be made, otherwise the refusal.
+    /// </summary>
+    public static Error? NotificationRefusal(Classification? latestFinal) => latestFinal switch
+    {
+        Classification.Suspected or Classification.Acute => null,
+        null => Error.Conflict("Only suspected victims are notified: this needs a final weighed classification of suspected victim or acute danger, and there is none yet."),
+        { } other => Error.Conflict(Text.Encode("Only suspected victims are notified: this needs a final weighed classification of suspected victim or acute danger; the latest is {0}.", other)),
+    };
+
+    /// <summary>Whether the latest final classification allows a national notification (see <see cref="NotificationRefusal"/>).</summary>
+    public static bool MayNotify(Classification? latestFinal) => NotificationRefusal(latestFinal) is null;
+
     public static IReadOnlyList<ExploitationForm> Forms(IReadOnlyList<ExploitationForm>? forms, Validator v)
     {
         if (forms is null || forms.Count == 0)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories;
@@ -67,11 +68,14 @@ internal sealed record RegistrationView(
     IReadOnlyList<ConsentView> Consents,
     int AgeToday,
     ConsentRequirement ConsentRequirementToday,
+    Classification? FinalClassification,
+    bool MayNotify,
     bool CanDecide);
 
 /// <summary>
 /// The registration decision of a trajectory ("registration unless"), with the consent it may rest on. Everyone in the
-/// dossier reads it and records decisions and consent; emergency access only reads. A decision that notifies creates
+/// dossier reads it and records decisions and consent; emergency access only reads. A decision that notifies needs a
+/// final weighed classification of suspected or acute (<see cref="RegistrationRules.NotificationRefusal"/>) and creates
 /// the national notification in the same transaction. Decisions belong to the trajectory, so after a hand-over the
 /// receiving organisation sees them with their reasons and the organisation that decided.
 /// </summary>
@@ -141,6 +145,12 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, DossierDoor
         if (dossier.IsClosed)
         {
             return DossierDoor.Closed;
+        }
+
+        if (outcome != RegistrationOutcome.DoNotNotify
+            && RegistrationRules.NotificationRefusal(await ScreeningFacts.LatestFinalClassificationAsync(db, t.Id, ct)) is { } notSuspected)
+        {
+            return notSuspected;
         }
 
         var current = await db.RegistrationDecisions.Where(d => d.TrajectoryId == t.Id && d.SupersededAt == null).SingleOrDefaultAsync(ct);
@@ -360,10 +370,11 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, DossierDoor
             people[d.RecordedById], d.Outcome, d.VictimStatus, RegistrationRules.ParseForms(d.Forms), d.OtherForm, d.ConsentId,
             d.DateOfBirthOnlyReason, d.NonNotificationReason, d.Argument, d.SupersededAt, notified.GetValueOrDefault(d.Id))).ToList();
         var age = t.YoungPerson!.AgeOn(today);
+        var final = await ScreeningFacts.LatestFinalClassificationAsync(db, t.Id, ct);
         return new RegistrationView(t.Id, due, due < today, views.FirstOrDefault(d => d.SupersededAt is null), views,
             consents.Select(c => new ConsentView(c.Id, c.GivenOn, c.AgeOnConsentDate, c.Requirement, c.YoungPersonConsented,
                 c.ParentOrGuardianConsented, c.ParentOrGuardianName, c.Form, c.RecordedAt, people[c.RecordedById], c.WithdrawnOn, c.Version)).ToList(),
-            age, ConsentRules.RequirementFor(await policies.RulesAsync(ct), age),
+            age, ConsentRules.RequirementFor(await policies.RulesAsync(ct), age), final, RegistrationRules.MayNotify(final),
             dossier.Basis != AccessBasis.Emergency && !dossier.IsClosed);
     }
 }
