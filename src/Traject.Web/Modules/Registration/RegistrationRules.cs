@@ -23,6 +23,34 @@ internal static class RegistrationRules
     /// <summary>Whether the latest final classification allows a national notification (see <see cref="NotificationRefusal"/>).</summary>
     public static bool MayNotify(Classification? latestFinal) => NotificationRefusal(latestFinal) is null;
 
+    /// <summary>
+    /// What follows when the consent policy asks her parent(s) or guardian (<paramref name="requirement"/>, at her age on
+    /// the decision date), as seed 001 has it: when asking them would endanger her, because a parent or someone close to
+    /// her may be involved in the exploitation (the problem analysis' warning), or when they refuse, she is notified with
+    /// her date of birth only, never by name, and the argument is recorded. So a notification by name is refused while
+    /// the warning stands, and a refusal of consent is no reason not to notify. Null when the outcome may be recorded.
+    /// </summary>
+    public static Error? ConsentRefusal(RegistrationOutcome outcome, NonNotificationReason? reason, ConsentRequirement requirement, bool parentMayBeInvolved)
+    {
+        if (!ConsentRules.NeedsParentOrGuardian(requirement))
+        {
+            return null;
+        }
+
+        if (outcome == RegistrationOutcome.NotifyByName && parentMayBeInvolved)
+        {
+            return Error.Conflict("A parent may be involved in the exploitation: asking the parents for consent could endanger her. Notify with date of birth only, never by name.");
+        }
+
+        return outcome == RegistrationOutcome.DoNotNotify && reason == NonNotificationReason.ConsentRefused
+            ? Error.Conflict("When the parents or guardian refuse consent, she is notified with her date of birth only: record that decision and why.")
+            : null;
+    }
+
+    /// <summary>Whether a notification by name is possible at all (see <see cref="ConsentRefusal"/>).</summary>
+    public static bool ByNamePossible(ConsentRequirement requirement, bool parentMayBeInvolved) =>
+        ConsentRefusal(RegistrationOutcome.NotifyByName, null, requirement, parentMayBeInvolved) is null;
+
     public static IReadOnlyList<ExploitationForm> Forms(IReadOnlyList<ExploitationForm>? forms, Validator v)
     {
         if (forms is null || forms.Count == 0)
