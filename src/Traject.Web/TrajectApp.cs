@@ -30,6 +30,7 @@ using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Triage;
+using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Web;
 
@@ -189,6 +190,7 @@ internal static class TrajectApp
         services.AddOrganisations();
         services.AddNotifications();
         services.AddTimeline();
+        services.AddYoungPeople(config);
         services.AddTrajectories();
         services.AddCaseload();
         services.AddTasks();

@@ -1,14 +1,19 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Traject.Web.Data;
+using Traject.Web.Modules.Screening;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Traject.BrowserTests;
 
 /// <summary>
-/// The coordinator registers a young person of 14 and opens her registration: not notifying without a real argument is
-/// refused; she records the consent of the young person and her mother, then decides to notify by name, which waits
-/// for export. The designated expert exports the organisation's notifications and sees the batch.
+/// The coordinator registers a young person of 14 and opens her registration: only suspected victims are notified, so
+/// the page says a final weighed classification is needed (made final here behind the scenes; the screening journey
+/// shows the weighing); not notifying without a real argument is refused; she records the consent of the young person
+/// and her mother, then decides to notify by name, which waits for export. The designated expert exports the organisation's notifications and sees the batch.
 /// </summary>
 public sealed partial class RegistrationJourneyTests(TrajectAppFixture app, ITestOutputHelper output) : IClassFixture<TrajectAppFixture>
 {
@@ -48,7 +53,11 @@ public sealed partial class RegistrationJourneyTests(TrajectAppFixture app, ITes
         await Expect(page).ToHaveURLAsync(RegistrationUrl());
         await Expect(page.GetByText("Nog geen registratiebesluit.")).ToBeVisibleAsync();
         await Expect(page.GetByText("Vandaag is zij 14: toestemming is nodig van: ouder(s) of voogd én de jongere.")).ToBeVisibleAsync();
+        await Expect(page.Locator("#notify-needs-suspicion")).ToContainTextAsync("Er is nog geen screening vastgesteld.");
         await browser.CheckAccessibilityAsync(page);
+        await ConfirmSuspicionAsync(Guid.Parse(Regex.Match(page.Url, "/trajectories/([0-9a-fA-F-]{36})/").Groups[1].Value));
+        await page.ReloadAsync();
+        await Expect(page.Locator("#notify-needs-suspicion")).ToHaveCountAsync(0);
 
         // Not notifying must be argued: a short argument is refused on the form.
         await page.GetByLabel("Niet melden", new() { Exact = true }).CheckAsync();
@@ -101,6 +110,22 @@ public sealed partial class RegistrationJourneyTests(TrajectAppFixture app, ITes
         await Expect(page).ToHaveURLAsync(app.BaseUrl + "/registration/exports");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "CSV", Exact = true }).First).ToBeVisibleAsync();
         await browser.CheckAccessibilityAsync(page);
+    }
+
+    /// <summary>What the multidisciplinary weighing leaves behind: a final screening with "suspected victim".</summary>
+    private async Task ConfirmSuspicionAsync(Guid trajectoryId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrajectDb>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var coordinator = await db.Users.Where(u => u.Email == "regie@demo.traject").Select(u => u.Id).SingleAsync();
+        db.Screenings.Add(new Screening
+        {
+            TrajectoryId = trajectoryId, InstrumentVersion = BuiltInInstrument.Instance.Version, RecordedAt = now, RecordedById = coordinator,
+            ObservedOn = DateOnly.FromDateTime(now.UtcDateTime), Suggestion = Classification.Suspected, Status = ScreeningStatus.Final,
+            FinalClassification = Classification.Suspected, FinalisedAt = now,
+        });
+        await db.SaveChangesAsync();
     }
 
     private Regex DossierUrl() => new("^" + Regex.Escape(app.BaseUrl) + "/trajectories/[0-9a-fA-F-]{36}$");

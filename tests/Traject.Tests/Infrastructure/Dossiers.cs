@@ -1,5 +1,6 @@
 using System.Net;
 using Traject.Web.Common;
+using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Trajectories;
 
 namespace Traject.Tests.Infrastructure;
@@ -45,5 +46,42 @@ internal static class Dossiers
         reason ??= "Test: status met de hand gewijzigd.";
         using var response = await coordinator.PostJsonAsync($"/api/v1/trajectories/{trajectoryId}/status", new { status, reason, version });
         return await response.ReadAsync<Changed>();
+    }
+
+    /// <summary>
+    /// Makes "suspected victim" final as the multidisciplinary weighing does, through the API: the behavioural scientist
+    /// joins the care team (unless she is in it), the coordinator records signals of an act, a means and a purpose (the
+    /// legal test at any age), and both weigh them as suspected. This is what a national notification needs.
+    /// </summary>
+    public static async Task<ScreeningView> ConfirmSuspicionAsync(TrajectFixture f, HttpClient coordinator, Guid trajectoryId)
+    {
+        var instrument = BuiltInInstrument.Instance;
+        string Pure(LegalElement e) => instrument.Signals.First(s => s.LegalElements.SequenceEqual([e]) && s.RiskProfiles.Count == 0 && !s.Acute).Code;
+        var today = f.Clock.Today();
+        var scientist = f.Ids.User(Demo.Gedrag);
+        if (!(await DetailAsync(coordinator, trajectoryId)).CareTeam.Any(m => m.ProfessionalId == scientist && m.IsActive))
+        {
+            await AddMemberAsync(coordinator, trajectoryId, new { professionalId = scientist, role = "BehaviouralScientist" });
+        }
+
+        var url = $"/api/v1/trajectories/{trajectoryId}/screenings";
+        ScreeningView screening;
+        using (var recorded = await coordinator.PostJsonAsync(url,
+                   new { signals = LegalTest.GeneralElements.Select(e => new { code = Pure(e), observedOn = today, source = "OwnObservation" }) }))
+        {
+            screening = await recorded.ReadAsync<ScreeningView>(HttpStatusCode.Created);
+        }
+
+        using var gedrag = await f.ClientAsync(Demo.Gedrag);
+        foreach (var client in new[] { coordinator, gedrag })
+        {
+            using var weighed = await client.PostJsonAsync($"{url}/{screening.Id}/weighings",
+                new { participants = "Regievoerder en gedragswetenschapper", heldOn = today, conclusion = "Suspected" });
+            screening = await weighed.ReadAsync<ScreeningView>(HttpStatusCode.Created);
+        }
+
+        return screening.FinalClassification == Classification.Suspected
+            ? screening
+            : throw new InvalidOperationException("The weighing did not make the suspicion final.");
     }
 }

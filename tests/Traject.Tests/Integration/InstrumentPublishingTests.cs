@@ -30,38 +30,38 @@ public abstract class InstrumentPublishingTests(TrajectFixture f)
     public async Task An_administrator_publishes_a_new_version_that_becomes_current_and_nobody_else_may()
     {
         using var regie = await f.ClientAsync(Demo.Regie);
-        using (var refused = await regie.PostAsync(Versions, Json(NewVersion("2026.2-regie"))))
+        using (var refused = await regie.PostAsync(Versions, Json(NewVersion("2027.1-regie"))))
         {
             await refused.ProblemAsync(HttpStatusCode.Forbidden);
         }
 
         using var admin = await f.ClientAsync(Demo.Admin);
-        using (var published = await admin.PostAsync(Versions, Json(NewVersion("2026.2"))))
+        using (var published = await admin.PostAsync(Versions, Json(NewVersion("2027.1"))))
         {
             var view = JsonNode.Parse(await published.ExpectAsync(HttpStatusCode.Created))!;
-            Assert.Equal("/api/v1/screening/instrument?version=2026.2", published.Headers.Location?.OriginalString);
-            Assert.Equal("2026.2", (string?)view["version"]);
+            Assert.Equal("/api/v1/screening/instrument?version=2027.1", published.Headers.Location?.OriginalString);
+            Assert.Equal("2027.1", (string?)view["version"]);
             Assert.Equal("Demo Beheerder", (string?)view["publishedBy"]);
             Assert.True((bool)view["current"]!);
         }
 
         using var current = await regie.GetAsync("/api/v1/screening/instrument");
         var instrument = JsonNode.Parse(await current.ExpectAsync(HttpStatusCode.OK))!;
-        Assert.Equal("2026.2", (string?)instrument["version"]);
-        Assert.Equal("Changed in 2026.2", (string?)instrument["signals"]![0]!["labels"]!["en"]);
-        Assert.False(await f.WithDbAsync(db => db.InstrumentVersions.AnyAsync(v => v.Version == "2026.2-regie")));
+        Assert.Equal("2027.1", (string?)instrument["version"]);
+        Assert.Equal("Changed in 2027.1", (string?)instrument["signals"]![0]!["labels"]!["en"]);
+        Assert.False(await f.WithDbAsync(db => db.InstrumentVersions.AnyAsync(v => v.Version == "2027.1-regie")));
 
         using var list = await regie.GetAsync(Versions);
         var versions = JsonNode.Parse(await list.ExpectAsync(HttpStatusCode.OK))!.AsArray();
-        Assert.Equal("2026.2", (string?)versions[0]!["version"]);
+        Assert.Equal("2027.1", (string?)versions[0]!["version"]);
         Assert.True((bool)versions[0]!["current"]!);
-        Assert.Contains(versions, v => (string?)v!["version"] == "2026.1" && !(bool)v["current"]!);
+        Assert.Contains(versions, v => (string?)v!["version"] == "2026.2" && !(bool)v["current"]!); // the built-in one it replaces
 
         // An evaluation without a version uses the new one; the old one can still be asked for by name.
         var body = new { dateOfBirth = "2011-05-01", observationDate = "2026-11-01", signals = new[] { BuiltInInstrument.Instance.Signals[0].Code } };
         using (var evaluated = await regie.PostJsonAsync("/api/v1/screening/evaluate", body))
         {
-            Assert.Equal("2026.2", (string?)JsonNode.Parse(await evaluated.ExpectAsync(HttpStatusCode.OK))!["instrumentVersion"]);
+            Assert.Equal("2027.1", (string?)JsonNode.Parse(await evaluated.ExpectAsync(HttpStatusCode.OK))!["instrumentVersion"]);
         }
 
         using (var old = await regie.PostJsonAsync("/api/v1/screening/evaluate", new { body.dateOfBirth, body.observationDate, body.signals, instrumentVersion = "2026.1" }))
@@ -69,13 +69,13 @@ public abstract class InstrumentPublishingTests(TrajectFixture f)
             Assert.Equal("2026.1", (string?)JsonNode.Parse(await old.ExpectAsync(HttpStatusCode.OK))!["instrumentVersion"]);
         }
 
-        var id = await f.WithDbAsync(db => db.InstrumentVersions.Where(v => v.Version == "2026.2").Select(v => v.Id).SingleAsync());
+        var id = await f.WithDbAsync(db => db.InstrumentVersions.Where(v => v.Version == "2027.1").Select(v => v.Id).SingleAsync());
         Assert.True(await f.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == InstrumentPublishing.PublishAction && a.EntityId == id && a.ActorId == f.Ids.User(Demo.Admin))));
 
         // A published version is never replaced.
-        using var again = await admin.PostAsync(Versions, Json(NewVersion("2026.2")));
+        using var again = await admin.PostAsync(Versions, Json(NewVersion("2027.1")));
         var conflict = await again.ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Contains("2026.2", (string?)conflict["detail"], StringComparison.Ordinal);
+        Assert.Contains("2027.1", (string?)conflict["detail"], StringComparison.Ordinal);
     }
 
     [SkippableFact]

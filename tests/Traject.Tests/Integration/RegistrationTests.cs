@@ -5,6 +5,7 @@ using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
 using Traject.Web.Common.Auditing;
 using Traject.Web.Modules.Registration;
+using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
@@ -46,6 +47,7 @@ public abstract class RegistrationTests(TrajectFixture f)
     {
         using var regie = await f.ClientAsync(Demo.Regie);
         var person = await Dossiers.RegisterAsync(regie, f.Clock, b => b["familyName"] = "van der Berg");
+        await Dossiers.ConfirmSuspicionAsync(f, regie, person.TrajectoryId);
         var today = f.Clock.Today();
 
         using (var first = await regie.GetAsync(Url(person.TrajectoryId)))
@@ -133,6 +135,226 @@ public abstract class RegistrationTests(TrajectFixture f)
     }
 
     [SkippableFact]
+    public async Task A_national_notification_needs_a_final_weighed_classification_of_suspected_or_acute()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var person = await Dossiers.RegisterAsync(regie, f.Clock);
+        var today = f.Clock.Today();
+        var dobOnly = Decision("NotifyDateOfBirthOnly", null, dobReason: "Toestemming vragen schaadt nu de hulpverleningsrelatie.");
+        async Task<string?> RefusedAsync(object decision, string query = "")
+        {
+            using var response = await regie.PostJsonAsync($"{Url(person.TrajectoryId)}/decisions{query}", decision);
+            return (string?)(await response.ProblemAsync(HttpStatusCode.Conflict))["detail"];
+        }
+
+        async Task<RegistrationView> ViewAsync()
+        {
+            using var response = await regie.GetAsync(Url(person.TrajectoryId));
+            return await response.ReadAsync<RegistrationView>();
+        }
+
+        // No screening is final: neither by date of birth only nor by name, whatever the consent.
+        Assert.Equal("Alleen vermoedelijke slachtoffers worden gemeld: daarvoor is na de weging een vastgestelde classificatie nodig van vermoedelijk slachtoffer "
+            + "of acuut gevaar, en die is er nog niet.", await RefusedAsync(dobOnly));
+        Assert.Equal("Only suspected victims are notified: this needs a final weighed classification of suspected victim or acute danger, and there is none yet.",
+            await RefusedAsync(dobOnly, "?culture=en-GB"));
+        RegistrationView withConsent;
+        using (var both = await regie.PostJsonAsync($"{Url(person.TrajectoryId)}/consents",
+                   new { givenOn = today, youngPersonConsented = true, parentOrGuardianConsented = true, parentOrGuardianName = "Moeder", form = "Written" }))
+        {
+            withConsent = await both.ReadAsync<RegistrationView>(HttpStatusCode.Created);
+        }
+
+        Assert.NotNull(await RefusedAsync(Decision("NotifyByName", null, Assert.Single(withConsent.Consents).Id)));
+        Assert.Equal((null, false), (withConsent.FinalClassification, withConsent.MayNotify));
+
+        // A final "potential victim" is not enough either: the national centre registers suspected victims.
+        await Dossiers.AddMemberAsync(regie, person.TrajectoryId, new { professionalId = f.Ids.User(Demo.Gedrag), role = "BehaviouralScientist" });
+        var risk = BuiltInInstrument.Instance.Signals.First(s => s.RiskProfiles.Count > 0 && s.LegalElements.Count == 0 && !s.Acute).Code;
+        ScreeningView screening;
+        using (var recorded = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/screenings",
+                   new { signals = new[] { new { code = risk, observedOn = today, source = "School" } } }))
+        {
+            screening = await recorded.ReadAsync<ScreeningView>(HttpStatusCode.Created);
+        }
+
+        using var gedrag = await f.ClientAsync(Demo.Gedrag);
+        foreach (var client in new[] { regie, gedrag })
+        {
+            using var weighed = await client.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/screenings/{screening.Id}/weighings",
+                new { participants = "Regievoerder en gedragswetenschapper", heldOn = today, conclusion = "Potential" });
+            screening = await weighed.ReadAsync<ScreeningView>(HttpStatusCode.Created);
+        }
+
+        Assert.Equal(Classification.Potential, screening.FinalClassification);
+        Assert.EndsWith("de laatst vastgestelde is Potentieel slachtoffer.", await RefusedAsync(dobOnly), StringComparison.Ordinal);
+        Assert.Equal((Classification.Potential, false), ((await ViewAsync()).FinalClassification, (await ViewAsync()).MayNotify));
+        Assert.Empty(await NotificationsAsync(person.TrajectoryId));
+
+        // Not notifying stays possible, with its argument.
+        var notNotified = await DecideAsync(regie, person.TrajectoryId, Decision("DoNotNotify", null, reason: "SuspicionNotSubstantiated", argument: Argument));
+        Assert.Equal(RegistrationOutcome.DoNotNotify, notNotified.Current!.Outcome);
+
+        // The page says so before the form, and the form shows the refusal in Dutch or English.
+        using var browser = f.CreateClient();
+        using (var login = await Browser.LoginAsync(browser, Demo.Regie))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        var page = $"/trajectories/{person.TrajectoryId}/registration";
+        using (var dutch = await browser.GetAsync(page))
+        {
+            var notice = (await Browser.ParseAsync(dutch)).QuerySelector("#notify-needs-suspicion")!.TextContent;
+            Assert.Contains("Alleen vermoedelijke slachtoffers worden gemeld bij het landelijk coördinatiecentrum", notice, StringComparison.Ordinal);
+            Assert.Contains("De laatst vastgestelde classificatie is: Potentieel slachtoffer.", notice, StringComparison.Ordinal);
+        }
+
+        var form = new Dictionary<string, string>
+        {
+            ["Decision.Outcome"] = "NotifyDateOfBirthOnly", ["Decision.VictimStatus"] = "Suspected", ["Decision.Forms"] = "Sexual",
+            ["Decision.DateOfBirthOnlyReason"] = "Toestemming vragen schaadt nu de hulpverleningsrelatie.",
+        };
+        using (var posted = await Browser.SubmitAsync(browser, page, form))
+        {
+            Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+            var summary = (await Browser.ParseAsync(posted)).QuerySelector("[role=alert].error")!.TextContent;
+            Assert.Contains("Alleen vermoedelijke slachtoffers worden gemeld: daarvoor is na de weging een vastgestelde classificatie nodig", summary, StringComparison.Ordinal);
+        }
+
+        using (var english = await browser.GetAsync(page + "?culture=en-GB"))
+        {
+            Assert.Contains("Only suspected victims are notified to the national centre: notifying needs a final weighed classification of suspected victim or acute danger.",
+                (await Browser.ParseAsync(english)).QuerySelector("#notify-needs-suspicion")!.TextContent, StringComparison.Ordinal);
+        }
+
+        var (action, values) = await Browser.FormAsync(browser, page, form);
+        using (var content = new FormUrlEncodedContent(values))
+        using (var posted = await browser.PostAsync(action + "&culture=en-GB", content))
+        {
+            Assert.Contains("Only suspected victims are notified: this needs a final weighed classification of suspected victim or acute danger; the latest is Potential victim.",
+                (await Browser.ParseAsync(posted)).QuerySelector("[role=alert].error")!.TextContent, StringComparison.Ordinal);
+        }
+
+        // Once a later weighing makes "suspected victim" final, the same decision notifies.
+        await Dossiers.ConfirmSuspicionAsync(f, regie, person.TrajectoryId);
+        var notified = await DecideAsync(regie, person.TrajectoryId, Decision("NotifyDateOfBirthOnly", notNotified.Current.Id,
+            dobReason: "Toestemming vragen schaadt nu de hulpverleningsrelatie."));
+        Assert.Equal((RegistrationOutcome.NotifyDateOfBirthOnly, Classification.Suspected, true),
+            (notified.Current!.Outcome, notified.FinalClassification, notified.MayNotify));
+        Assert.Single(await NotificationsAsync(person.TrajectoryId));
+        using (var after = await browser.GetAsync(page))
+        {
+            Assert.Null((await Browser.ParseAsync(after)).QuerySelector("#notify-needs-suspicion"));
+        }
+    }
+
+    [SkippableFact]
+    public async Task Where_a_parent_may_be_involved_or_the_parents_refuse_she_is_notified_by_date_of_birth_only()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var person = await Dossiers.RegisterAsync(regie, f.Clock);
+        await Dossiers.ConfirmSuspicionAsync(f, regie, person.TrajectoryId);
+        var today = f.Clock.Today();
+        async Task<RegistrationView> ViewAsync(Guid trajectoryId)
+        {
+            using var response = await regie.GetAsync(Url(trajectoryId));
+            return await response.ReadAsync<RegistrationView>();
+        }
+
+        async Task<string?> RefusedAsync(Guid trajectoryId, object decision, string query = "")
+        {
+            using var response = await regie.PostJsonAsync($"{Url(trajectoryId)}/decisions{query}", decision);
+            return (string?)(await response.ProblemAsync(HttpStatusCode.Conflict))["detail"];
+        }
+
+        // The consent of her parents and herself is on file (the default at 15) ...
+        Guid consentId;
+        using (var both = await regie.PostJsonAsync($"{Url(person.TrajectoryId)}/consents",
+                   new { givenOn = today, youngPersonConsented = true, parentOrGuardianConsented = true, parentOrGuardianName = "Vader", form = "Written" }))
+        {
+            consentId = Assert.Single((await both.ReadAsync<RegistrationView>(HttpStatusCode.Created)).Consents).Id;
+        }
+
+        Assert.Equal((false, true), ((await ViewAsync(person.TrajectoryId)).ParentMayBeInvolved, (await ViewAsync(person.TrajectoryId)).ByNamePossible));
+
+        // ... but then the problem analysis names her father as possibly involved in the exploitation.
+        long version;
+        Guid analysisId;
+        using (var started = await regie.PostJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/analyses", new { }))
+        {
+            var draft = System.Text.Json.Nodes.JsonNode.Parse(await started.ExpectAsync(HttpStatusCode.Created))!;
+            (analysisId, version) = (Guid.Parse((string)draft["id"]!), (long)draft["version"]!);
+        }
+
+        using (var saved = await regie.PutJsonAsync($"/api/v1/trajectories/{person.TrajectoryId}/analyses/{analysisId}", new
+               {
+                   exploitationForms = new[] { "Sexual" }, needs = "Een veilige plek.",
+                   network = new object[] { new { relation = "Father", name = "Vader", notes = "Haalt geld op bij de klanten", mayBeInvolved = true } },
+                   version,
+               }))
+        {
+            await saved.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        var flagged = await ViewAsync(person.TrajectoryId);
+        Assert.Equal((true, false, ConsentRequirement.ParentOrGuardianAndYoungPerson),
+            (flagged.ParentMayBeInvolved, flagged.ByNamePossible, flagged.ConsentRequirementToday));
+        Assert.Equal("Mogelijk is een ouder betrokken bij de uitbuiting: de ouders om toestemming vragen kan haar in gevaar brengen. Meld met alleen de geboortedatum, "
+            + "nooit op naam.", await RefusedAsync(person.TrajectoryId, Decision("NotifyByName", null, consentId)));
+        Assert.Equal("A parent may be involved in the exploitation: asking the parents for consent could endanger her. Notify with date of birth only, never by name.",
+            await RefusedAsync(person.TrajectoryId, Decision("NotifyByName", null, consentId), "?culture=en-GB"));
+        Assert.Empty(await NotificationsAsync(person.TrajectoryId));
+
+        const string Why = "Vader is mogelijk betrokken bij de uitbuiting; de ouders om toestemming vragen brengt haar in gevaar.";
+        var dobOnly = await DecideAsync(regie, person.TrajectoryId, Decision("NotifyDateOfBirthOnly", null, dobReason: Why));
+        Assert.Equal((RegistrationOutcome.NotifyDateOfBirthOnly, Why), (dobOnly.Current!.Outcome, dobOnly.Current.DateOfBirthOnlyReason));
+        var notified = Assert.Single(await NotificationsAsync(person.TrajectoryId));
+        Assert.Equal((NotificationKind.DateOfBirthOnly, null, null), (notified.Kind, notified.FamilyName, notified.GivenName));
+
+        // The page warns, offers no notification by name and says what the policy leaves, in Dutch and English.
+        using var browser = f.CreateClient();
+        using (var login = await Browser.LoginAsync(browser, Demo.Regie))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        var page = $"/trajectories/{person.TrajectoryId}/registration";
+        using (var dutch = await browser.GetAsync(page))
+        {
+            var document = await Browser.ParseAsync(dutch);
+            Assert.Contains("vraag haar ouders niet om toestemming", document.QuerySelector("#parent-involved")!.TextContent, StringComparison.Ordinal);
+            Assert.True(document.QuerySelector("input[name='Decision.Outcome'][value='NotifyByName']")!.HasAttribute("disabled"));
+            Assert.False(document.QuerySelector("input[name='Decision.Outcome'][value='NotifyDateOfBirthOnly']")!.HasAttribute("disabled"));
+            Assert.Contains("wordt zij gemeld met alleen de geboortedatum, nooit op naam", document.QuerySelector("#consent-fallback")!.TextContent, StringComparison.Ordinal);
+        }
+
+        using (var english = await browser.GetAsync(page + "?culture=en-GB"))
+        {
+            var document = await Browser.ParseAsync(english);
+            Assert.Contains("do not ask her parents for consent", document.QuerySelector("#parent-involved")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("she is notified with her date of birth only, never by name", document.QuerySelector("#consent-fallback")!.TextContent, StringComparison.Ordinal);
+        }
+
+        // Parents who refuse consent are no reason to leave a minor out: she is notified with her date of birth only.
+        var refused = await Dossiers.RegisterAsync(regie, f.Clock, b => b["dateOfBirth"] = today.AddYears(-17).AddDays(-10));
+        await Dossiers.ConfirmSuspicionAsync(f, regie, refused.TrajectoryId);
+        Assert.Equal((ConsentRequirement.ParentOrGuardianAndYoungPerson, true),
+            ((await ViewAsync(refused.TrajectoryId)).ConsentRequirementToday, (await ViewAsync(refused.TrajectoryId)).ByNamePossible)); // 17: still her parents too
+        Assert.Equal("Als de ouders of voogd geen toestemming geven, wordt zij gemeld met alleen de geboortedatum: leg dat besluit vast en waarom.",
+            await RefusedAsync(refused.TrajectoryId, Decision("DoNotNotify", null, reason: "ConsentRefused", argument: Argument)));
+        await DecideAsync(regie, refused.TrajectoryId, Decision("NotifyDateOfBirthOnly", null, dobReason: "De ouders weigeren toestemming voor een melding op naam."));
+        Assert.Equal(NotificationKind.DateOfBirthOnly, Assert.Single(await NotificationsAsync(refused.TrajectoryId)).Kind);
+
+        // From 18 she decides herself: her own refusal may mean not notifying.
+        var adult = await Dossiers.RegisterAsync(regie, f.Clock, b => b["dateOfBirth"] = today.AddYears(-19));
+        await Dossiers.ConfirmSuspicionAsync(f, regie, adult.TrajectoryId);
+        Assert.Equal(ConsentRequirement.YoungPerson, (await ViewAsync(adult.TrajectoryId)).ConsentRequirementToday);
+        var leftOut = await DecideAsync(regie, adult.TrajectoryId, Decision("DoNotNotify", null, reason: "ConsentRefused", argument: Argument));
+        Assert.Equal(NonNotificationReason.ConsentRefused, leftOut.Current!.NonNotificationReason);
+    }
+
+    [SkippableFact]
     public async Task A_decision_completes_the_registration_task_and_emergency_access_only_reads()
     {
         using var regie = await f.ClientAsync(Demo.Regie);
@@ -175,6 +397,7 @@ public abstract class RegistrationTests(TrajectFixture f)
         // Whatever earlier tests left is exported first, so this batch holds exactly the notification made here.
         (await aandacht.PostJsonAsync("/api/v1/registration/exports", period)).Dispose();
         var person = await Dossiers.RegisterAsync(regie, f.Clock, b => b["familyName"] = "=Formule, \"Test\"");
+        await Dossiers.ConfirmSuspicionAsync(f, regie, person.TrajectoryId);
         await DecideAsync(regie, person.TrajectoryId, Decision("NotifyDateOfBirthOnly", null, dobReason: "Veiligheid"));
         var notification = Assert.Single(await NotificationsAsync(person.TrajectoryId));
 
@@ -296,6 +519,7 @@ public abstract class RegistrationTests(TrajectFixture f)
     {
         using var regie = await f.ClientAsync(Demo.Regie);
         var person = await Dossiers.RegisterAsync(regie, f.Clock);
+        await Dossiers.ConfirmSuspicionAsync(f, regie, person.TrajectoryId);
         var today = f.Clock.Today();
         await DecideAsync(regie, person.TrajectoryId, new
         {
@@ -345,7 +569,28 @@ public abstract class RegistrationTests(TrajectFixture f)
         using var regie = await f.ClientAsync(Demo.Regie);
         using (var current = await admin.GetAsync("/api/v1/registration/consent-policy"))
         {
-            Assert.Equal(ConsentRules.Default, (await current.ReadAsync<ConsentPolicyView>()).Rules);
+            var policy = await current.ReadAsync<ConsentPolicyView>();
+            Assert.Equal(ConsentRules.Default, policy.Rules);
+            Assert.Equal(0, policy.Version); // no administrator changed it: the default applies
+        }
+
+        // The default follows seed 001: the parents for every minor, from 12 she as well, from 18 she alone.
+        Assert.Equal([new ConsentRule(0, ConsentRequirement.ParentOrGuardian), new ConsentRule(12, ConsentRequirement.ParentOrGuardianAndYoungPerson),
+            new ConsentRule(18, ConsentRequirement.YoungPerson)], ConsentRules.Default);
+        using (var browser = f.CreateClient())
+        {
+            using (var login = await Browser.LoginAsync(browser, Demo.Admin))
+            {
+                Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+            }
+
+            using var dutch = await browser.GetAsync("/admin/consent-policy");
+            var text = (await Browser.ParseAsync(dutch)).QuerySelector("#policy-default")!.TextContent;
+            Assert.Contains("vanaf 12 ook die van haarzelf, vanaf 18 alleen die van haarzelf", text, StringComparison.Ordinal);
+            Assert.Contains("De standaard geldt.", text, StringComparison.Ordinal);
+            using var english = await browser.GetAsync("/admin/consent-policy?culture=en-GB");
+            Assert.Contains("she is notified with her date of birth only, never by name.",
+                (await Browser.ParseAsync(english)).QuerySelector("#policy-default")!.TextContent, StringComparison.Ordinal);
         }
 
         using (var notAdmin = await regie.PutJsonAsync("/api/v1/registration/consent-policy", new { rules = new[] { new { fromAge = 0, requirement = "YoungPerson" } }, version = 0 }))

@@ -45,7 +45,7 @@ public abstract class ScreeningEvaluationTests(TrajectFixture f)
         using var politie = await f.ClientAsync(Demo.Politie);
         using var current = await politie.GetAsync("/api/v1/screening/instrument");
         var instrument = JsonNode.Parse(await current.ExpectAsync(HttpStatusCode.OK))!.AsObject();
-        Assert.Equal("2026.1", (string?)instrument["version"]);
+        Assert.Equal("2026.2", (string?)instrument["version"]);
         var signals = instrument["signals"]!.AsArray();
         Assert.Equal(BuiltIn.Signals.Count, signals.Count);
         var acute = signals.Single(s => (string?)s!["code"] == Acute)!;
@@ -57,17 +57,18 @@ public abstract class ScreeningEvaluationTests(TrajectFixture f)
         Assert.All(Strings(both["legalElements"]), e => Assert.Contains(e, new[] { "act", "means", "purpose" }));
         Assert.Contains((string?)both["group"], InstrumentGroups.All);
 
-        using var named = await politie.GetAsync("/api/v1/screening/instrument?version=2026.1");
+        using var named = await politie.GetAsync("/api/v1/screening/instrument?version=2026.2");
         Assert.Equal(instrument.ToJsonString(), JsonNode.Parse(await named.ExpectAsync(HttpStatusCode.OK))!.ToJsonString());
         using var unknown = await politie.GetAsync("/api/v1/screening/instrument?version=1999.9");
         await unknown.ProblemAsync(HttpStatusCode.NotFound);
 
         using var versions = await politie.GetAsync("/api/v1/screening/instrument/versions");
         var list = JsonNode.Parse(await versions.ExpectAsync(HttpStatusCode.OK))!.AsArray();
-        var builtIn = Assert.Single(list)!;
-        Assert.Equal("2026.1", (string?)builtIn["version"]);
+        Assert.Equal(["2026.2", "2026.1"], list.Select(v => (string?)v!["version"]));
+        var builtIn = list[0]!;
         Assert.True((bool)builtIn["current"]!);
-        Assert.Null(builtIn["publishedBy"]);
+        Assert.False((bool)list[1]!["current"]!);
+        Assert.All(list, v => Assert.Null(v!["publishedBy"]));
         Assert.Equal(BuiltIn.Signals.Count, (int)builtIn["signals"]!);
 
         using var anonymous = f.CreateClient();
@@ -80,6 +81,8 @@ public abstract class ScreeningEvaluationTests(TrajectFixture f)
     {
         using var mentor = await f.ClientAsync(Demo.Mentor);
         var auditBefore = await f.WithDbAsync(db => db.AuditEntries.CountAsync());
+        Task<List<string>> UsedAsync() => f.WithDbAsync(db => db.InstrumentVersions.Where(v => v.Used).OrderBy(v => v.Version).Select(v => v.Version).ToListAsync());
+        var usedBefore = await UsedAsync(); // the demo's screenings use the current version
         var body = new { dateOfBirth = "2011-05-01", observationDate = "2026-11-01", signals = new[] { Purpose, Risk, Act, Act } };
 
         var dutch = await EvaluateAsync(mentor, body);
@@ -88,7 +91,8 @@ public abstract class ScreeningEvaluationTests(TrajectFixture f)
         Assert.Equal([Act], Strings(dutch["legalElements"]!["act"]));
         Assert.Empty(Strings(dutch["legalElements"]!["means"]));
         Assert.Equal([Purpose], Strings(dutch["legalElements"]!["purpose"]));
-        Assert.Equal("2026.1", (string?)dutch["instrumentVersion"]);
+        Assert.Equal("2026.2", (string?)dutch["instrumentVersion"]);
+        Assert.Empty(Strings(dutch["legalElements"]!["paidSexMinor"]));
         var lines = Strings(dutch["explanation"]);
         Assert.StartsWith("Leeftijd op de datum van waarneming: 15.", lines[0], StringComparison.Ordinal);
         Assert.Contains($"Handeling (juridisch element): {BuiltIn.Find(Act)!.LabelNl}.", lines);
@@ -108,7 +112,48 @@ public abstract class ScreeningEvaluationTests(TrajectFixture f)
         Assert.Empty(none["riskProfiles"]!.AsArray());
 
         Assert.Equal(auditBefore, await f.WithDbAsync(db => db.AuditEntries.CountAsync()));
-        Assert.False(await f.WithDbAsync(db => db.InstrumentVersions.AnyAsync(v => v.Used)));
+        Assert.Equal(usedBefore, await UsedAsync());
+    }
+
+    [SkippableFact]
+    public async Task Version_2026_2_lists_paid_sex_minor_and_its_signals_make_a_minor_a_suspected_victim_on_their_own()
+    {
+        using var mentor = await f.ClientAsync(Demo.Mentor);
+        using (var current = await mentor.GetAsync("/api/v1/screening/instrument"))
+        {
+            var signals = JsonNode.Parse(await current.ExpectAsync(HttpStatusCode.OK))!["signals"]!.AsArray();
+            var paid = signals.Where(s => Strings(s!["legalElements"]).Contains("paid-sex-minor")).ToList();
+            Assert.Equal(["others-profit-from-paid-sex", "sex-for-money-goods-or-shelter", "sex-arranged-by-others", "offered-online-for-sex"],
+                paid.Select(s => (string?)s!["code"]));
+            Assert.All(paid, s => Assert.Equal(["purpose", "paid-sex-minor"], Strings(s!["legalElements"])));
+        }
+
+        // The version screenings made before keep: 2026.1 has no such element and stays as it was.
+        using (var old = await mentor.GetAsync("/api/v1/screening/instrument?version=2026.1"))
+        {
+            var signals = JsonNode.Parse(await old.ExpectAsync(HttpStatusCode.OK))!["signals"]!.AsArray();
+            Assert.DoesNotContain(signals, s => Strings(s!["legalElements"]).Contains("paid-sex-minor"));
+            Assert.Equal(BuiltIn.Signals.Count - 1, signals.Count);
+        }
+
+        // 17 on the observation date: the signal alone is the legal test (sub 5 / sub 8); 18 that day: a purpose only.
+        var minor = await EvaluateAsync(mentor, new { dateOfBirth = "2008-11-02", observationDate = "2026-11-01", signals = new[] { "sex-for-money-goods-or-shelter" } });
+        Assert.Equal("suspected", (string?)minor["classification"]);
+        Assert.Equal(["sex-for-money-goods-or-shelter"], Strings(minor["legalElements"]!["paidSexMinor"]));
+        Assert.Equal(["sex-for-money-goods-or-shelter"], Strings(minor["legalElements"]!["purpose"]));
+        Assert.Empty(Strings(minor["legalElements"]!["act"]));
+        Assert.Equal("Voorstel: Vermoedelijk slachtoffer. Onder de 18 zijn betaalde seksuele handelingen met of voor een derde mensenhandel, "
+            + "zonder handeling of middel (art. 273f lid 1 sub 5 / sub 8 Sr).", Strings(minor["explanation"])[^1]);
+        var english = await EvaluateAsync(mentor, new { dateOfBirth = "2008-11-02", observationDate = "2026-11-01", signals = new[] { "others-profit-from-paid-sex" } }, "en");
+        Assert.Equal("suspected", (string?)english["classification"]);
+        Assert.Contains("sub 5 / sub 8", Strings(english["explanation"])[^1], StringComparison.Ordinal);
+
+        var adult = await EvaluateAsync(mentor, new { dateOfBirth = "2008-11-01", observationDate = "2026-11-01", signals = new[] { "sex-for-money-goods-or-shelter" } }, "en");
+        Assert.Equal("potential", (string?)adult["classification"]);
+        Assert.Empty(Strings(adult["legalElements"]!["paidSexMinor"]));
+        Assert.Equal(["sex-for-money-goods-or-shelter"], Strings(adult["legalElements"]!["purpose"]));
+        Assert.Contains("From 18, signals of paid sexual acts count as an exploitation purpose only: art. 273f lid 1 sub 5 / sub 8 Sr concerns minors.",
+            Strings(adult["explanation"]));
     }
 
     [SkippableFact]
@@ -134,7 +179,7 @@ public abstract class ScreeningEvaluationTests(TrajectFixture f)
 
         var unknown = await BadAsync($$"""{"dateOfBirth": "2011-05-01", "observationDate": "2026-11-01", "signals": ["{{Act}}", "no-such-signal", "<b>x</b>", ""]}""");
         Assert.Equal(["signals[1]", "signals[2]", "signals[3]"], unknown.Fields().Order());
-        Assert.Equal("Onbekende signaalcode no-such-signal in instrumentversie 2026.1.", (string?)unknown["errors"]!["signals[1]"]![0]);
+        Assert.Equal("Onbekende signaalcode no-such-signal in instrumentversie 2026.2.", (string?)unknown["errors"]!["signals[1]"]![0]);
         Assert.DoesNotContain("<b>", unknown.ToJsonString(), StringComparison.Ordinal);
 
         var noSignals = await BadAsync("""{"dateOfBirth": "2011-05-01", "observationDate": "2026-11-01"}""");

@@ -341,6 +341,52 @@ public abstract class ScreeningTests(TrajectFixture f)
     }
 
     [SkippableFact]
+    public async Task A_signal_of_paid_sexual_acts_alone_makes_a_minor_a_suspected_victim_and_the_page_names_sub_5_and_sub_8()
+    {
+        var instrument = await InstrumentAsync();
+        var paid = Pick(instrument, s => s.LegalElements.Contains(LegalElement.PaidSexMinor) && !s.Acute, "paid sexual acts of a minor");
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var today = f.Clock.Today();
+
+        var (minor, _) = await RegisterAsync(regie, today.AddYears(-18).AddDays(1)); // 17: turns 18 tomorrow
+        var screening = await RecordAsync(regie, minor.TrajectoryId, Signal(paid.Code, today));
+        Assert.Equal(Classification.Suspected, screening.Suggestion.Classification);
+        Assert.Equal([paid.Code], screening.Suggestion.LegalElements[LegalElement.PaidSexMinor]);
+        Assert.Equal([paid.Code], screening.Suggestion.LegalElements[LegalElement.Purpose]);
+        Assert.False(screening.Suggestion.LegalElements.ContainsKey(LegalElement.Act));
+        Assert.EndsWith("zonder handeling of middel (art. 273f lid 1 sub 5 / sub 8 Sr).", screening.Suggestion.Explanation[^1], StringComparison.Ordinal);
+
+        var (adult, _) = await RegisterAsync(regie, today.AddYears(-18)); // 18 today
+        var grown = await RecordAsync(regie, adult.TrajectoryId, Signal(paid.Code, today));
+        Assert.Equal(Classification.Potential, grown.Suggestion.Classification);
+        Assert.False(grown.Suggestion.LegalElements.ContainsKey(LegalElement.PaidSexMinor));
+        Assert.Equal([paid.Code], grown.Suggestion.LegalElements[LegalElement.Purpose]);
+
+        using var browser = f.CreateClient();
+        using (var login = await Browser.LoginAsync(browser, Demo.Regie))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        var page = $"/trajectories/{minor.TrajectoryId}/screenings/{screening.Id}";
+        using (var dutch = await browser.GetAsync(page))
+        {
+            var section = (await Browser.ParseAsync(dutch)).QuerySelector("#suggestion")!.TextContent;
+            Assert.Contains("Vermoedelijk slachtoffer", section, StringComparison.Ordinal);
+            Assert.Contains("Betaalde seksuele handelingen van een minderjarige", section, StringComparison.Ordinal);
+            Assert.Contains("art. 273f lid 1 sub 5 / sub 8 Sr", section, StringComparison.Ordinal);
+        }
+
+        using (var english = await browser.GetAsync(page + "?culture=en-GB"))
+        {
+            var section = (await Browser.ParseAsync(english)).QuerySelector("#suggestion")!.TextContent;
+            Assert.Contains("Suspected victim", section, StringComparison.Ordinal);
+            Assert.Contains("Paid sexual acts of a minor", section, StringComparison.Ordinal);
+            Assert.Contains("trafficking without an act or a means (art. 273f lid 1 sub 5 / sub 8 Sr)", section, StringComparison.Ordinal);
+        }
+    }
+
+    [SkippableFact]
     public async Task Bad_signals_are_refused_field_by_field_and_nothing_is_saved()
     {
         var instrument = await InstrumentAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
 using Traject.Web.Modules.Trajectories;
@@ -81,6 +82,93 @@ public abstract class YoungPeopleApiTests(TrajectFixture f)
         });
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["dateOfBirth", "givenName", "initialStatus", "nationalityCountry"], problem.Fields().Order(StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task The_date_of_birth_must_lie_before_today_and_give_an_age_of_8_to_30_on_the_registration_date()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var today = f.Clock.Today();
+        var on = today.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        async Task<string> RefusedAsync(DateOnly dateOfBirth, string query = "")
+        {
+            var body = Dossiers.NewPerson(f.Clock);
+            body["dateOfBirth"] = dateOfBirth;
+            using var response = await regie.PostJsonAsync("/api/v1/young-people" + query, body);
+            var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Equal(["dateOfBirth"], problem.Fields());
+            return (string)problem["errors"]!["dateOfBirth"]![0]!;
+        }
+
+        Assert.Equal("Een geboortedatum kan niet vandaag of in de toekomst liggen.", await RefusedAsync(today));
+        Assert.Equal("Een geboortedatum kan niet vandaag of in de toekomst liggen.", await RefusedAsync(today.AddYears(1)));
+        Assert.Equal("A date of birth cannot be today or in the future.", await RefusedAsync(today, "?culture=en-GB"));
+        Assert.Equal($"Deze geboortedatum geeft op de registratiedatum ({on}) een leeftijd van 7 jaar; alleen jongeren van 8 tot en met 30 jaar worden geregistreerd.",
+            await RefusedAsync(today.AddYears(-8).AddDays(1))); // 8 tomorrow
+        Assert.Equal($"This date of birth gives an age of 31 on the registration date ({on}); young people from 8 to 30 years old are registered.",
+            await RefusedAsync(today.AddYears(-31), "?culture=en-GB"));
+        Assert.Equal(0, await f.WithDbAsync(db => db.YoungPeople.CountAsync(y => y.DateOfBirth >= today.AddYears(-8).AddDays(1) || y.DateOfBirth <= today.AddYears(-31))));
+
+        // The limits themselves: her 8th birthday today, and 30 until tomorrow.
+        await Dossiers.RegisterAsync(regie, f.Clock, b => b["dateOfBirth"] = today.AddYears(-8));
+        var oldest = await Dossiers.RegisterAsync(regie, f.Clock, b => b["dateOfBirth"] = today.AddYears(-31).AddDays(1));
+
+        // Changing her details later: a new date of birth is checked against the day she was registered.
+        var change = Dossiers.NewPerson(f.Clock);
+        change["dateOfBirth"] = today.AddYears(-5);
+        change["version"] = 1;
+        using var younger = await regie.PutJsonAsync($"/api/v1/young-people/{oldest.YoungPersonId}", change);
+        Assert.Equal(["dateOfBirth"], (await younger.ProblemAsync(HttpStatusCode.BadRequest)).Fields());
+    }
+
+    [SkippableFact]
+    public async Task The_register_form_shows_the_target_ages_and_refuses_a_date_of_birth_of_today_on_the_field()
+    {
+        using var browser = f.CreateClient();
+        using (var login = await Browser.LoginAsync(browser, Demo.Regie))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        var today = f.Clock.Today();
+        using (var form = await browser.GetAsync("/young-people/register"))
+        {
+            var page = await Browser.ParseAsync(form);
+            Assert.Equal("Van 8 tot en met 30 jaar oud op de registratiedatum (vandaag); de geboortedatum ligt vóór vandaag.",
+                page.QuerySelector("#hint_DateOfBirth")!.TextContent);
+            var input = page.QuerySelector("#Input_DateOfBirth")!;
+            Assert.Equal(today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), input.GetAttribute("max"));
+            Assert.Contains("hint_DateOfBirth", input.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        }
+
+        using (var english = await browser.GetAsync("/young-people/register?culture=en-GB"))
+        {
+            Assert.Equal("From 8 to 30 years old on the registration date (today); the date of birth lies before today.",
+                (await Browser.ParseAsync(english)).QuerySelector("#hint_DateOfBirth")!.TextContent);
+        }
+
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.GivenName"] = "Vandaag", ["Input.FamilyName"] = "Geboren", ["Input.Municipality"] = "Groningen",
+            ["Input.Gender"] = "Girl", ["Input.Nationality"] = "Dutch",
+            ["Input.DateOfBirth"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        using (var posted = await Browser.SubmitAsync(browser, "/young-people/register", fields))
+        {
+            var page = await Browser.ParseAsync(posted);
+            Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+            Assert.Equal("Een geboortedatum kan niet vandaag of in de toekomst liggen.", page.QuerySelector("#err_DateOfBirth")!.TextContent.Trim());
+            Assert.Equal(string.Empty, page.QuerySelector("#err_GivenName")!.TextContent.Trim());
+        }
+
+        fields["Input.DateOfBirth"] = today.AddYears(-7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using (var posted = await Browser.SubmitAsync(browser, "/young-people/register?culture=en-GB", fields))
+        {
+            Assert.StartsWith("This date of birth gives an age of 7 on the registration date",
+                (await Browser.ParseAsync(posted)).QuerySelector("#err_DateOfBirth")!.TextContent.Trim(), StringComparison.Ordinal);
+        }
+
+        Assert.False(await f.WithDbAsync(db => db.YoungPeople.AnyAsync(y => y.FamilyName == "Geboren")));
     }
 
     [SkippableFact]

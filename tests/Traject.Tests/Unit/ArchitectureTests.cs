@@ -29,7 +29,7 @@ public sealed class ArchitectureTests
         ["Placements"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks"],
         ["Safety"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Notifications", "Emergency", "Placements", "Network"],
         ["Screening"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Notifications", "Emergency"],
-        ["Registration"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Notifications", "Screening"],
+        ["Registration"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Notifications", "Screening", "Triage"],
         ["Handovers"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Notifications", "Emergency", "Placements"],
         ["Aftercare"] = ["Organisations", "Trajectories", "Timeline", "Tasks", "Placements"],
         ["Continuity"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Placements", "FuturePlans"],

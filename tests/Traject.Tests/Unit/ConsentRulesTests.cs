@@ -12,10 +12,11 @@ public class ConsentRulesTests
     [InlineData("2022-06-14", 11, "ParentOrGuardian")]
     [InlineData("2022-06-15", 12, "ParentOrGuardianAndYoungPerson")] // the 12th birthday itself counts
     [InlineData("2026-06-14", 15, "ParentOrGuardianAndYoungPerson")]
-    [InlineData("2026-06-15", 16, "YoungPerson")] // the 16th birthday itself counts
-    [InlineData("2028-06-15", 18, "YoungPerson")]
+    [InlineData("2026-06-15", 16, "ParentOrGuardianAndYoungPerson")] // every minor: her parents too (seed 001)
+    [InlineData("2028-06-14", 17, "ParentOrGuardianAndYoungPerson")]
+    [InlineData("2028-06-15", 18, "YoungPerson")] // the 18th birthday itself counts
     [InlineData("2010-06-15", 0, "ParentOrGuardian")]
-    public void The_age_on_the_consent_date_decides_whose_consent_is_needed(string consentDate, int age, string expected)
+    public void By_default_every_minor_needs_her_parents_consent_from_12_her_own_too_and_from_18_only_her_own(string consentDate, int age, string expected)
     {
         var on = DateOnly.Parse(consentDate, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(age, ConsentRules.AgeOn(Born, on));
@@ -73,4 +74,11 @@ public class ConsentRulesTests
         ConsentRules.Validate(rules, v);
         return v;
     }
+
+    [Theory]
+    [InlineData("ParentOrGuardian", true)]
+    [InlineData("ParentOrGuardianAndYoungPerson", true)]
+    [InlineData("YoungPerson", false)]
+    public void Whether_the_parents_are_asked(string requirement, bool asked) =>
+        Assert.Equal(asked, ConsentRules.NeedsParentOrGuardian(Enum.Parse<ConsentRequirement>(requirement)));
 }

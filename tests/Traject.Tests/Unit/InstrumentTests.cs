@@ -34,7 +34,7 @@ public class InstrumentTests
     public void The_built_in_instrument_is_valid_and_covers_every_group_tag_and_outcome()
     {
         var instrument = BuiltInInstrument.Instance;
-        Assert.Equal("2026.1", instrument.Version);
+        Assert.Equal("2026.2", instrument.Version);
         Assert.InRange(instrument.Signals.Count, 50, 65);
         Assert.Equal(InstrumentGroups.All.Order(), instrument.Signals.Select(s => s.Group).Distinct().Order());
         Assert.All(instrument.Signals, s => Assert.True(InstrumentJson.IsCode(s.Code), s.Code));
@@ -44,7 +44,7 @@ public class InstrumentTests
         // What other tests pick by tag: acute, pure risk factors, pure act/means/purpose, and signals that are both.
         Assert.Contains(instrument.Signals, s => s.Acute && s.RiskProfiles.Count == 0 && s.LegalElements.Count == 0);
         Assert.True(instrument.Signals.Count(s => s.RiskProfiles.Count > 0 && s.LegalElements.Count == 0 && !s.Acute) >= 3);
-        foreach (var element in Enum.GetValues<LegalElement>())
+        foreach (var element in LegalTest.GeneralElements)
         {
             Assert.True(instrument.Signals.Count(s => s.LegalElements.SequenceEqual([element]) && s.RiskProfiles.Count == 0 && !s.Acute) >= 3, element.ToString());
         }
@@ -53,11 +53,54 @@ public class InstrumentTests
 
         // The first signal of each kind is a pure one, so "the first acute / act / … signal" means just that.
         Assert.Empty(instrument.Signals.First(s => s.Acute).LegalElements);
-        foreach (var element in Enum.GetValues<LegalElement>())
+        foreach (var element in LegalTest.GeneralElements)
         {
             var first = instrument.Signals.First(s => s.LegalElements.Contains(element));
             Assert.True(first.LegalElements.Count == 1 && first.RiskProfiles.Count == 0 && !first.Acute, first.Code);
         }
+    }
+
+    [Fact]
+    public void Version_2026_2_adds_paid_sexual_acts_of_a_minor_and_keeps_every_code_of_2026_1()
+    {
+        Assert.Equal(["2026.1", "2026.2"], BuiltInInstrument.All.Select(i => i.Version));
+        var (first, second) = (BuiltInInstrument.All[0], BuiltInInstrument.All[1]);
+        Assert.Same(second, BuiltInInstrument.Instance);
+        Assert.DoesNotContain(first.Signals, s => s.LegalElements.Contains(LegalElement.PaidSexMinor));
+
+        // A code keeps its meaning: every signal of 2026.1 is in 2026.2 with the same group, labels and other tags.
+        foreach (var old in first.Signals)
+        {
+            var now = second.Find(old.Code);
+            Assert.NotNull(now);
+            Assert.Equal((old.Group, old.LabelNl, old.LabelEn, old.Acute), (now.Group, now.LabelNl, now.LabelEn, now.Acute));
+            Assert.Equal(old.RiskProfiles, now.RiskProfiles);
+            Assert.Equal(old.LegalElements, now.LegalElements.Where(e => e != LegalElement.PaidSexMinor));
+        }
+
+        // Paid sexual acts with or for a third party, and profiting from them: each is an exploitation purpose too.
+        var paid = second.Signals.Where(s => s.LegalElements.Contains(LegalElement.PaidSexMinor)).Select(s => s.Code).ToList();
+        Assert.Equal(["others-profit-from-paid-sex", "sex-for-money-goods-or-shelter", "sex-arranged-by-others", "offered-online-for-sex"], paid);
+        Assert.All(paid, code => Assert.Equal([LegalElement.Purpose, LegalElement.PaidSexMinor], second.Find(code)!.LegalElements));
+        Assert.Equal(first.Signals.Count + 1, second.Signals.Count);
+        Assert.Equal(["others-profit-from-paid-sex"], second.Signals.Select(s => s.Code).Except(first.Signals.Select(s => s.Code)));
+    }
+
+    [Fact]
+    public void Paid_sex_minor_is_an_optional_tag_with_its_own_wire_name()
+    {
+        Assert.Equal("paid-sex-minor", InstrumentNames.Of(LegalElement.PaidSexMinor));
+        Assert.True(InstrumentNames.TryParse("paid-sex-minor", out LegalElement parsed));
+        Assert.Equal(LegalElement.PaidSexMinor, parsed);
+
+        var signals = Minimal();
+        signals.Add(Signal("paid", elements: ["paid-sex-minor", "purpose"]));
+        var result = InstrumentJson.Validate(new InstrumentDocument("2027.1", signals));
+        Assert.True(result.IsSuccess);
+        Assert.Equal([LegalElement.Purpose, LegalElement.PaidSexMinor], result.Value.Find("paid")!.LegalElements);
+
+        var errors = Errors(new InstrumentDocument("2027.1", [.. Minimal(), Signal("wrong", elements: ["paidsexminor"])]));
+        Assert.Contains("paid-sex-minor", Assert.Single(errors["signals[5].legalElements[0]"]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -167,6 +210,7 @@ public class InstrumentTests
         Assert.Contains("The instrument needs at least one acute-danger signal.", errors);
         Assert.Contains(Text.Encode("The instrument needs at least one signal of the legal element {0}.", LegalElement.Means), errors);
         Assert.Contains(Text.Encode("The instrument needs at least one signal of the legal element {0}.", LegalElement.Purpose), errors);
+        Assert.DoesNotContain(Text.Encode("The instrument needs at least one signal of the legal element {0}.", LegalElement.PaidSexMinor), errors);
         Assert.DoesNotContain("The instrument needs at least one risk factor.", errors);
 
         Assert.StartsWith("Give from 1 to {0} signals.", Errors(new InstrumentDocument("x", []))["signals"][0], StringComparison.Ordinal);

@@ -10,10 +10,12 @@ public class PersonalDetailsTests
     private static PersonalDetailsInput Valid() =>
         new("Demi", "Voorbeeld", Today.AddYears(-15), Gender.Girl, Nationality.Dutch, null, "Groningen");
 
+    private static readonly TargetAges Ages = new YoungPeopleOptions().TargetAges;
+
     private static (PersonalDetails Details, IReadOnlyDictionary<string, string[]> Errors) Check(PersonalDetailsInput input)
     {
         var v = new Validator();
-        var details = PersonalDetails.Validate(input, v, Today);
+        var details = PersonalDetails.Validate(input, v, Today, Today, Ages);
         return (details, v.Errors);
     }
 
@@ -37,10 +39,45 @@ public class PersonalDetailsTests
     }
 
     [Fact]
-    public void A_date_of_birth_in_the_future_is_refused()
+    public void A_date_of_birth_of_today_or_in_the_future_is_refused_with_its_own_message()
     {
-        Assert.Contains("dateOfBirth", Check(Valid() with { DateOfBirth = Today.AddDays(1) }).Errors.Keys);
-        Assert.Empty(Check(Valid() with { DateOfBirth = Today }).Errors);
+        const string Message = "A date of birth cannot be today or in the future.";
+        Assert.Equal([Message], Check(Valid() with { DateOfBirth = Today.AddDays(1) }).Errors["dateOfBirth"]);
+        Assert.Equal([Message], Check(Valid() with { DateOfBirth = Today }).Errors["dateOfBirth"]);
+    }
+
+    [Fact]
+    public void The_target_group_is_8_to_30_on_the_registration_date_by_default()
+    {
+        Assert.Equal(new TargetAges(8, 30), Ages);
+        Assert.Empty(Check(Valid() with { DateOfBirth = Today.AddYears(-8) }).Errors); // the 8th birthday itself
+        var young = Check(Valid() with { DateOfBirth = Today.AddYears(-8).AddDays(1) }).Errors["dateOfBirth"];
+        Assert.Equal([Text.Encode("This date of birth gives an age of {0} on the registration date ({1}); young people from {2} to {3} years old are registered.",
+            7, "15-04-2026", 8, 30)], young);
+    }
+
+    [Fact]
+    public void Another_target_range_and_the_registration_date_decide_for_a_changed_date_of_birth()
+    {
+        var registeredOn = Today.AddYears(-3);
+        var teens = new TargetAges(12, 17);
+        Errors(Today.AddYears(-15), registeredOn, teens, "dateOfBirth"); // 12 when registered, 15 now: fine...
+        Errors(Today.AddYears(-14), registeredOn, teens, "dateOfBirth", expected: true); // ...11 when registered is not
+        Errors(Today.AddYears(-21), registeredOn, teens, "dateOfBirth", expected: true); // 18 when registered
+        Errors(Today.AddYears(-21).AddDays(1), registeredOn, teens, "dateOfBirth"); // 17 when registered (18 the day after), 20 now
+
+        // An unchanged date of birth stays as it was registered, even outside today's range (registered before the rule).
+        var stored = Today.AddYears(-40);
+        var v = new Validator();
+        PersonalDetails.Validate(Valid() with { DateOfBirth = stored }, v, Today, registeredOn, teens, storedDateOfBirth: stored);
+        Assert.True(v.IsValid);
+
+        static void Errors(DateOnly dateOfBirth, DateOnly registeredOn, TargetAges ages, string field, bool expected = false)
+        {
+            var v = new Validator();
+            PersonalDetails.Validate(Valid() with { DateOfBirth = dateOfBirth }, v, Today, registeredOn, ages);
+            Assert.Equal(expected, v.Errors.ContainsKey(field));
+        }
     }
 
     [Fact]

@@ -16,7 +16,13 @@ public class ScreeningEngineTests
         new("purpose", InstrumentGroups.Statements, "Moet geld verdienen", "Must earn money", [], [LegalElement.Purpose], false),
         new("risk-and-means", InstrumentGroups.RelationshipAndNetwork, "Afgezonderd", "Cut off", [RiskProfile.Influenceable], [LegalElement.Means], false),
         new("acute", InstrumentGroups.Statements, "Nu in gevaar", "In danger now", [], [], true),
+        new("paid-sex", InstrumentGroups.SexualAndPhysicalHealth, "Seks tegen betaling", "Sex for money", [], [LegalElement.PaidSexMinor], false),
+        new("profits", InstrumentGroups.MoneyGoodsPhones, "Ander verdient eraan", "Someone profits", [], [LegalElement.Purpose, LegalElement.PaidSexMinor], false),
     ]);
+
+    private static readonly string PaidSexMinorConclusion = Text.Encode(
+        "Suggestion: {0}. Under 18, paid sexual acts with or for a third party are trafficking without an act or a means ({1}).",
+        Classification.Suspected, "art. 273f lid 1 sub 5 / sub 8 Sr");
 
     private static readonly DateOnly Observed = new(2026, 11, 1);
     private static readonly DateOnly Minor = new(2011, 5, 1);   // 15 on the observation date
@@ -195,5 +201,85 @@ public class ScreeningEngineTests
     {
         var outcome = Evaluate(Adult, "risk-and-means", "means");
         Assert.Contains(Text.Encode("Legal element {0}: {1}.", LegalElement.Means, Text.Bilingual("Bedreigd; Afgezonderd", "Threatened; Cut off")), outcome.Explanation);
+    }
+
+    [Fact]
+    public void Under_18_a_signal_of_paid_sexual_acts_alone_makes_a_suspected_victim_under_sub_5_and_sub_8()
+    {
+        var outcome = Evaluate(Minor, "paid-sex");
+        Assert.Equal(Classification.Suspected, outcome.Classification);
+        Assert.Equal(["paid-sex"], outcome.LegalElements[LegalElement.PaidSexMinor]);
+        Assert.Equal(["paid-sex"], outcome.LegalElements[LegalElement.Purpose]); // an exploitation purpose as well
+        Assert.Empty(outcome.LegalElements[LegalElement.Act]);
+        Assert.Empty(outcome.LegalElements[LegalElement.Means]);
+        Assert.Equal(PaidSexMinorConclusion, outcome.Explanation[^1]);
+        Assert.DoesNotContain(outcome.Explanation, line => line.StartsWith("Legal element not evidenced", StringComparison.Ordinal));
+
+        // Profiting from them (sub 8) is enough too, and a signal of both is listed once per element in instrument order.
+        var profits = Evaluate(Minor, "profits", "paid-sex", "purpose");
+        Assert.Equal(Classification.Suspected, profits.Classification);
+        Assert.Equal(["paid-sex", "profits"], profits.LegalElements[LegalElement.PaidSexMinor]);
+        Assert.Equal(["purpose", "paid-sex", "profits"], profits.LegalElements[LegalElement.Purpose]);
+    }
+
+    [Fact]
+    public void From_18_a_signal_of_paid_sexual_acts_counts_as_an_exploitation_purpose_only()
+    {
+        var outcome = Evaluate(Adult, "paid-sex");
+        Assert.Equal(Classification.Potential, outcome.Classification);
+        Assert.Equal(["paid-sex"], outcome.LegalElements[LegalElement.Purpose]);
+        Assert.Empty(outcome.LegalElements[LegalElement.PaidSexMinor]);
+        Assert.Contains(Text.Encode("From 18, signals of paid sexual acts count as an exploitation purpose only: {0} concerns minors.", "art. 273f lid 1 sub 5 / sub 8 Sr"),
+            outcome.Explanation);
+        Assert.Contains(Text.Encode("Legal element not evidenced: {0}.", LegalElement.Act), outcome.Explanation);
+        Assert.Contains(Text.Encode("Legal element not evidenced: {0}.", LegalElement.Means), outcome.Explanation);
+        Assert.DoesNotContain(Text.Encode("Legal element not evidenced: {0}.", LegalElement.PaidSexMinor), outcome.Explanation);
+
+        // With an act and a means it completes the general test like any other purpose.
+        var complete = Evaluate(Adult, "act", "means", "paid-sex");
+        Assert.Equal(Classification.Suspected, complete.Classification);
+        Assert.StartsWith("Suggestion: {0}. The signals match every legal element the test requires.", complete.Explanation[^1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2008-11-02", "Suspected")] // 17: turns 18 the day after the observation
+    [InlineData("2008-11-01", "Potential")] // the 18th birthday on the observation day: 18 that day
+    [InlineData("2008-10-31", "Potential")]
+    public void The_18th_birthday_ends_the_paid_sex_test_on_the_day_itself(string dateOfBirth, string expected) =>
+        Assert.Equal(expected, Evaluate(DateOnly.Parse(dateOfBirth, CultureInfo.InvariantCulture), "paid-sex").Classification.ToString());
+
+    [Fact]
+    public void Acute_danger_still_overrides_paid_sexual_acts_of_a_minor()
+    {
+        var outcome = Evaluate(Minor, "paid-sex", "acute");
+        Assert.Equal(Classification.Acute, outcome.Classification);
+        Assert.Contains(Text.Encode("Without the acute danger the suggestion would be: {0}.", Classification.Suspected), outcome.Explanation);
+    }
+
+    [Fact]
+    public void The_paid_sex_explanation_names_the_sub_paragraphs_in_Dutch_and_English()
+    {
+        var l = new ModuleTexts();
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("nl-NL");
+            var dutch = Evaluate(Minor, "paid-sex").Explanation.Select(l.Render).ToList();
+            Assert.Contains("Betaalde seksuele handelingen van een minderjarige (juridisch element): Seks tegen betaling.", dutch);
+            Assert.Equal("Voorstel: Vermoedelijk slachtoffer. Onder de 18 zijn betaalde seksuele handelingen met of voor een derde mensenhandel, "
+                + "zonder handeling of middel (art. 273f lid 1 sub 5 / sub 8 Sr).", dutch[^1]);
+            Assert.Contains("Vanaf 18 tellen signalen van betaalde seksuele handelingen alleen als uitbuitingsoogmerk: art. 273f lid 1 sub 5 / sub 8 Sr gaat over minderjarigen.",
+                Evaluate(Adult, "paid-sex").Explanation.Select(l.Render));
+
+            CultureInfo.CurrentUICulture = new CultureInfo("en-GB");
+            var english = Evaluate(Minor, "paid-sex").Explanation.Select(l.Render).ToList();
+            Assert.Contains("Paid sexual acts of a minor (legal element): Sex for money.", english);
+            Assert.Equal("Suggestion: Suspected victim. Under 18, paid sexual acts with or for a third party are trafficking without an act or a means "
+                + "(art. 273f lid 1 sub 5 / sub 8 Sr).", english[^1]);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 }

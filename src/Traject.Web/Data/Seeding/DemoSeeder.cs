@@ -99,6 +99,8 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         var lima = await DemoProgrammesAsync(north, regie, now, ct);
         var hoenderloo = await db.CareProgrammeVersions.Include(v => v.Phases).Include(v => v.Programme)
             .SingleAsync(v => v.Programme!.Code == "hoenderloo-loverboy" && v.Number == v.Programme.CurrentNumber, ct);
+        // The demo screenings below use the built-in instrument: from then on that version is immutable.
+        await services.GetRequiredService<Modules.Screening.IInstrumentStore>().MarkUsedAsync(Modules.Screening.BuiltInInstrument.Instance.Version, ct);
         for (var i = 0; i < 20; i++)
         {
             var led = i < 15 ? north : south;
@@ -184,6 +186,12 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
             if (led == north && status is TrajectoryStatus.Aftercare or TrajectoryStatus.Closed)
             {
                 Aftercare(t, opened.AddDays(120), coordinator, mentor);
+            }
+
+            if (i is 2 or 4)
+            {
+                // A suspected victim after the multidisciplinary weighing: what a national notification needs.
+                Screened(t, person, regie, gedrag, north, now.AddDays(i == 2 ? -40 : -38), now.AddDays(i == 2 ? -36 : -35));
             }
 
             if (i == 2)
@@ -509,6 +517,43 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
 
     private static CareTeamMembership Member(Trajectory t, Guid? professional, Guid? organisation, CareTeamRole role, DateOnly from, Guid by) =>
         new() { TrajectoryId = t.Id, ProfessionalId = professional, OrganisationId = organisation, Role = role, From = from, AddedById = by };
+
+    /// <summary>
+    /// A screening with signals of an act, of being offered for sex and a risk factor, weighed by the coordinator and the
+    /// behavioural scientist: suspected victim, final.
+    /// </summary>
+    private void Screened(Trajectory t, YoungPerson person, Professional regie, Professional gedrag, Organisation north, DateTimeOffset recordedAt,
+        DateTimeOffset finalAt)
+    {
+        var instrument = Modules.Screening.BuiltInInstrument.Instance;
+        var observedOn = DateOnly.FromDateTime(recordedAt.ToLocal().DateTime).AddDays(-1);
+        string[] codes = ["older-partner-with-gifts", "lured-online-with-promises", "offered-online-for-sex"];
+        var outcome = Modules.Screening.ScreeningEngine.Evaluate(instrument, person.DateOfBirth, observedOn, codes, out _)
+            ?? throw new InvalidOperationException("The demo signals are not in the built-in instrument.");
+        var signals = codes.Select(code => new Modules.Screening.ScreeningSignal
+        {
+            Code = code, ObservedOn = observedOn, Source = Modules.Screening.SignalSource.OwnObservation,
+        }).ToList();
+        var screening = Modules.Screening.Screenings.NewScreening(t.Id, outcome, observedOn, signals, recordedAt, regie.Id);
+        screening.Status = Modules.Screening.ScreeningStatus.Final;
+        screening.FinalClassification = outcome.Classification;
+        screening.FinalisedAt = finalAt;
+        screening.StepPlanStartedAt = finalAt;
+        foreach (var (by, scientist, at) in new[] { (regie, false, finalAt.AddHours(-2)), (gedrag, true, finalAt) })
+        {
+            screening.Weighings.Add(new Modules.Screening.ScreeningWeighing
+            {
+                ScreeningId = screening.Id, ProfessionalId = by.Id, BehaviouralScientist = scientist, Participants = "Demo: regievoerder, mentor en gedragswetenschapper",
+                HeldOn = DateOnly.FromDateTime(at.ToLocal().DateTime), Conclusion = outcome.Classification, RecordedAt = at,
+            });
+        }
+
+        db.Screenings.Add(screening);
+        Event(t, recordedAt, Modules.Screening.ScreeningTimelineKinds.ScreeningRecorded, regie, north, "Screening recorded with {0} signals; suggested: {1}",
+            codes.Length, outcome.Classification);
+        Event(t, finalAt, Modules.Screening.ScreeningTimelineKinds.ScreeningFinal, gedrag, north, "Classification final after the multidisciplinary weighing: {0}",
+            outcome.Classification);
+    }
 
     /// <summary>A registration decision with date of birth only, and its national notification (not exported).</summary>
     private void Registered(Trajectory t, YoungPerson person, Organisation org, Professional by, DateOnly decidedOn)

@@ -14,12 +14,15 @@ internal static class ConsentRules
     public const int MaxAge = 30;
     public const int MaxRules = 10;
 
-    /// <summary>Under 12 the parent(s) or guardian; 12 to 15 both; 16 and over the young person alone.</summary>
+    /// <summary>
+    /// The default, after the committee's action plan (seed 001): every minor needs the consent of her parent(s) or
+    /// guardian, from 12 her own as well; from 18 her own alone. Administrators may change it.
+    /// </summary>
     public static readonly IReadOnlyList<ConsentRule> Default =
     [
         new(0, ConsentRequirement.ParentOrGuardian),
         new(12, ConsentRequirement.ParentOrGuardianAndYoungPerson),
-        new(16, ConsentRequirement.YoungPerson),
+        new(18, ConsentRequirement.YoungPerson),
     ];
 
     public static int AgeOn(DateOnly dateOfBirth, DateOnly consentDate) => Clock.AgeOn(dateOfBirth, consentDate);
@@ -27,6 +30,9 @@ internal static class ConsentRules
     /// <summary>The requirement of the row with the highest starting age not above the age.</summary>
     public static ConsentRequirement RequirementFor(IReadOnlyList<ConsentRule> rules, int age) =>
         rules.Where(r => r.FromAge <= age).MaxBy(r => r.FromAge)?.Requirement ?? rules[0].Requirement;
+
+    /// <summary>Whether the requirement asks the parent(s) or guardian (then asking them may endanger her, or they may refuse).</summary>
+    public static bool NeedsParentOrGuardian(ConsentRequirement requirement) => requirement != ConsentRequirement.YoungPerson;
 
     public static bool IsMet(ConsentRequirement requirement, bool youngPerson, bool parentOrGuardian) => requirement switch
     {
@@ -76,7 +82,7 @@ internal static class ConsentRules
         }
     }
 
-    /// <summary>The stored form: <c>0=ParentOrGuardian,12=ParentOrGuardianAndYoungPerson,16=YoungPerson</c>.</summary>
+    /// <summary>The stored form: <c>0=ParentOrGuardian,12=ParentOrGuardianAndYoungPerson,18=YoungPerson</c>.</summary>
     public static string Format(IEnumerable<ConsentRule> rules) =>
         string.Join(',', rules.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.FromAge}={r.Requirement}")));
 

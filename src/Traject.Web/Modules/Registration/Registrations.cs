@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Traject.Web.Modules.Screening;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Trajectories.Access;
+using Traject.Web.Modules.Triage;
 
 namespace Traject.Web.Modules.Registration;
 
@@ -67,16 +69,23 @@ internal sealed record RegistrationView(
     IReadOnlyList<ConsentView> Consents,
     int AgeToday,
     ConsentRequirement ConsentRequirementToday,
+    Classification? FinalClassification,
+    bool MayNotify,
+    bool ParentMayBeInvolved,
+    bool ByNamePossible,
     bool CanDecide);
 
 /// <summary>
 /// The registration decision of a trajectory ("registration unless"), with the consent it may rest on. Everyone in the
-/// dossier reads it and records decisions and consent; emergency access only reads. A decision that notifies creates
-/// the national notification in the same transaction. Decisions belong to the trajectory, so after a hand-over the
+/// dossier reads it and records decisions and consent; emergency access only reads. A decision that notifies needs a
+/// final weighed classification of suspected or acute (<see cref="RegistrationRules.NotificationRefusal"/>) and creates
+/// the national notification in the same transaction. Where the consent policy asks her parents, a parent who may be
+/// involved in the exploitation (the problem analysis' warning) or parents who refuse lead to a notification by date of
+/// birth only (<see cref="RegistrationRules.ConsentRefusal"/>). Decisions belong to the trajectory, so after a hand-over the
 /// receiving organisation sees them with their reasons and the organisation that decided.
 /// </summary>
 internal sealed class Registrations(TrajectDb db, TimeProvider time, DossierDoor door, TimelineWriter timeline, TaskList tasks,
-    ConsentPolicies policies, NationalNotifications notifications)
+    ConsentPolicies policies, NationalNotifications notifications, ProblemAnalyses analyses)
 {
     private static string Link(Guid trajectoryId) => $"/trajectories/{trajectoryId}/registration";
 
@@ -141,6 +150,18 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, DossierDoor
         if (dossier.IsClosed)
         {
             return DossierDoor.Closed;
+        }
+
+        if (outcome != RegistrationOutcome.DoNotNotify
+            && RegistrationRules.NotificationRefusal(await ScreeningFacts.LatestFinalClassificationAsync(db, t.Id, ct)) is { } notSuspected)
+        {
+            return notSuspected;
+        }
+
+        var requirement = ConsentRules.RequirementFor(await policies.RulesAsync(ct), ConsentRules.AgeOn(t.YoungPerson!.DateOfBirth, decidedOn));
+        if (RegistrationRules.ConsentRefusal(outcome, reason, requirement, (await analyses.WarningAsync(t.Id, ct)).MayBeInvolved) is { } parents)
+        {
+            return parents;
         }
 
         var current = await db.RegistrationDecisions.Where(d => d.TrajectoryId == t.Id && d.SupersededAt == null).SingleOrDefaultAsync(ct);
@@ -360,10 +381,13 @@ internal sealed class Registrations(TrajectDb db, TimeProvider time, DossierDoor
             people[d.RecordedById], d.Outcome, d.VictimStatus, RegistrationRules.ParseForms(d.Forms), d.OtherForm, d.ConsentId,
             d.DateOfBirthOnlyReason, d.NonNotificationReason, d.Argument, d.SupersededAt, notified.GetValueOrDefault(d.Id))).ToList();
         var age = t.YoungPerson!.AgeOn(today);
+        var final = await ScreeningFacts.LatestFinalClassificationAsync(db, t.Id, ct);
+        var requirement = ConsentRules.RequirementFor(await policies.RulesAsync(ct), age);
+        var involved = (await analyses.WarningAsync(t.Id, ct)).MayBeInvolved;
         return new RegistrationView(t.Id, due, due < today, views.FirstOrDefault(d => d.SupersededAt is null), views,
             consents.Select(c => new ConsentView(c.Id, c.GivenOn, c.AgeOnConsentDate, c.Requirement, c.YoungPersonConsented,
                 c.ParentOrGuardianConsented, c.ParentOrGuardianName, c.Form, c.RecordedAt, people[c.RecordedById], c.WithdrawnOn, c.Version)).ToList(),
-            age, ConsentRules.RequirementFor(await policies.RulesAsync(ct), age),
+            age, requirement, final, RegistrationRules.MayNotify(final), involved, RegistrationRules.ByNamePossible(requirement, involved),
             dossier.Basis != AccessBasis.Emergency && !dossier.IsClosed);
     }
 }

@@ -4,7 +4,8 @@ namespace Traject.Web.Modules.Screening;
 
 internal sealed record EvaluateRequest(DateOnly? DateOfBirth, DateOnly? ObservationDate, string[]? Signals, string? InstrumentVersion);
 
-internal sealed record LegalElementsView(IReadOnlyList<string> Act, IReadOnlyList<string> Means, IReadOnlyList<string> Purpose);
+/// <summary>The signal codes per legal element; <c>PaidSexMinor</c> (art. 273f lid 1 sub 5 / sub 8) stays empty from 18.</summary>
+internal sealed record LegalElementsView(IReadOnlyList<string> Act, IReadOnlyList<string> Means, IReadOnlyList<string> Purpose, IReadOnlyList<string> PaidSexMinor);
 
 internal sealed record EvaluationResponse(
     string Classification,
@@ -86,7 +87,8 @@ internal static class Evaluation
     public static EvaluationResponse ToResponse(ScreeningOutcome outcome, IStringLocalizer l) => new(
         InstrumentNames.Of(outcome.Classification),
         outcome.RiskProfiles.Select(InstrumentNames.Of).ToList(),
-        new LegalElementsView(outcome.LegalElements[LegalElement.Act], outcome.LegalElements[LegalElement.Means], outcome.LegalElements[LegalElement.Purpose]),
+        new LegalElementsView(outcome.LegalElements[LegalElement.Act], outcome.LegalElements[LegalElement.Means], outcome.LegalElements[LegalElement.Purpose],
+            outcome.LegalElements[LegalElement.PaidSexMinor]),
         outcome.Explanation.Select(l.Render).ToList(),
         outcome.InstrumentVersion);
 }

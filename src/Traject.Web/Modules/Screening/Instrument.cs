@@ -19,12 +19,32 @@ internal enum RiskProfile
     HonourRelated,
 }
 
-/// <summary>The legal elements of trafficking: the act, the means and the purpose of exploitation.</summary>
+/// <summary>
+/// The legal elements of trafficking (Criminal Code art. 273f): the act, the means and the purpose of exploitation, and
+/// paid sexual acts of a minor with or for a third party (art. 273f lid 1 sub 5 and sub 8), which for someone under 18
+/// is trafficking without an act or a means. Wire names in <see cref="InstrumentNames"/>.
+/// </summary>
 internal enum LegalElement
 {
     Act,
     Means,
     Purpose,
+
+    /// <summary>
+    /// Bringing a minor to make herself available for sexual acts with or for a third party against payment, or profiting
+    /// from such acts (sub 5 / sub 8): alone the legal test for someone under 18; from 18 an exploitation purpose only.
+    /// </summary>
+    PaidSexMinor,
+}
+
+/// <summary>The legal test of art. 273f lid 1 Sr as the instrument and the engine use it.</summary>
+internal static class LegalTest
+{
+    /// <summary>The sub-paragraphs on paid sexual acts of a minor, as explanations name them.</summary>
+    public const string PaidSexMinorArticle = "art. 273f lid 1 sub 5 / sub 8 Sr";
+
+    /// <summary>The elements of the general test (sub 1 and sub 2): every instrument needs signals of each of them.</summary>
+    public static readonly IReadOnlyList<LegalElement> GeneralElements = [LegalElement.Act, LegalElement.Means, LegalElement.Purpose];
 }
 
 /// <summary>One signal of an instrument version, with its group, labels and tags.</summary>
@@ -100,7 +120,11 @@ internal static class InstrumentNames
 {
     public static string Of(Classification c) => c.ToString().ToLowerInvariant();
 
-    public static string Of(LegalElement e) => e.ToString().ToLowerInvariant();
+    public static string Of(LegalElement e) => e switch
+    {
+        LegalElement.PaidSexMinor => "paid-sex-minor",
+        _ => e.ToString().ToLowerInvariant(),
+    };
 
     public static string Of(RiskProfile p) => p switch
     {

@@ -69,7 +69,8 @@ internal static partial class InstrumentJson
     /// Checks a document field by field: a version name; 1 to <see cref="MaxSignals"/> signals, each with a unique
     /// kebab-case code, a known group, a Dutch and an English label, known and distinct risk profiles and legal
     /// elements, and at least one tag. The list as a whole must be able to reach every outcome: at least one risk
-    /// factor, one acute signal and one signal of each legal element.
+    /// factor, one acute signal and one signal of each element of the general test (act, means, purpose); signals of
+    /// paid sexual acts of a minor (<c>paid-sex-minor</c>) are optional.
     /// </summary>
     public static Result<Instrument> Validate(InstrumentDocument document)
     {
@@ -145,7 +146,7 @@ internal static partial class InstrumentJson
                 v.Add("signals", "The instrument needs at least one acute-danger signal.");
             }
 
-            foreach (var element in Enum.GetValues<LegalElement>().Where(e => !definitions.Any(d => d.LegalElements.Contains(e))))
+            foreach (var element in LegalTest.GeneralElements.Where(e => !definitions.Any(d => d.LegalElements.Contains(e))))
             {
                 v.Add("signals", "The instrument needs at least one signal of the legal element {0}.", element);
             }

@@ -76,12 +76,22 @@ internal sealed class InstrumentPublishing(TrajectDb db, TimeProvider time, Audi
     }
 
     /// <summary>
-    /// Stores the built-in version when this installation does not have it yet (reference-data seeding, every
-    /// environment). A newly shipped built-in version thereby becomes the current one.
+    /// Stores the built-in versions this installation does not have yet, oldest first (reference-data seeding, every
+    /// environment). A newly shipped built-in version thereby becomes the current one; stored versions never change.
     /// </summary>
     public static async Task<bool> StoreBuiltInAsync(TrajectDb db, TimeProvider time, CancellationToken ct = default)
     {
-        var builtIn = BuiltInInstrument.Instance;
+        var stored = false;
+        foreach (var builtIn in BuiltInInstrument.All)
+        {
+            stored |= await StoreAsync(db, builtIn, time, ct);
+        }
+
+        return stored;
+    }
+
+    private static async Task<bool> StoreAsync(TrajectDb db, Instrument builtIn, TimeProvider time, CancellationToken ct)
+    {
         if (await db.InstrumentVersions.AnyAsync(v => v.Version == builtIn.Version, ct))
         {
             return false;

@@ -35,7 +35,7 @@ internal sealed class InstrumentStore(IServiceScopeFactory scopes, TimeProvider 
         var version = await db.InstrumentVersions.AsNoTracking().OrderByDescending(v => v.Sequence).Select(v => v.Version).FirstOrDefaultAsync(ct);
         if (version is null)
         {
-            // Not seeded yet (the reference data is stored at start-up and by `migrate`): store the built-in one now.
+            // Not seeded yet (the reference data is stored at start-up and by `migrate`): store the built-in ones now.
             await InstrumentPublishing.StoreBuiltInAsync(db, time, ct);
             return BuiltInInstrument.Instance;
         }

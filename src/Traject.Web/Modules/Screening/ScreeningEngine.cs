@@ -4,7 +4,8 @@ namespace Traject.Web.Modules.Screening;
 /// <summary>
 /// What the engine suggests for one set of observed signals. <see cref="Explanation"/> holds stored messages
 /// (<c>Text.Encode</c> templates with arguments), rendered in the reader's language with <c>Text.Render</c>.
-/// <see cref="LegalElements"/> always has all three elements, each with the codes (in instrument order) that evidence it.
+/// <see cref="LegalElements"/> always has every element, each with the codes (in instrument order) that evidence it; a signal
+/// of paid sexual acts of a minor is listed under the purpose too, and from 18 only there.
 /// </summary>
 internal sealed record ScreeningOutcome(
     Classification Classification,
@@ -18,7 +19,10 @@ internal sealed record ScreeningOutcome(
 /// <list type="bullet">
 /// <item><c>acute</c>: any acute-danger signal; it overrides every other outcome.</item>
 /// <item><c>suspected</c>: the legal test of trafficking (Criminal Code art. 273f) is met by the signals: an act and an
-/// exploitation purpose for someone under 18 on the observation date; an act, a means and a purpose from 18.</item>
+/// exploitation purpose for someone under 18 on the observation date; an act, a means and a purpose from 18. Under 18 a
+/// signal of paid sexual acts with or for a third party (<see cref="LegalElement.PaidSexMinor"/>, art. 273f lid 1 sub 5 /
+/// sub 8) is enough on its own: no act and no means are needed. From 18 such a signal counts as an exploitation purpose
+/// only.</item>
 /// <item><c>potential</c>: risk factors, or signals of legal elements that do not complete the legal test.</item>
 /// <item><c>none</c>: no signals.</item>
 /// </list>
@@ -39,6 +43,11 @@ internal static class ScreeningEngine
     private static readonly string AcuteLine = Text.Encode("Acute danger: {0}.", string.Empty);
     private static readonly string[] ElementLines = Elements.Select(e => Text.Encode("Legal element {0}: {1}.", e, string.Empty)).ToArray();
     private static readonly string[] ProfileLines = Profiles.Select(p => Text.Encode("Risk profile {0}: {1}.", p, string.Empty)).ToArray();
+    private static readonly string PaidSexMinorConclusion = Text.Encode(
+        "Suggestion: {0}. Under 18, paid sexual acts with or for a third party are trafficking without an act or a means ({1}).",
+        Classification.Suspected, LegalTest.PaidSexMinorArticle);
+    private static readonly string PaidSexAdultLine = Text.Encode(
+        "From 18, signals of paid sexual acts count as an exploitation purpose only: {0} concerns minors.", LegalTest.PaidSexMinorArticle);
     private static readonly string[] NotEvidencedLines = Elements.Select(e => Text.Encode("Legal element not evidenced: {0}.", e)).ToArray();
     private static readonly string[] WithoutAcuteLines = Enum.GetValues<Classification>().Select(c => Text.Encode("Without the acute danger the suggestion would be: {0}.", c)).ToArray();
     private static readonly string AcuteConclusion = Text.Encode("Suggestion: {0}. Safety comes first; acute danger overrides every other outcome.", Classification.Acute);
@@ -116,12 +125,26 @@ internal static class ScreeningEngine
             }
         }
 
-        bool Has(LegalElement e) => byElement[(int)e] is not null;
         var age = Clock.AgeOn(dateOfBirth, observedOn);
         var minor = age < AgeOfMajority;
+
+        // Paid sexual acts with or for a third party are an exploitation purpose at any age; sub 5 and sub 8 make them
+        // the whole legal test for a minor only, so from 18 they are listed as a purpose and nothing more.
+        var paidSex = byElement[(int)LegalElement.PaidSexMinor];
+        if (paidSex is not null)
+        {
+            byElement[(int)LegalElement.Purpose] = (byElement[(int)LegalElement.Purpose] ?? []).Union(paidSex).Order().ToList();
+            if (!minor)
+            {
+                byElement[(int)LegalElement.PaidSexMinor] = null;
+            }
+        }
+
+        bool Has(LegalElement e) => byElement[(int)e] is not null;
         var anyElement = Has(LegalElement.Act) || Has(LegalElement.Means) || Has(LegalElement.Purpose);
         var anyRiskFactor = Array.Exists(byProfile, found => found is not null);
-        var legalTestMet = Has(LegalElement.Act) && Has(LegalElement.Purpose) && (minor || Has(LegalElement.Means));
+        var paidSexMinor = Has(LegalElement.PaidSexMinor);
+        var legalTestMet = paidSexMinor || (Has(LegalElement.Act) && Has(LegalElement.Purpose) && (minor || Has(LegalElement.Means)));
         var withoutAcute = legalTestMet ? Classification.Suspected : anyRiskFactor || anyElement ? Classification.Potential : Classification.None;
         var classification = acute is not null ? Classification.Acute : withoutAcute;
 
@@ -152,9 +175,14 @@ internal static class ScreeningEngine
             }
         }
 
+        if (paidSex is not null && !minor)
+        {
+            explanation.Add(PaidSexAdultLine);
+        }
+
         if (anyElement && !legalTestMet)
         {
-            foreach (var e in Elements)
+            foreach (var e in LegalTest.GeneralElements)
             {
                 if (!Has(e) && (e != LegalElement.Means || !minor))
                 {
@@ -166,7 +194,7 @@ internal static class ScreeningEngine
         explanation.Add(classification switch
         {
             Classification.Acute => AcuteConclusion,
-            Classification.Suspected => SuspectedConclusion,
+            Classification.Suspected => paidSexMinor ? PaidSexMinorConclusion : SuspectedConclusion,
             Classification.Potential => anyElement ? IncompleteConclusion : RiskConclusion,
             _ => NoneConclusion,
         });

@@ -201,15 +201,7 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, DossierDoor do
         // The version is immutable from its first use on: mark it before anything refers to it.
         await instruments.MarkUsedAsync(instrument.Version, ct);
         var now = time.GetUtcNow();
-        var screening = new Screening
-        {
-            TrajectoryId = t.Id, InstrumentVersion = outcome.InstrumentVersion, RecordedAt = now, RecordedById = actor.Id,
-            ObservedOn = observed, Suggestion = outcome.Classification,
-            RiskProfiles = string.Join(',', outcome.RiskProfiles.Select(InstrumentNames.Of)),
-            LegalElements = JsonSerializer.Serialize(outcome.LegalElements.ToDictionary(e => InstrumentNames.Of(e.Key), e => e.Value), Json),
-            Explanation = JsonSerializer.Serialize(outcome.Explanation, Json),
-            Status = ScreeningStatus.Open, Signals = signals,
-        };
+        var screening = NewScreening(t.Id, outcome, observed, signals, now, actor.Id);
         db.Screenings.Add(screening);
         var link = Link(t.Id, screening.Id);
         timeline.Add(t.Id, actor, ScreeningTimelineKinds.ScreeningRecorded, link, "Screening recorded with {0} signals; suggested: {1}", signals.Count, outcome.Classification);
@@ -234,6 +226,18 @@ internal sealed class Screenings(TrajectDb db, TimeProvider time, DossierDoor do
 
         return await ViewAsync(actor, dossier, screening, ct);
     }
+
+    /// <summary>An open screening that keeps the engine's outcome as it was shown (also what the demo data records).</summary>
+    internal static Screening NewScreening(Guid trajectoryId, ScreeningOutcome outcome, DateOnly observedOn, List<ScreeningSignal> signals,
+        DateTimeOffset recordedAt, Guid recordedById) => new()
+    {
+        TrajectoryId = trajectoryId, InstrumentVersion = outcome.InstrumentVersion, RecordedAt = recordedAt, RecordedById = recordedById,
+        ObservedOn = observedOn, Suggestion = outcome.Classification,
+        RiskProfiles = string.Join(',', outcome.RiskProfiles.Select(InstrumentNames.Of)),
+        LegalElements = JsonSerializer.Serialize(outcome.LegalElements.ToDictionary(e => InstrumentNames.Of(e.Key), e => e.Value), Json),
+        Explanation = JsonSerializer.Serialize(outcome.Explanation, Json),
+        Status = ScreeningStatus.Open, Signals = signals,
+    };
 
     /// <summary>
     /// Records one professional's weighing. The screening's version serialises weighings: when another weighing was

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories.Access;
 using Traject.Web.Modules.YoungPeople;
@@ -18,11 +19,18 @@ internal sealed record RegisterYoungPersonRequest(
 
 internal sealed record RegisteredYoungPerson(Guid YoungPersonId, string Pseudonym, Guid TrajectoryId);
 
-/// <summary>Registers a young person and opens her first trajectory, led by the registering organisation.</summary>
-internal sealed class RegisterYoungPerson(TrajectDb db, TimeProvider time, AuditLog audit, OpenTrajectory open, YoungPersonRegistry registry)
+/// <summary>
+/// Registers a young person and opens her first trajectory, led by the registering organisation. Her date of birth must
+/// lie before today and give an age within the target group's ages (<see cref="YoungPeopleOptions"/>) today.
+/// </summary>
+internal sealed class RegisterYoungPerson(TrajectDb db, TimeProvider time, AuditLog audit, OpenTrajectory open, YoungPersonRegistry registry,
+    IOptions<YoungPeopleOptions> options)
 {
     /// <summary>Care professionals of a care organisation register young people.</summary>
     public static bool MayRegister(Actor actor) => actor.HasCareRole && Organisation.IsCareKind(actor.OrganisationKind);
+
+    /// <summary>The ages of the target group on the registration date (for the form's hint too).</summary>
+    public TargetAges TargetAges => options.Value.TargetAges;
 
     public async Task<Result<RegisteredYoungPerson>> HandleAsync(Actor actor, RegisterYoungPersonRequest request, CancellationToken ct)
     {
@@ -34,7 +42,7 @@ internal sealed class RegisterYoungPerson(TrajectDb db, TimeProvider time, Audit
         var v = new Validator();
         var today = time.Today();
         var details = PersonalDetails.Validate(new PersonalDetailsInput(request.GivenName, request.FamilyName,
-            request.DateOfBirth, request.Gender, request.Nationality, request.NationalityCountry, request.Municipality), v, today);
+            request.DateOfBirth, request.Gender, request.Nationality, request.NationalityCountry, request.Municipality), v, today, today, TargetAges);
         var plan = await open.ValidateAsync(actor, request.InitialStatus, request.CoordinatorId, request.MyRole, v, ct);
         if (!v.IsValid)
         {

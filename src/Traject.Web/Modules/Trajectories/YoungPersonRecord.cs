@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Traject.Web.Modules.Timeline;
 using Traject.Web.Modules.Trajectories.Access;
 using Traject.Web.Modules.YoungPeople;
@@ -32,7 +33,8 @@ internal sealed record UpdateYoungPersonRequest(
     long? Version);
 
 /// <summary>Reads and corrects a young person's personal details, within the access policy.</summary>
-internal sealed class YoungPersonRecord(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, TimelineWriter timeline)
+internal sealed class YoungPersonRecord(TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, TimelineWriter timeline,
+    IOptions<YoungPeopleOptions> options)
 {
     public async Task<Result<YoungPersonResponse>> GetAsync(Actor actor, string key, CancellationToken ct) =>
         await GetAsync(actor, await YoungPersonKey.ResolveAsync(db, key, ct), ct);
@@ -69,9 +71,11 @@ internal sealed class YoungPersonRecord(TrajectDb db, TimeProvider time, AccessP
             return Error.NotFound();
         }
 
+        // A changed date of birth must fit the target group on the day she was registered; an unchanged one stays as registered.
         var v = new Validator();
         var details = PersonalDetails.Validate(new PersonalDetailsInput(request.GivenName, request.FamilyName,
-            request.DateOfBirth, request.Gender, request.Nationality, request.NationalityCountry, request.Municipality), v, time.Today());
+            request.DateOfBirth, request.Gender, request.Nationality, request.NationalityCountry, request.Municipality), v, time.Today(),
+            DateOnly.FromDateTime(person.RegisteredAt.ToLocal().DateTime), options.Value.TargetAges, person.DateOfBirth);
         var version = v.Required("version", request.Version);
         if (!v.IsValid)
         {

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Trajectories;
+using Traject.Web.Modules.YoungPeople;
 
 namespace Traject.Web.Pages.YoungPeople;
 
 /// <summary>Register a young person and open her first trajectory.</summary>
-internal sealed class RegisterModel(RegisterYoungPerson register, OrganisationRecords directory) : AppPageModel
+internal sealed class RegisterModel(RegisterYoungPerson register, OrganisationRecords directory, TimeProvider time) : AppPageModel
 {
     internal sealed class InputModel : PersonalInput
     {
@@ -19,6 +20,11 @@ internal sealed class RegisterModel(RegisterYoungPerson register, OrganisationRe
 
     public IReadOnlyList<DirectoryEntry> Professionals { get; private set; } = [];
     public Guid MyId { get; private set; }
+
+    /// <summary>The ages a young person may have on the registration date (today).</summary>
+    public TargetAges TargetAges => register.TargetAges;
+
+    public DateOnly Today => time.Today();
 
     public async Task<IActionResult> OnGetAsync()
     {
