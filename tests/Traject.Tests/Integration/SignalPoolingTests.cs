@@ -511,11 +511,21 @@ public abstract partial class SignalPoolingTests(TrajectFixture f)
         }
 
         // An organisation without a designated expert cannot have a new trajectory picked up: refused alike for anyone.
-        using var wijkteam = await f.ClientAsync(Demo.Wijkteam);
-        using var toKnown = await wijkteam.PostJsonAsync(Signals, Body("Roos", known.FamilyName, BirthDate, Signal(code, f.Clock.Today())));
-        using var toUnknown = await wijkteam.PostJsonAsync(Signals, Body("Roos", Unique("Niemand"), BirthDate, Signal(code, f.Clock.Today())));
-        await toKnown.ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal(await SeenAsync(toKnown), await SeenAsync(toUnknown));
+        // The neighbourhood team's designated expert is away (inactive) for this part.
+        var zuid = f.Ids.User(Demo.AandachtZuid);
+        await f.WithDbAsync(db => db.Users.Where(u => u.Id == zuid).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false)));
+        try
+        {
+            using var wijkteam = await f.ClientAsync(Demo.Wijkteam);
+            using var toKnown = await wijkteam.PostJsonAsync(Signals, Body("Roos", known.FamilyName, BirthDate, Signal(code, f.Clock.Today())));
+            using var toUnknown = await wijkteam.PostJsonAsync(Signals, Body("Roos", Unique("Niemand"), BirthDate, Signal(code, f.Clock.Today())));
+            await toKnown.ProblemAsync(HttpStatusCode.Conflict);
+            Assert.Equal(await SeenAsync(toKnown), await SeenAsync(toUnknown));
+        }
+        finally
+        {
+            await f.WithDbAsync(db => db.Users.Where(u => u.Id == zuid).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, true)));
+        }
 
         Assert.Equal(before, await f.WithDbAsync(db => Task.FromResult((db.YoungPeople.Count(), db.PooledSignals.Count()))));
         var denied = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
