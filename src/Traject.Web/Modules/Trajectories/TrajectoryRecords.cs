@@ -140,35 +140,20 @@ internal sealed class TrajectoryRecords(TrajectDb db, TimeProvider time, Dossier
     /// </summary>
     public async Task<Result<Changed>> CoSignEarlyCloseAsync(Actor actor, Guid id, VersionRequest request, CancellationToken ct)
     {
-        var v = new Validator();
-        var version = v.Required("version", request.Version);
-        var steered = await SteerAsync(actor, id, TrajectoriesAuditActions.EarlyCloseCoSigned, v, ct);
-        if (steered.Error is { } error)
+        var proposed = await ProposedEarlyCloseAsync(actor, id, TrajectoriesAuditActions.EarlyCloseCoSigned, request, ct);
+        if (proposed.Error is { } error)
         {
             return error;
         }
 
-        var dossier = steered.Value;
+        var dossier = proposed.Value;
         var t = dossier.Trajectory;
-        if (t.IsClosed)
-        {
-            return DossierDoor.Closed;
-        }
-
-        if (t.EarlyCloseProposedById is not { } proposer || t.EarlyCloseReason is not { } reason)
-        {
-            return Error.Conflict("No early close is proposed.");
-        }
-
-        if (!actor.IsInRole(Roles.DesignatedExpert) || actor.OrganisationId != t.LeadOrganisationId || actor.Id == proposer)
+        var version = t.Version;
+        var reason = t.EarlyCloseReason!;
+        if (!actor.IsInRole(Roles.DesignatedExpert) || actor.OrganisationId != t.LeadOrganisationId || actor.Id == t.EarlyCloseProposedById)
         {
             return await dossier.RefuseAsync(TrajectoriesAuditActions.EarlyCloseCoSigned,
                 Error.Forbidden("An early close is co-signed by a designated expert of the lead organisation who did not propose it."), ct: ct);
-        }
-
-        if (t.Version != version)
-        {
-            return Error.Stale();
         }
 
         if (TrajectoryLifecycle.Refusal(await lifecycle.ObstaclesAsync(t, ct), arguedEarlyClose: true) is { } notYet)
@@ -190,30 +175,15 @@ internal sealed class TrajectoryRecords(TrajectDb db, TimeProvider time, Dossier
     /// <summary>The coordinator or a designated expert withdraws a proposed early close.</summary>
     public async Task<Result<Changed>> WithdrawEarlyCloseAsync(Actor actor, Guid id, VersionRequest request, CancellationToken ct)
     {
-        var v = new Validator();
-        var version = v.Required("version", request.Version);
-        var steered = await SteerAsync(actor, id, TrajectoriesAuditActions.EarlyCloseWithdrawn, v, ct);
-        if (steered.Error is { } error)
+        var proposed = await ProposedEarlyCloseAsync(actor, id, TrajectoriesAuditActions.EarlyCloseWithdrawn, request, ct);
+        if (proposed.Error is { } error)
         {
             return error;
         }
 
-        var dossier = steered.Value;
+        var dossier = proposed.Value;
         var t = dossier.Trajectory;
-        if (t.IsClosed)
-        {
-            return DossierDoor.Closed;
-        }
-
-        if (t.EarlyCloseProposedById is null)
-        {
-            return Error.Conflict("No early close is proposed.");
-        }
-
-        if (t.Version != version)
-        {
-            return Error.Stale();
-        }
+        var version = t.Version;
 
         t.EarlyCloseReason = null;
         t.EarlyCloseProposedById = null;
@@ -421,6 +391,24 @@ internal sealed class TrajectoryRecords(TrajectDb db, TimeProvider time, Dossier
     }
 
     /// <summary>The trajectory to steer, tracked with its care team and coordinators; input errors only once she may steer.</summary>
+    /// <summary>The dossier, steered, with a proposed early close at the version the request saw; otherwise the error.</summary>
+    private async Task<Result<Dossier>> ProposedEarlyCloseAsync(Actor actor, Guid id, string action, VersionRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var version = v.Required("version", request.Version);
+        var steered = await SteerAsync(actor, id, action, v, ct);
+        if (steered.Error is { } error)
+        {
+            return error;
+        }
+
+        var t = steered.Value.Trajectory;
+        return t.IsClosed ? DossierDoor.Closed
+            : t.EarlyCloseProposedById is null || t.EarlyCloseReason is null ? Error.Conflict("No early close is proposed.")
+            : t.Version != version ? Error.Stale()
+            : steered;
+    }
+
     private async Task<Result<Dossier>> SteerAsync(Actor actor, Guid id, string action, Validator v, CancellationToken ct)
     {
         var opened = await door.OpenAsync(actor, id, DossierOperation.Steer, action, ct, tracked: true);
