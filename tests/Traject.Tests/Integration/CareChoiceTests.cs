@@ -111,6 +111,20 @@ public abstract class CareChoiceTests(TrajectFixture f)
 
         var tasks = await f.WithDbAsync(db => db.CareTasks.Where(x => x.TrajectoryId == t && x.Kind == TriageTaskKinds.ReferralForTriage).ToListAsync());
         Assert.NotNull(Assert.Single(tasks).CompletedAt);
+
+        // The choice brings her into care, and the placement form starts from the chosen programme.
+        Assert.Equal(TrajectoryStatus.Active, (await Dossiers.DetailAsync(regie, t)).Status);
+        using var browser = f.CreateClient();
+        using (var login = await Browser.LoginAsync(browser, Demo.Regie))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        using (var form = await browser.GetAsync($"/trajectories/{t}/placements/new"))
+        {
+            var document = await Browser.ParseAsync(form);
+            Assert.Equal(top.ProgrammeId.ToString(), document.QuerySelector("#Input_ProgrammeId option[selected]")?.GetAttribute("value"));
+        }
         Assert.Equal(1, await f.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == TriageAuditActions.CareChosen && a.Pseudonym == pseudonym)));
     }
 

@@ -7,7 +7,7 @@ namespace Traject.Web.Pages.Trajectories;
 
 /// <summary>Starts a placement: programme, organisation, setting, dates, group composition and indication (coordinator or designated expert).</summary>
 internal sealed class NewPlacementModel(PlacementRecords placements, CareProgrammes programmes, TrajectoryQueries queries, OrganisationRecords directory,
-    TimeProvider time) : AppPageModel
+    Modules.Triage.CareChoices choices, TimeProvider time) : AppPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -32,7 +32,18 @@ internal sealed class NewPlacementModel(PlacementRecords placements, CareProgram
         public string? GenderArgument { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } failed)
+        {
+            return failed;
+        }
+
+        // The programme of the latest care choice comes first: the placement usually follows it.
+        var chosen = await choices.ListAsync(await ActorAsync(), Id, HttpContext.RequestAborted);
+        Input.ProgrammeId ??= chosen.IsSuccess ? chosen.Value.Current?.ProgrammeId : null;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -67,6 +78,11 @@ internal sealed class NewPlacementModel(PlacementRecords placements, CareProgram
         if (!detail.Value.CanManage)
         {
             return NotAllowed();
+        }
+
+        if (detail.Value.Status == TrajectoryStatus.Closed)
+        {
+            return Redirect($"/trajectories/{Id}"); // no new placement in a closed trajectory: the form is not offered
         }
 
         Detail = detail.Value;
