@@ -344,6 +344,9 @@ public abstract class HandoverTests(TrajectFixture f)
 
         Assert.Equal(new[] { 3, 6, 12, 24 }.Select(m => endOfCare.AddMonths(m)), tasks.Select(t => t.DueOn).Order());
         Assert.All(tasks, t => Assert.Equal(f.Ids.User(Demo.Mentor), t.Owner.Id));
+        // She is told, with the link to the follow-up part she keeps.
+        Assert.Equal($"/trajectories/{id}/aftercare#follow-ups", await f.WithDbAsync(db => db.Notifications
+            .Where(n => n.RecipientId == f.Ids.User(Demo.Mentor) && n.Kind == Aftercares.NotificationKind).Select(n => n.Link).SingleAsync()));
         Assert.All(tasks, t => Assert.False(t.CanComplete));
         using (var plain = await regie.PostJsonAsync($"/api/v1/trajectories/{id}/tasks/{tasks[0].Id}/done", new { version = tasks[0].Version }))
         {

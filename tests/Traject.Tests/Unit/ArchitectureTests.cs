@@ -31,7 +31,7 @@ public sealed class ArchitectureTests
         ["Screening"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Notifications", "Emergency"],
         ["Registration"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Notifications", "Screening", "Triage"],
         ["Handovers"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Notifications", "Emergency", "Placements"],
-        ["Aftercare"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Placements"],
+        ["Aftercare"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Notifications", "Placements"],
         ["Continuity"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Placements", "FuturePlans"],
         ["Network"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Notifications", "Emergency"],
         ["Triage"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Placements", "Safety", "Screening"],

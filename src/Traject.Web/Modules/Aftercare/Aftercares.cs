@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Traject.Web.Modules.Notifications;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Timeline;
@@ -34,9 +35,12 @@ internal sealed record AftercareView(AftercarePlanView? Plan, int MinimumMonths,
 /// When the last placement has ended, the plan moves the trajectory into aftercare by itself.
 /// </summary>
 internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor door, AuditLog audit, TimelineWriter timeline, TaskList tasks,
-    TrajectoryLifecycle lifecycle, IOptions<AftercareOptions> options)
+    TrajectoryLifecycle lifecycle, Notifier notifier, IOptions<AftercareOptions> options)
 {
     private static string Link(Guid trajectoryId) => $"/trajectories/{trajectoryId}/aftercare";
+
+    /// <summary>The kind of the message that tells the trusted professional her follow-up contacts are planned.</summary>
+    public const string NotificationKind = "follow-ups";
 
     public async Task<Result<AftercareView>> GetAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {
@@ -277,6 +281,15 @@ internal sealed class Aftercares(TrajectDb db, TimeProvider time, DossierDoor do
             contact.TaskId = tasks.Add(t.Id, AftercareTaskKinds.FollowUpContact, owner, contact.DueOn, actor, onTimeline: false).Id;
             db.FollowUpContacts.Add(contact);
             timeline.Add(t.Id, actor, TasksTimelineKinds.TaskCreated, TaskList.Link(t.Id), "Follow-up contact planned after {0} months", contact.Months);
+        }
+
+        // Her way back to them after the team has gone: the message links the follow-up part she keeps.
+        if (owner != actor.Id)
+        {
+            var pseudonym = t.YoungPerson?.PseudonymCode
+                ?? await db.YoungPeople.Where(y => y.Id == t.YoungPersonId).Select(y => y.PseudonymCode).SingleAsync(ct);
+            notifier.Notify([owner], NotificationKind, Link(t.Id) + "#follow-ups",
+                "Follow-up contacts planned for {0}: you are the trusted professional of the aftercare", pseudonym);
         }
     }
 }
