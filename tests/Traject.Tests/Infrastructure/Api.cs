@@ -49,6 +49,13 @@ internal static class Api
         return JsonSerializer.Deserialize<T>(body, Json) ?? throw new InvalidOperationException("Empty body.");
     }
 
+    /// <summary>Asserts a 409 that lists its reasons (a trajectory that cannot close yet) and returns them, each with its link.</summary>
+    public static async Task<List<(string Message, string Link)>> ReasonsAsync(this HttpResponseMessage response)
+    {
+        var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
+        return problem["reasons"]!.AsArray().Select(r => ((string)r!["message"]!, (string)r["link"]!)).ToList();
+    }
+
     /// <summary>Asserts a problem-details answer with this status and returns it.</summary>
     public static async Task<JsonObject> ProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
     {

@@ -62,10 +62,8 @@ public abstract class ContinuityTests(TrajectFixture f)
         var version = (await Dossiers.DetailAsync(regie, id)).Version;
         using (var close = await regie.PostJsonAsync($"/api/v1/trajectories/{id}/status", new { status = "Closed", reason = "Doelen bereikt.", version }))
         {
-            var problem = await close.ReadAsync<System.Text.Json.JsonElement>(HttpStatusCode.Conflict);
-            var reason = problem.GetProperty("reasons").EnumerateArray()
-                .Single(r => r.GetProperty("link").GetString() == $"/trajectories/{id}#continuity");
-            Assert.Contains(TurningEighteen.Birthday(dob).ToString("dd-MM-yyyy", null), reason.GetProperty("message").GetString());
+            var reason = (await close.ReasonsAsync()).Single(r => r.Link == $"/trajectories/{id}#continuity");
+            Assert.Contains(TurningEighteen.Birthday(dob).ToString("dd-MM-yyyy", null), reason.Message);
         }
 
         // Team members read it; the coordinator (or the designated expert) fills it in.

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
@@ -23,13 +22,6 @@ public abstract class LifecycleTests(TrajectFixture f)
     {
         using var response = await client.GetAsync($"/api/v1/trajectories/{id}/timeline?kind={kind}&pageSize=100");
         return (await response.ReadAsync<TimelinePage>()).Items.ToList();
-    }
-
-    private static async Task<List<(string Message, string Link)>> ReasonsAsync(HttpResponseMessage response)
-    {
-        var problem = await response.ReadAsync<JsonElement>(HttpStatusCode.Conflict);
-        return problem.GetProperty("reasons").EnumerateArray()
-            .Select(r => (r.GetProperty("message").GetString()!, r.GetProperty("link").GetString()!)).ToList();
     }
 
     [SkippableFact]
@@ -61,7 +53,7 @@ public abstract class LifecycleTests(TrajectFixture f)
         Assert.Equal(TrajectoryStatus.Active, detail.Status);
         using (var notYet = await regie.PostJsonAsync(Status(id), new { status = "Closed", reason = "Klaar.", version = detail.Version }))
         {
-            var reasons = await ReasonsAsync(notYet);
+            var reasons = await notYet.ReasonsAsync();
             Assert.Contains(reasons, r => r.Link == $"/trajectories/{id}/placements/{placementId}");
             Assert.Contains(reasons, r => r.Link == $"/trajectories/{id}/aftercare");
         }
@@ -123,7 +115,7 @@ public abstract class LifecycleTests(TrajectFixture f)
         var version = (await Dossiers.DetailAsync(regie, id)).Version;
         using (var notYet = await regie.PostJsonAsync(Status(id), new { status = "Closed", reason = "Verhuisd.", version }))
         {
-            var reasons = await ReasonsAsync(notYet);
+            var reasons = await notYet.ReasonsAsync();
             // The open episode, the registration decision and informing the parties about the episode (a task the report made).
             Assert.Equal([$"/trajectories/{id}/missing/{episode.Id}", $"/trajectories/{id}/registration", $"/trajectories/{id}/safety"],
                 reasons.Select(r => r.Link).Order(StringComparer.Ordinal));

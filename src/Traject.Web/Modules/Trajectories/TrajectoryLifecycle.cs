@@ -108,19 +108,18 @@ internal sealed class TrajectoryLifecycle(TrajectDb db, TimeProvider time, Timel
     public async Task<Error?> CloseAsync(Trajectory t, Actor actor, string basis, string reason, CancellationToken ct)
     {
         var from = t.Status;
-        var ending = t.EndingWithClosing(time.Today()).ToList();
-        if (t.ChangeStatus(TrajectoryStatus.Closed, reason, time.GetUtcNow()) is { } rule)
+        var now = time.GetUtcNow();
+        if (t.ChangeStatus(TrajectoryStatus.Closed, reason, now) is { } rule)
         {
             return rule;
         }
 
         timeline.Add(t.Id, actor, TrajectoriesTimelineKinds.StatusChanged, Link(t.Id), "Status changed from {0} to {1}", from, TrajectoryStatus.Closed);
-        foreach (var member in ending)
+        // The memberships the closing ended are those it stamped with this moment.
+        foreach (var member in t.CareTeam.Where(m => m.EndedAt == now))
         {
-            var name = member.ProfessionalId is { } p
-                ? await db.Users.Where(u => u.Id == p).Select(u => u.DisplayName).SingleAsync(ct)
-                : await db.Organisations.Where(o => o.Id == member.OrganisationId).Select(o => o.Name).SingleAsync(ct);
-            timeline.Add(t.Id, actor, TrajectoriesTimelineKinds.MemberEnded, Link(t.Id), "{0} left the care team with the closing", name ?? string.Empty);
+            var name = await PersonRefs.MemberNameAsync(db, member.ProfessionalId, member.OrganisationId, ct);
+            timeline.Add(t.Id, actor, TrajectoriesTimelineKinds.MemberEnded, Link(t.Id), "{0} left the care team with the closing", name);
         }
 
         t.Raise(new TrajectoryStatusChanged(t, actor, from, basis));

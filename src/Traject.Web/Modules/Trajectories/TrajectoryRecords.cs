@@ -428,10 +428,8 @@ internal sealed class TrajectoryRecords(TrajectDb db, TimeProvider time, Dossier
         return opened.Value;
     }
 
-    /// <summary>The name a timeline shows for a professional or, when none is given, a whole organisation.</summary>
-    private Task<string> MemberNameAsync(Guid? professionalId, Guid? organisationId, CancellationToken ct) => professionalId is { } p
-        ? db.Users.Where(u => u.Id == p).Select(u => u.DisplayName).SingleAsync(ct)
-        : db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
+    private Task<string> MemberNameAsync(Guid? professionalId, Guid? organisationId, CancellationToken ct) =>
+        PersonRefs.MemberNameAsync(db, professionalId, organisationId, ct);
 
     private async Task<Result<Changed>> SaveAsync(Guid id, IVersioned entity, long expected, CancellationToken ct)
     {
