@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
+using Traject.Web.Modules.Aftercare;
 using Traject.Web.Modules.Caseload;
 using Traject.Web.Modules.Trajectories;
 using Traject.Web.Modules.Triage;
 
 namespace Traject.Web.Pages;
 
-/// <summary>"My young people": trajectories where I am coordinator or team member.</summary>
-internal sealed class IndexModel(CaseloadQueries queries, ProblemAnalyses analyses) : AppPageModel
+/// <summary>"My young people": trajectories where I am coordinator or team member, and the follow-up contacts I keep after care.</summary>
+internal sealed class IndexModel(CaseloadQueries queries, ProblemAnalyses analyses, KeptFollowUps kept) : AppPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Scope { get; set; }
@@ -19,6 +20,9 @@ internal sealed class IndexModel(CaseloadQueries queries, ProblemAnalyses analys
 
     public Actor Me { get; private set; } = null!;
     public TrajectoryPage? Result { get; private set; }
+
+    /// <summary>The young people whose follow-up contacts I keep as the aftercare's trusted professional.</summary>
+    public IReadOnlyList<KeptFollowUp> Kept { get; private set; } = [];
 
     /// <summary>When each listed trajectory's next analysis is due.</summary>
     public IReadOnlyDictionary<Guid, AnalysisScheduleState> Schedules { get; private set; } = new Dictionary<Guid, AnalysisScheduleState>();
@@ -39,6 +43,7 @@ internal sealed class IndexModel(CaseloadQueries queries, ProblemAnalyses analys
 
         Result = result.Value;
         Schedules = await analyses.SchedulesAsync(Result.Items.Where(t => t.Status != TrajectoryStatus.Closed).Select(t => t.Id).ToList(), HttpContext.RequestAborted);
+        Kept = (await kept.ListAsync(Me, HttpContext.RequestAborted)).Items;
         return Page();
     }
 }

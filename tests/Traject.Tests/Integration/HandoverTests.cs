@@ -296,6 +296,7 @@ public abstract class HandoverTests(TrajectFixture f)
         }
 
         using var mentor = await f.ClientAsync(Demo.Mentor);
+        using var gedrag = await f.ClientAsync(Demo.Gedrag);
         using (var notHers = await mentor.PutJsonAsync($"{Aftercare(id)}/plan", plan with { months = 6 }))
         {
             await notHers.ProblemAsync(HttpStatusCode.Forbidden);
@@ -395,6 +396,29 @@ public abstract class HandoverTests(TrajectFixture f)
             await timeline.ProblemAsync(HttpStatusCode.NotFound);
         }
 
+        // Her list of follow-ups she keeps names the closed trajectory with its next contact; no one else's list does.
+        using (var kept = await mentor.GetAsync("/api/v1/follow-ups/kept"))
+        {
+            var mine = (await kept.ReadAsync<KeptFollowUpsView>()).Items.Single(k => k.TrajectoryId == id);
+            Assert.Equal((TrajectoryStatus.Closed, 3, endOfCare.AddMonths(3), false), (mine.Status, mine.Months, mine.DueOn, mine.CanRecordNow));
+        }
+
+        using (var kept = await gedrag.GetAsync("/api/v1/follow-ups/kept"))
+        {
+            Assert.DoesNotContain((await kept.ReadAsync<KeptFollowUpsView>()).Items, k => k.TrajectoryId == id);
+        }
+
+        // Nothing is re-planned in a closed trajectory: the follow-up tasks stay with her.
+        using (var list = await regie.GetAsync($"/api/v1/trajectories/{id}/tasks"))
+        {
+            var open = (await list.ReadAsync<List<CareTaskView>>()).Where(t => t.CompletedAt is null).ToList();
+            Assert.Equal(4, open.Count);
+            Assert.All(open, t => Assert.False(t.CanPlan));
+            using var replan = await regie.PutJsonAsync($"/api/v1/trajectories/{id}/tasks/{open[0].Id}",
+                new { ownerId = f.Ids.User(Demo.Regie), dueOn = f.Clock.Today().AddDays(7), version = open[0].Version });
+            await replan.ProblemAsync(HttpStatusCode.Conflict);
+        }
+
         AftercareView after;
         using (var read = await mentor.GetAsync(Aftercare(id)))
         {
@@ -427,7 +451,6 @@ public abstract class HandoverTests(TrajectFixture f)
             Assert.Contains("outcome", (await bad.ProblemAsync(HttpStatusCode.BadRequest)).Fields());
         }
 
-        using var gedrag = await f.ClientAsync(Demo.Gedrag);
         using (var hidden = await gedrag.PostJsonAsync(outcomeUrl, new { outcome = "Stable", version = first.Version }))
         {
             await hidden.ProblemAsync(HttpStatusCode.NotFound);
@@ -466,6 +489,11 @@ public abstract class HandoverTests(TrajectFixture f)
         using (var gone = await mentor.GetAsync(Aftercare(id)))
         {
             await gone.ProblemAsync(HttpStatusCode.NotFound);
+        }
+
+        using (var kept = await mentor.GetAsync("/api/v1/follow-ups/kept"))
+        {
+            Assert.DoesNotContain((await kept.ReadAsync<KeptFollowUpsView>()).Items, k => k.TrajectoryId == id);
         }
 
         // Closing from signalled (no care took place) plans no follow-up.

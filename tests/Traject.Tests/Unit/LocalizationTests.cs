@@ -108,4 +108,17 @@ public partial class LocalizationTests
         var missing = keys.Where(k => !HasDutch(k)).ToList();
         Assert.True(missing.Count == 0, "No Dutch for: " + string.Join(" | ", missing));
     }
+
+    [Fact]
+    public void No_select_offers_a_blank_option_that_reads_like_a_value()
+    {
+        // An empty option is either a prompt ("Choose…") or names what leaving it empty means ("None", "All", "unknown").
+        var blank = new Regex("""<option value="">\s*([^<]*?)\s*</option>""");
+        var options = SourceFiles().Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal))
+            .SelectMany(f => blank.Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Text: m.Groups[1].Value)))
+            .ToList();
+        Assert.True(options.Count > 20, $"Only {options.Count} blank options found: the pattern no longer matches the pages.");
+        var bad = options.Where(o => !o.Text.StartsWith("@L[\"", StringComparison.Ordinal)).ToList();
+        Assert.True(bad.Count == 0, "Blank options without words: " + string.Join(", ", bad.Select(o => $"{o.File}: '{o.Text}'")));
+    }
 }

@@ -86,7 +86,7 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         var regie = await User("regie@demo.traject", "Rik Regie (demo)", north, Roles.Coordinator, Roles.YouthCareProfessional);
         var mentor = await User("mentor@demo.traject", "Mira Mentor (demo)", north, Roles.YouthCareProfessional);
         var gedrag = await User("gedrag@demo.traject", "Guus Gedrag (demo)", north, Roles.BehaviouralScientist);
-        await User("aandacht@demo.traject", "Anke Aandacht (demo)", north, Roles.DesignatedExpert);
+        var aandacht = await User("aandacht@demo.traject", "Anke Aandacht (demo)", north, Roles.DesignatedExpert);
         var wijk = await User("wijkteam@demo.traject", "Wim Wijkteam (demo)", south, Roles.MunicipalTeamMember);
         await User("aandacht-zuid@demo.traject", "Zoë Zuid (demo)", south, Roles.DesignatedExpert);
         await User("politie@demo.traject", "Petra Politie (demo)", police, Roles.PoliceLiaison);
@@ -104,6 +104,14 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         for (var i = 0; i < 20; i++)
         {
             var led = i < 15 ? north : south;
+            var status = (i % 10) switch { 0 or 1 => TrajectoryStatus.Signalled, 8 => TrajectoryStatus.Aftercare, 9 => TrajectoryStatus.Closed, _ => TrajectoryStatus.Active };
+            // Signals are recent; care has run for months.
+            var openedDaysAgo = status switch
+            {
+                TrajectoryStatus.Signalled => (i % 10 == 0 ? 4 : 9) + (i / 10 * 12),
+                TrajectoryStatus.Closed => i < 10 ? 599 : 900,
+                _ => 190 + (i * 11),
+            };
             var person = new YoungPerson
             {
                 PseudonymCode = PseudonymCode.New(),
@@ -114,11 +122,10 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
                 Nationality = i % 6 == 5 ? Nationality.Other : Nationality.Dutch,
                 NationalityCountry = i % 6 == 5 ? "Demoland" : null,
                 Municipality = i < 15 ? "Groningen" : "Rotterdam",
-                RegisteredAt = now.AddDays(-(190 + i * 11)),
+                RegisteredAt = now.AddDays(-openedDaysAgo),
                 RegisteredByOrganisationId = led.Id,
             };
             db.YoungPeople.Add(person);
-            var status = (i % 10) switch { 0 or 1 => TrajectoryStatus.Signalled, 8 => TrajectoryStatus.Aftercare, 9 => TrajectoryStatus.Closed, _ => TrajectoryStatus.Active };
             var opened = person.RegisteredAt;
             var coordinator = led == north ? regie : wijk;
             var t = new Trajectory
@@ -147,22 +154,47 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
             else
             {
                 t.CareTeam.Add(Member(t, wijk.Id, null, CareTeamRole.NeighbourhoodTeam, t.StartedOn, wijk.Id));
+                if (status != TrajectoryStatus.Signalled)
+                {
+                    // The behavioural scientist of the youth-care provider is consulted on the neighbourhood team's analyses.
+                    t.CareTeam.Add(Member(t, gedrag.Id, null, CareTeamRole.BehaviouralScientist, t.StartedOn.AddDays(7), wijk.Id));
+                    Event(t, opened.AddDays(7), TrajectoriesTimelineKinds.MemberAdded, wijk, led, "{0} joined the care team as {1}", gedrag.DisplayName,
+                        CareTeamRole.BehaviouralScientist);
+                }
             }
 
             if (status != TrajectoryStatus.Signalled)
             {
-                Event(t, opened.AddDays(14), TrajectoriesTimelineKinds.StatusChanged, coordinator, led, "Status changed from {0} to {1}", TrajectoryStatus.Signalled, TrajectoryStatus.Active);
+                Event(t, opened.AddDays(14), TrajectoriesTimelineKinds.StatusChanged, coordinator, led, "Status changed by hand from {0} to {1}: {2}",
+                    TrajectoryStatus.Signalled, TrajectoryStatus.Active, "Demo: signalen besproken in het team; zij wil hulp en de zorg is gestart.");
             }
 
             if (status is TrajectoryStatus.Aftercare or TrajectoryStatus.Closed)
             {
-                Event(t, opened.AddDays(120), TrajectoriesTimelineKinds.StatusChanged, coordinator, led, "Status changed from {0} to {1}", TrajectoryStatus.Active, TrajectoryStatus.Aftercare);
+                Event(t, opened.AddDays(120), TrajectoriesTimelineKinds.StatusChanged, coordinator, led, "Status changed by hand from {0} to {1}: {2}",
+                    TrajectoryStatus.Active, TrajectoryStatus.Aftercare, "Demo: de ambulante behandeling is afgerond; nazorg volgens plan.");
             }
 
             if (status == TrajectoryStatus.Closed)
             {
-                t.ClosedAt = opened.AddDays(180);
-                t.ClosingReason = "Demo: doelen bereikt, nazorg afgerond.";
+                // Care ended on day 120. One closed after her aftercare and all four follow-up contacts (24 months) were done; the
+                // other closed early, argued and co-signed, after the aftercare plan: her follow-ups stay with the trusted professional.
+                var early = i < 10;
+                t.ClosedAt = opened.AddDays(early ? 310 : 855);
+                t.ClosingReason = early
+                    ? "Demo: zij is verhuisd naar familie in een andere regio en krijgt daar hulp; de vervolgcontacten houdt haar mentor."
+                    : "Demo: doelen bereikt, nazorg en alle vervolgcontacten afgerond.";
+                if (early)
+                {
+                    t.EarlyCloseReason = t.ClosingReason;
+                    t.EarlyCloseProposedById = coordinator.Id;
+                    t.EarlyCloseProposedAt = t.ClosedAt.Value.AddDays(-2);
+                    t.EarlyCloseCoSignedById = aandacht.Id;
+                    Event(t, t.EarlyCloseProposedAt.Value, TrajectoriesTimelineKinds.EarlyClose, coordinator, led, "Early close proposed by {0}: {1}",
+                        coordinator.DisplayName, t.EarlyCloseReason);
+                    Event(t, t.ClosedAt.Value, TrajectoriesTimelineKinds.EarlyClose, aandacht, led, "Early close co-signed by {0}", aandacht.DisplayName);
+                }
+
                 foreach (var m in t.CareTeam)
                 {
                     m.To = DateOnly.FromDateTime(t.ClosedAt.Value.UtcDateTime);
@@ -183,9 +215,9 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
             }
 
             db.Trajectories.Add(t);
-            if (led == north && status is TrajectoryStatus.Aftercare or TrajectoryStatus.Closed)
+            if (status is TrajectoryStatus.Aftercare or TrajectoryStatus.Closed)
             {
-                Aftercare(t, opened.AddDays(120), coordinator, mentor);
+                Aftercare(t, opened.AddDays(120), coordinator, led == north ? mentor : wijk, today);
             }
 
             if (i is 2 or 4)
@@ -215,15 +247,20 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
                 FuturePlan(t, mentor, today, now);
             }
 
-            if (led == north && i is 2 or 4 or 6)
+            if (status is TrajectoryStatus.Active or TrajectoryStatus.Aftercare)
             {
-                // Signed 80 (due soon), 100 (overdue) and 20 days ago (planned): the three-monthly rhythm in every state.
-                Analysis(t, regie, gedrag, north, now.AddDays(i switch { 2 => -80, 4 => -100, _ => -20 }));
+                // The three-monthly rhythm, mostly on time: one due soon (80 days ago), one overdue (100 days ago), the rest planned.
+                Analysis(t, coordinator, gedrag, led, now.AddDays(i switch { 2 => -80, 4 => -100, _ => -(12 + (i * 5 % 60)) }));
             }
 
             if (led == north && i is 2 or 3)
             {
                 SafetyDemo(t, regie, gedrag, north, missing: i == 2, homeRegion: region.GetValueOrDefault("Rijnmond", north.RegionId), now);
+            }
+            else if (status is TrajectoryStatus.Active or TrajectoryStatus.Aftercare || (status == TrajectoryStatus.Signalled && openedDaysAgo > 10))
+            {
+                // A current assessment; a new signal is assessed within its first week.
+                QuickSafety(t, coordinator, gedrag, led, status == TrajectoryStatus.Signalled ? opened.AddDays(5) : now.AddDays(-(8 + (i * 7 % 70))));
             }
         }
 
@@ -355,7 +392,7 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
     /// <summary>A safety assessment and plan; for one of them also a closed missing episode with whom was informed.</summary>
     private void SafetyDemo(Trajectory t, Professional regie, Professional gedrag, Organisation north, bool missing, Guid homeRegion, DateTimeOffset now)
     {
-        var assessedAt = now.AddDays(missing ? -20 : -100);
+        var assessedAt = now.AddDays(missing ? -15 : -25);
         var items = Enum.GetValues<SafetyItem>().Select(item => new SafetyAssessmentItem
         {
             Item = item,
@@ -410,6 +447,22 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         db.MissingEpisodes.Add(episode);
         Event(t, episode.ReportedAt, SafetyTimelineKinds.MissingReported, regie, north, "Missing episode reported; risk level {0}; {1} to inform", SafetyLevel.High, parties.Length);
         Event(t, episode.ClosedAt.Value, SafetyTimelineKinds.MissingClosed, regie, north, "Missing episode closed: she is back; return conversation recorded");
+    }
+
+    /// <summary>A safety assessment with some concern online and nothing serious: the level the rule suggests.</summary>
+    private void QuickSafety(Trajectory t, Professional by, Professional treatmentCoordinator, Organisation org, DateTimeOffset assessedAt)
+    {
+        var items = Enum.GetValues<SafetyItem>().Select(item => new SafetyAssessmentItem
+        {
+            Item = item, Concern = item is SafetyItem.OnlineThreatsAndImages or SafetyItem.ExploiterAndNetwork ? Concern.Some : Concern.None,
+        }).ToList();
+        var level = SafetyLevelRule.Suggest(items.ToDictionary(x => x.Item, x => x.Concern), 0).Level;
+        db.SafetyAssessments.Add(new SafetyAssessment
+        {
+            TrajectoryId = t.Id, AssessedAt = assessedAt, AssessedById = by.Id, TreatmentCoordinatorId = treatmentCoordinator.Id,
+            SuggestedLevel = level, Level = level, Items = items,
+        });
+        Event(t, assessedAt, SafetyTimelineKinds.SafetyAssessed, by, org, "Safety assessed: level {0} (suggested {1})", level, level);
     }
 
     /// <summary>Demo Jeugdzorg Noord runs two programmes of the catalogue and keeps their capacity; returns Veilig Lima's current version.</summary>
@@ -470,9 +523,9 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
 
     /// <summary>
     /// The aftercare plan made when residential care ended and, once the trajectory is closed, its follow-up contacts
-    /// (the first one already made).
+    /// (those already due made, by the trusted professional who keeps them).
     /// </summary>
-    private void Aftercare(Trajectory t, DateTimeOffset endedAt, Professional coordinator, Professional mentor)
+    private void Aftercare(Trajectory t, DateTimeOffset endedAt, Professional coordinator, Professional mentor, DateOnly today)
     {
         var plan = new Modules.Aftercare.AftercarePlan
         {
@@ -483,29 +536,23 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
         plan.Support.Add(new Modules.Aftercare.AftercareSupport { PlanId = plan.Id, Kind = Modules.Aftercare.SupportKind.StudyFinance, Note = "Demo: DUO-aanvraag samen invullen" });
         plan.Support.Add(new Modules.Aftercare.AftercareSupport { PlanId = plan.Id, Kind = Modules.Aftercare.SupportKind.Housing, Note = "Demo: kamer via het wijkteam" });
         db.AftercarePlans.Add(plan);
-        if (t.ClosedAt is not { } closedAt)
-        {
-            return;
-        }
-
-        var closedOn = DateOnly.FromDateTime(closedAt.UtcDateTime);
-        foreach (var contact in Modules.Aftercare.FollowUpSchedule.Create(t.Id, closedOn))
+        foreach (var contact in Modules.Aftercare.FollowUpSchedule.Create(t.Id, plan.StartsOn))
         {
             var task = new Modules.Tasks.CareTask
             {
-                TrajectoryId = t.Id, Kind = Modules.Aftercare.AftercareTaskKinds.FollowUpContact, OwnerId = coordinator.Id, DueOn = contact.DueOn,
-                CreatedAt = closedAt, CreatedById = coordinator.Id,
+                TrajectoryId = t.Id, Kind = Modules.Aftercare.AftercareTaskKinds.FollowUpContact, OwnerId = mentor.Id, DueOn = contact.DueOn,
+                CreatedAt = endedAt, CreatedById = coordinator.Id,
             };
             contact.TaskId = task.Id;
-            if (contact.Months == 3)
+            if (contact.DueOn < today)
             {
-                var at = closedAt.AddMonths(3);
+                var at = endedAt.AddMonths(contact.Months);
                 contact.Outcome = Modules.Aftercare.FollowUpOutcome.Stable;
                 contact.Note = "Demo: woont zelfstandig, gaat naar school.";
                 contact.RecordedAt = at;
-                contact.RecordedById = coordinator.Id;
+                contact.RecordedById = mentor.Id;
                 task.CompletedAt = at;
-                task.CompletedById = coordinator.Id;
+                task.CompletedById = mentor.Id;
             }
 
             db.CareTasks.Add(task);

@@ -6,4 +6,5 @@ internal static class AftercareAuditActions
     public const string AftercareRead = "aftercare.read";
     public const string AftercarePlanRecorded = "aftercare.plan";
     public const string FollowUpRecorded = "followup.record";
+    public const string KeptFollowUpsListed = "followup.kept";
 }

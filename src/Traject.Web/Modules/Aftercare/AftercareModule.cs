@@ -14,13 +14,17 @@ internal static class AftercareModule
     public static IServiceCollection AddAftercare(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<AftercareOptions>().Bind(config.GetSection(AftercareOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        return services.AddScoped<Aftercares>().AddScoped<IClosingGuard, AftercareClosingGuard>().AddScoped<IAccessGrant, AftercareTrustedGrant>()
+        return services.AddScoped<Aftercares>().AddScoped<KeptFollowUps>().AddScoped<IClosingGuard, AftercareClosingGuard>().AddScoped<IAccessGrant, AftercareTrustedGrant>()
             .AddHandler<TrajectoryStatusChanged, FollowUpsAtEndOfCare>()
             .AddHandler<PlacementEnded, AftercareWhenCareEnds>();
     }
 
     public static RouteGroupBuilder MapAftercare(this RouteGroupBuilder api)
     {
+        api.MapGet("/follow-ups/kept", async (CurrentActor current, KeptFollowUps kept, CancellationToken ct) =>
+                TypedResults.Ok(await kept.ListAsync(await current.RequireAsync(ct), ct)))
+            .WithTags("Aftercare")
+            .WithSummary("The young people whose follow-up contacts I keep as the aftercare's trusted professional, each with her next contact");
         var group = api.MapGroup("/trajectories/{id:guid}/aftercare").WithTags("Aftercare");
         group.MapGet("/", async (Guid id, CurrentActor current, Aftercares handler, CancellationToken ct) =>
             (await handler.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))

@@ -46,7 +46,7 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, DossierDoor doo
             .OrderBy(x => x.IsDone).ThenBy(x => x.IsDone ? default : x.DueOn).ThenByDescending(x => x.CompletedAt).ThenBy(x => x.Kind)
             .Select(x => new CareTaskView(x.Id, x.Kind, people[x.OwnerId], x.DueOn, x.IsOverdue(today), x.CompletedAt,
                 x.CompletedById is { } by ? people[by] : null, x.CompletionNote, x.Version,
-                !x.IsDone && x.Kind.DoneByRecording is null && (manages || x.OwnerId == actor.Id), !x.IsDone && manages))
+                !x.IsDone && x.Kind.DoneByRecording is null && (manages || x.OwnerId == actor.Id), !x.IsDone && manages && !read.Value.IsClosed))
             .ToList();
     }
 
@@ -120,6 +120,12 @@ internal sealed class CareTasks(TrajectDb db, TimeProvider time, DossierDoor doo
         if (task is null)
         {
             return Error.NotFound();
+        }
+
+        // After closing nothing is re-planned: the follow-ups that outlive it stay with whoever keeps them.
+        if (dossier.IsClosed)
+        {
+            return DossierDoor.Closed;
         }
 
         var today = time.Today();
