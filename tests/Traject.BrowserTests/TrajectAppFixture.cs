@@ -23,6 +23,9 @@ public sealed class TrajectAppFixture : IAsyncLifetime
     /// <summary>The address the app listens on, without a trailing slash, e.g. http://127.0.0.1:41234.</summary>
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The app's clock: real time unless a journey moves it forward.</summary>
+    public ShiftedClock Clock { get; } = new();
+
     /// <summary>The running app's services, for what a journey must know up front (such as the current signal list).</summary>
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The app did not start.");
 
@@ -44,6 +47,7 @@ public sealed class TrajectAppFixture : IAsyncLifetime
             ["Demo:SeedOnStartup"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        builder.Services.AddSingleton<TimeProvider>(Clock);
         TrajectApp.ConfigureServices(builder);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
 
