@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using Traject.Web.Common;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using static Traject.BrowserTests.Journeys;
 
 namespace Traject.BrowserTests;
 
@@ -36,16 +37,7 @@ public sealed class HandoverJourneyTests(TrajectAppFixture app, ITestOutputHelpe
 
         // The coordinator registers her with an active trajectory and proposes the hand-over.
         await SignInAsync(page, "regie@demo.traject");
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Jongere registreren", Exact = true }).ClickAsync();
-        await page.GetByLabel("Beginstatus", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Actief" });
-        await page.GetByLabel("Voornaam", new() { Exact = true }).FillAsync("Noor");
-        await page.GetByLabel("Achternaam", new() { Exact = true }).FillAsync("Overdrachtproef");
-        await page.GetByLabel("Geboortedatum", new() { Exact = true }).FillAsync(today.AddYears(-16).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await page.GetByLabel("Gender", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Meisje" });
-        await page.GetByLabel("Nationaliteit", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Nederlands" });
-        await page.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Groningen");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Registreren en traject openen", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(app.BaseUrl) + "/trajectories/[0-9a-fA-F-]{36}$"));
+        await Journeys.RegisterAsync(page, "Noor", "Overdrachtproef", today.AddYears(-16).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Groningen", initialStatus: "Actief");
         var dossier = page.Url;
 
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Overdrachten", Exact = true }).ClickAsync();
@@ -168,7 +160,4 @@ public sealed class HandoverJourneyTests(TrajectAppFixture app, ITestOutputHelpe
     /// <summary>The newest hand-over on the hand-overs page.</summary>
     private static ILocator Handover(IPage page) => page.Locator("section.handover").First;
 
-    /// <summary>The smallest section headed by the given h2.</summary>
-    private static ILocator Section(IPage page, string heading) =>
-        page.Locator("section").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 2, Exact = true }) }).Last;
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -34,17 +33,8 @@ public sealed class MatchedCareJourneyTests(TrajectAppFixture app, ITestOutputHe
     private async Task<string> WriteAndSign(JourneyBrowser browser, IPage page)
     {
         await browser.LogInAsync(page, "regie@demo.traject", Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Jongere registreren", Exact = true }).ClickAsync();
         var born = DateTime.UtcNow.AddYears(-15).AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await page.GetByLabel("Voornaam", new() { Exact = true }).FillAsync("Noor");
-        await page.GetByLabel("Achternaam", new() { Exact = true }).FillAsync("Triageproef");
-        await page.GetByLabel("Geboortedatum", new() { Exact = true }).FillAsync(born);
-        await page.GetByLabel("Gender", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Meisje" });
-        await page.GetByLabel("Nationaliteit", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Nederlands" });
-        await page.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Emmen");
-        await page.GetByLabel("Beginstatus", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Actief" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Registreren en traject openen", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(app.BaseUrl) + "/trajectories/[0-9a-fA-F-]{36}$"));
+        await Journeys.RegisterAsync(page, "Noor", "Triageproef", born, "Emmen", initialStatus: "Actief");
 
         await page.GetByLabel("Professional", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{Scientist} — Demo Jeugdzorg Noord" });
         await page.GetByLabel("Rol in het team", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Gedragswetenschapper" });

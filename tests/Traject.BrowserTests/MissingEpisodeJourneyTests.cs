@@ -23,15 +23,7 @@ public sealed class MissingEpisodeJourneyTests(TrajectAppFixture app, ITestOutpu
     private async Task Journey(JourneyBrowser browser, IPage page)
     {
         await browser.LogInAsync(page, "mentor@demo.traject", "Demo!Traject2026");
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Jongere registreren", Exact = true }).ClickAsync();
-        await page.GetByLabel("Voornaam", new() { Exact = true }).FillAsync("Noor");
-        await page.GetByLabel("Achternaam", new() { Exact = true }).FillAsync("Vermissingproef");
-        await page.GetByLabel("Geboortedatum", new() { Exact = true }).FillAsync("2010-03-09");
-        await page.GetByLabel("Gender", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Meisje" });
-        await page.GetByLabel("Nationaliteit", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Nederlands" });
-        await page.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Rotterdam");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Registreren en traject openen", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(app.BaseUrl) + "/trajectories/[0-9a-fA-F-]{36}$"));
+        await Journeys.RegisterAsync(page, "Noor", "Vermissingproef", "2010-03-09", "Rotterdam");
 
         // One screen: what is known now.
         await page.GetByRole(AriaRole.Link, new() { Name = "Vermissing melden", Exact = true }).ClickAsync();

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using static Traject.BrowserTests.Journeys;
 
 namespace Traject.BrowserTests;
 
@@ -22,15 +23,7 @@ public sealed class PlacementJourneyTests(TrajectAppFixture app, ITestOutputHelp
     private async Task Journey(JourneyBrowser browser, IPage page)
     {
         await browser.LogInAsync(page, "regie@demo.traject", "Demo!Traject2026");
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Jongere registreren", Exact = true }).ClickAsync();
-        await page.GetByLabel("Voornaam", new() { Exact = true }).FillAsync("Noa");
-        await page.GetByLabel("Achternaam", new() { Exact = true }).FillAsync("Plaatsingproef");
-        await page.GetByLabel("Geboortedatum", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddYears(-16).ToString("yyyy-MM-dd"));
-        await page.GetByLabel("Gender", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Meisje" });
-        await page.GetByLabel("Nationaliteit", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Nederlands" });
-        await page.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Groningen");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Registreren en traject openen", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(app.BaseUrl) + "/trajectories/[0-9a-fA-F-]{36}$"));
+        await Journeys.RegisterAsync(page, "Noa", "Plaatsingproef", DateTime.UtcNow.AddYears(-16).ToString("yyyy-MM-dd"), "Groningen");
         var dossier = page.Url;
         await Expect(Section(page, "Plaatsingen")).ToContainTextAsync("Nog geen plaatsingen.");
 
@@ -67,7 +60,4 @@ public sealed class PlacementJourneyTests(TrajectAppFixture app, ITestOutputHelp
         browser.AssertAccessible();
     }
 
-    /// <summary>The smallest section headed by the given h2.</summary>
-    private static ILocator Section(IPage page, string heading) =>
-        page.Locator("section").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 2, Exact = true }) }).Last;
 }

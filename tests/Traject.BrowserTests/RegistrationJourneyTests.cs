@@ -37,16 +37,8 @@ public sealed partial class RegistrationJourneyTests(TrajectAppFixture app, ITes
     {
         await browser.LogInAsync(page, "regie@demo.traject", Password);
         await Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Jongere registreren", Exact = true }).ClickAsync();
         var born = DateTime.UtcNow.AddYears(-14).AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await page.GetByLabel("Voornaam", new() { Exact = true }).FillAsync("Isa");
-        await page.GetByLabel("Achternaam", new() { Exact = true }).FillAsync("van der Registratieproef");
-        await page.GetByLabel("Geboortedatum", new() { Exact = true }).FillAsync(born);
-        await page.GetByLabel("Gender", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Meisje" });
-        await page.GetByLabel("Nationaliteit", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Nederlands" });
-        await page.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Assen");
-        await page.GetByLabel("Beginstatus", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Actief" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Registreren en traject openen", Exact = true }).ClickAsync();
+        await Journeys.RegisterAsync(page, "Isa", "van der Registratieproef", born, "Assen", initialStatus: "Actief");
         await Expect(page).ToHaveURLAsync(DossierUrl());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Registratie", Exact = true }).ClickAsync();

@@ -6,6 +6,7 @@ using Traject.Web.Common;
 using Traject.Web.Modules.Screening;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using static Traject.BrowserTests.Journeys;
 
 namespace Traject.BrowserTests;
 
@@ -54,15 +55,7 @@ public sealed class ScreeningJourneyTests(TrajectAppFixture app, ITestOutputHelp
 
         // The coordinator signs in, registers her and puts the behavioural scientist in the care team.
         await SignInAsync(browser, page, "regie@demo.traject");
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Jongere registreren", Exact = true }).ClickAsync();
-        await page.GetByLabel("Voornaam", new() { Exact = true }).FillAsync("Sanne");
-        await page.GetByLabel("Achternaam", new() { Exact = true }).FillAsync("Screeningproef");
-        await page.GetByLabel("Geboortedatum", new() { Exact = true }).FillAsync(dateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await page.GetByLabel("Gender", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Meisje" });
-        await page.GetByLabel("Nationaliteit", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Nederlands" });
-        await page.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Groningen");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Registreren en traject openen", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(app.BaseUrl) + "/trajectories/[0-9a-fA-F-]{36}$"));
+        await Journeys.RegisterAsync(page, "Sanne", "Screeningproef", dateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Groningen");
         var dossier = page.Url;
         await page.GetByLabel("Professional", new() { Exact = true })
             .SelectOptionAsync(new SelectOptionValue { Label = "Guus Gedrag (demo) — Demo Jeugdzorg Noord" });
@@ -88,7 +81,7 @@ public sealed class ScreeningJourneyTests(TrajectAppFixture app, ITestOutputHelp
         await browser.CheckAccessibilityAsync(page);
 
         // Her weighing: not final yet, a behavioural scientist must weigh too.
-        await WeighAsync(page);
+        await Journeys.WeighAsync(page, Conclusion, Reason);
         var weighing = Section(page, "Multidisciplinaire weging");
         await Expect(weighing.Locator(".notice")).ToHaveTextAsync("Wacht op de weging van een gedragswetenschapper");
         await Expect(weighing.Locator("article.weighing")).ToHaveCountAsync(1);
@@ -99,7 +92,7 @@ public sealed class ScreeningJourneyTests(TrajectAppFixture app, ITestOutputHelp
         await page.GotoAsync(dossier);
         await Section(page, "Screenings").GetByRole(AriaRole.Row).Nth(1).GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page).ToHaveURLAsync(screening);
-        await WeighAsync(page);
+        await Journeys.WeighAsync(page, Conclusion, Reason);
         weighing = Section(page, "Multidisciplinaire weging");
         await Expect(weighing.Locator(".notice")).ToContainTextAsync($"Vastgestelde classificatie: {Conclusion}");
         await Expect(weighing.Locator("article.weighing")).ToHaveCountAsync(2);
@@ -143,18 +136,4 @@ public sealed class ScreeningJourneyTests(TrajectAppFixture app, ITestOutputHelp
             await page.GetByLabel($"Notitie (optioneel) ({signal.LabelNl})", new() { Exact = true }).FillAsync(note);
         }
     }
-
-    /// <summary>Records the signed-in professional's weighing: suspected, with a reason (needed whenever it differs from the suggestion).</summary>
-    private static async Task WeighAsync(IPage page)
-    {
-        await page.GetByLabel("Deelnemers", new() { Exact = true }).FillAsync("Rik Regie, Guus Gedrag, Mira Mentor");
-        await page.GetByLabel("Conclusie", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Conclusion });
-        await page.GetByLabel("Reden van afwijking", new() { Exact = true }).FillAsync(Reason);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Mijn weging vastleggen", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/screenings/[0-9a-fA-F-]{36}#weighing$"));
-    }
-
-    /// <summary>The smallest section headed by the given h2.</summary>
-    private static ILocator Section(IPage page, string heading) =>
-        page.Locator("section").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 2, Exact = true }) }).Last;
 }

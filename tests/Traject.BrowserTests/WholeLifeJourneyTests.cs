@@ -6,6 +6,7 @@ using Traject.Web.Common;
 using Traject.Web.Modules.Screening;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using static Traject.BrowserTests.Journeys;
 
 namespace Traject.BrowserTests;
 
@@ -51,15 +52,7 @@ public sealed class WholeLifeJourneyTests(TrajectAppFixture app, ITestOutputHelp
 
         // 1. The coordinator registers her (signalled) and builds the team.
         await SignInAsync(page, "regie@demo.traject");
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Jongere registreren", Exact = true }).ClickAsync();
-        await page.GetByLabel("Voornaam", new() { Exact = true }).FillAsync("Lies");
-        await page.GetByLabel("Achternaam", new() { Exact = true }).FillAsync("Levensloopproef");
-        await page.GetByLabel("Geboortedatum", new() { Exact = true }).FillAsync(Iso(born));
-        await page.GetByLabel("Gender", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Meisje" });
-        await page.GetByLabel("Nationaliteit", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Nederlands" });
-        await page.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Groningen");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Registreren en traject openen", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(app.BaseUrl) + "/trajectories/[0-9a-fA-F-]{36}$"));
+        await Journeys.RegisterAsync(page, "Lies", "Levensloopproef", Iso(born), "Groningen");
         var dossier = page.Url;
         await Expect(page.Locator("span.status").First).ToHaveTextAsync("Gesignaleerd");
         foreach (var (who, role) in new[] { ("Guus Gedrag (demo) — Demo Jeugdzorg Noord", "Gedragswetenschapper"), (Mentor, "Mentor") })
@@ -81,11 +74,11 @@ public sealed class WholeLifeJourneyTests(TrajectAppFixture app, ITestOutputHelp
         await page.GetByRole(AriaRole.Button, new() { Name = "Screening vastleggen en voorstel tonen", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/screenings/[0-9a-fA-F-]{36}$"));
         var screening = page.Url;
-        await WeighAsync(page);
+        await Journeys.WeighAsync(page, Suspected, "Besproken in het MDO: zij wordt opgehaald door een oudere man.");
         await SignOutAsync(page);
         await SignInAsync(page, "gedrag@demo.traject");
         await page.GotoAsync(screening);
-        await WeighAsync(page);
+        await Journeys.WeighAsync(page, Suspected, "Besproken in het MDO: zij wordt opgehaald door een oudere man.");
         await Expect(Section(page, "Multidisciplinaire weging").Locator(".notice")).ToContainTextAsync($"Vastgestelde classificatie: {Suspected}");
 
         // 3. The analysis: the behavioural scientist writes and signs it, the coordinator signs it too.
@@ -272,18 +265,7 @@ public sealed class WholeLifeJourneyTests(TrajectAppFixture app, ITestOutputHelp
     private static Task SignOutAsync(IPage page) =>
         page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen", Exact = true }).ClickAsync();
 
-    private static async Task WeighAsync(IPage page)
-    {
-        await page.GetByLabel("Deelnemers", new() { Exact = true }).FillAsync("Rik Regie, Guus Gedrag, Mira Mentor");
-        await page.GetByLabel("Conclusie", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Suspected });
-        await page.GetByLabel("Reden van afwijking", new() { Exact = true }).FillAsync("Besproken in het MDO: zij wordt opgehaald door een oudere man.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Mijn weging vastleggen", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/screenings/[0-9a-fA-F-]{36}#weighing$"));
-    }
 
     private static ILocator Timeline(IPage page) => Section(page, "Tijdlijn").GetByRole(AriaRole.Listitem);
 
-    /// <summary>The smallest section headed by the given h2.</summary>
-    private static ILocator Section(IPage page, string heading) =>
-        page.Locator("section").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 2, Exact = true }) }).Last;
 }
