@@ -30,7 +30,7 @@ internal static class NetworkModule
             (await handler.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
             .WithName("GetNetwork").WithSummary("The network analysis: people, places, online accounts and phone numbers with source and date, and their links (care team only)");
         network.MapGet("/diagram", async (Guid id, CurrentActor current, NetworkAnalysis handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await handler.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(v => Results.Text(Diagram(v, l), "image/svg+xml; charset=utf-8")))
+            (await handler.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(v => TypedResults.Text(Diagram(v, l), "image/svg+xml; charset=utf-8")))
             .WithName("GetNetworkDiagram").WithSummary("The network as an SVG diagram").ProducesContent("image/svg+xml");
         network.MapPost("/entries", async (Guid id, NetworkEntryRequest body, CurrentActor current, NetworkAnalysis handler, CancellationToken ct) =>
             (await handler.AddEntryAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}/network", r)))
