@@ -170,12 +170,7 @@ internal static class TrajectApp
             // Escape HTML-sensitive characters (<, >, &, quotes) in every API answer; letters of any script stay readable.
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         });
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Traject API";
-            doc.Info.Description = "Young people, trajectories, care teams and timelines. Authenticate with POST /api/v1/auth/login and send 'Authorization: Bearer <accessToken>'.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(o => o.AddContract());
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.ServerBodyBytes);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
@@ -246,7 +241,7 @@ internal static class TrajectApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).DisableAntiforgery();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).DisableAntiforgery().WithContract();
         api.MapAuth();
         api.MapOrganisations();
         api.MapTrajectories();

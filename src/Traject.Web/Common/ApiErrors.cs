@@ -1,5 +1,8 @@
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -8,9 +11,14 @@ namespace Traject.Web.Common;
 /// <summary>Maps expected failures to HTTP problem details, in one place, in the caller's language.</summary>
 internal static class ApiErrors
 {
-    public static IResult ToProblem(this Error error) => new ProblemResult(error);
+    public static ApiProblem ToProblem(this Error error) => new(error);
 
-    public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> onSuccess) =>
+    /// <summary>
+    /// The answer to a use case's result: its success result, or the problem. The typed union tells the OpenAPI
+    /// document the success type (e.g. <c>Ok&lt;T&gt;</c>, <c>Created&lt;T&gt;</c>) and the refusals (<see cref="ApiProblem"/>).
+    /// </summary>
+    public static Results<TSuccess, ApiProblem> ToHttp<T, TSuccess>(this Result<T> result, Func<T, TSuccess> onSuccess)
+        where TSuccess : IResult =>
         result.IsSuccess ? onSuccess(result.Value) : result.Error!.ToProblem();
 
     public static int StatusCode(this Error error) => error.Kind switch
@@ -21,30 +29,42 @@ internal static class ApiErrors
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
     };
+}
 
-    /// <summary>Renders the stored message templates when the response is written, so they follow the request culture.</summary>
-    private sealed class ProblemResult(Error error) : IResult, IStatusCodeHttpResult
+/// <summary>
+/// An expected failure as problem details. The stored message templates are rendered when the response is written, so
+/// they follow the request culture. An endpoint that can answer one declares every kind of refusal a use case may give
+/// (400 with field errors, 403, 404, 409 with reasons) in the OpenAPI document.
+/// </summary>
+internal sealed class ApiProblem(Error error) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+{
+    public int? StatusCode => error.StatusCode();
+
+    public Task ExecuteAsync(HttpContext httpContext)
     {
-        public int? StatusCode => error.StatusCode();
-
-        public Task ExecuteAsync(HttpContext httpContext)
+        var l = httpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        return (error.Kind switch
         {
-            var l = httpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-            return (error.Kind switch
-            {
-                ErrorKind.Validation => TypedResults.ValidationProblem(
-                    (error.Fields ?? new Dictionary<string, string[]>()).ToDictionary(f => f.Key, f => f.Value.Select(l.Render).ToArray()),
-                    detail: l.Render(error.Message), title: l["One or more fields are invalid."]),
-                ErrorKind.NotFound => TypedResults.Problem(statusCode: 404, title: l["Not found"],
-                    detail: l["The record does not exist or is not available to you."]),
-                ErrorKind.Forbidden => TypedResults.Problem(statusCode: 403, title: l["Not allowed"], detail: l.Render(error.Message)),
-                ErrorKind.Conflict => (IResult)TypedResults.Problem(statusCode: 409, title: l["Conflict"], detail: l.Render(error.Message),
-                    extensions: error.Reasons is { Count: > 0 } reasons
-                        ? new Dictionary<string, object?> { ["reasons"] = reasons.Select(r => new { message = l.Render(r.Message), link = r.Link }).ToList() }
-                        : null),
-                _ => TypedResults.Problem(statusCode: 500),
-            }).ExecuteAsync(httpContext);
-        }
+            ErrorKind.Validation => TypedResults.ValidationProblem(
+                (error.Fields ?? new Dictionary<string, string[]>()).ToDictionary(f => f.Key, f => f.Value.Select(l.Render).ToArray()),
+                detail: l.Render(error.Message), title: l["One or more fields are invalid."]),
+            ErrorKind.NotFound => TypedResults.Problem(statusCode: 404, title: l["Not found"],
+                detail: l["The record does not exist or is not available to you."]),
+            ErrorKind.Forbidden => TypedResults.Problem(statusCode: 403, title: l["Not allowed"], detail: l.Render(error.Message)),
+            ErrorKind.Conflict => (IResult)TypedResults.Problem(statusCode: 409, title: l["Conflict"], detail: l.Render(error.Message),
+                extensions: error.Reasons is { Count: > 0 } reasons
+                    ? new Dictionary<string, object?> { ["reasons"] = reasons.Select(r => new ConflictReason(l.Render(r.Message), r.Link)).ToList() }
+                    : null),
+            _ => TypedResults.Problem(statusCode: 500),
+        }).ExecuteAsync(httpContext);
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        ApiContract.DeclareProblem(builder, StatusCodes.Status400BadRequest);
+        ApiContract.DeclareProblem(builder, StatusCodes.Status403Forbidden);
+        ApiContract.DeclareProblem(builder, StatusCodes.Status404NotFound);
+        ApiContract.DeclareProblem(builder, StatusCodes.Status409Conflict);
     }
 }
 

@@ -11,13 +11,14 @@ namespace Traject.Tests.Integration;
 
 /// <summary>
 /// A corpus of hostile and broken input against every /api/v1 endpoint, read from the app's routing table so new
-/// endpoints are covered without editing this file. Whatever comes in: never a 5xx, every 4xx is problem+json, and
-/// markup sent in is never echoed unescaped.
+/// endpoints are covered without editing this file. Whatever comes in: never a 5xx, every 4xx is problem+json with a
+/// status and shape the OpenAPI document declares for the endpoint, and markup sent in is never echoed unescaped.
 /// </summary>
 public abstract class MalformedInputTests(TrajectFixture f)
 {
     private const string Markup = "<script>alert(1)</script>";
     private int _address;
+    private Contract.OpenApiContract? _contract;
 
     private sealed record Target(ApiEndpoint Endpoint, HttpClient Client, Func<string, string> RouteValue);
 
@@ -76,6 +77,18 @@ public abstract class MalformedInputTests(TrajectFixture f)
         findings.Sent++;
         var body = await response.Content.ReadAsStringAsync();
         var where = $"{target.Endpoint} [{label}] -> {(int)response.StatusCode}";
+        // Every refusal is one the OpenAPI document declares for the endpoint, in the declared shape. A route value such
+        // as ".." can take the request to no endpoint at all: the catch-all's 404 belongs to no operation.
+        _contract ??= await Contract.OpenApiContract.LoadAsync(f.CreateClient());
+        var path = response.RequestMessage!.RequestUri!.AbsolutePath;
+        if (_contract.Find(request.Method.Method, path) is not null || response.StatusCode != HttpStatusCode.NotFound)
+        {
+            foreach (var problem in _contract.Check(request.Method.Method, path, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body))
+            {
+                findings.Add($"{where}: {problem}");
+            }
+        }
+
         if ((int)response.StatusCode >= 500)
         {
             findings.Add($"{where}: server error {Shorten(body)}");

@@ -28,14 +28,14 @@ internal static class AftercareModule
         var group = api.MapGroup("/trajectories/{id:guid}/aftercare").WithTags("Aftercare");
         group.MapGet("/", async (Guid id, CurrentActor current, Aftercares handler, CancellationToken ct) =>
             (await handler.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("The aftercare plan and the follow-up contacts after closing, with their outcomes");
+            .WithName("GetAftercare").WithSummary("The aftercare plan and the follow-up contacts after closing, with their outcomes");
         group.MapPut("/plan", async (Guid id, SaveAftercarePlanRequest body, CurrentActor current, Aftercares handler, CancellationToken ct) =>
             (await handler.SavePlanAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("Record or change the aftercare plan (duration, contact frequency, trusted professional, practical support); give the version when changing");
+            .WithName("SaveAftercarePlan").WithSummary("Record or change the aftercare plan (duration, contact frequency, trusted professional, practical support); give the version when changing");
         group.MapPost("/follow-ups/{followUpId:guid}/outcome", async (Guid id, Guid followUpId, RecordFollowUpRequest body, CurrentActor current,
                 Aftercares handler, CancellationToken ct) =>
             (await handler.RecordOutcomeAsync(await current.RequireAsync(ct), id, followUpId, body, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("Record the outcome of a follow-up contact (stable, new signals, victimised again, not reached); finishes its task");
+            .WithName("RecordFollowUpOutcome").WithSummary("Record the outcome of a follow-up contact (stable, new signals, victimised again, not reached); finishes its task");
         return api;
     }
 }

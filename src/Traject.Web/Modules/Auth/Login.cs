@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Traject.Web.Modules.Organisations;
@@ -166,7 +167,8 @@ internal static class AuthModule
                     detail: "Too many failed attempts. Try again later."),
                 _ => TypedResults.Problem(statusCode: 401, title: "Login failed", detail: "Unknown e-mail address or wrong password."),
             };
-        }).RequireRateLimiting(LoginRateLimit).WithSummary("Exchange e-mail, password and second factor for a bearer token");
+        }).RequireRateLimiting(LoginRateLimit).WithName("Login").WithSummary("Exchange e-mail, password and second factor for a bearer token")
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         auth.MapPost("/refresh", async (RefreshRequest body, SignInManager<Professional> signIn,
             IOptionsMonitor<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions> bearer, TimeProvider time) =>
@@ -185,7 +187,8 @@ internal static class AuthModule
             var principal = await signIn.CreateUserPrincipalAsync(user);
             SessionLifetime.Continue(principal, ends);
             return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
-        }).RequireRateLimiting(LoginRateLimit).WithSummary("Exchange a refresh token for a new bearer token");
+        }).RequireRateLimiting(LoginRateLimit).WithName("RefreshToken").WithSummary("Exchange a refresh token for a new bearer token")
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
 }

@@ -115,7 +115,7 @@ internal static class CaseloadModule
             scope is not (null or "mine" or "all")
                 ? Error.Invalid("scope", "Use 'mine' or 'all'.").ToProblem()
                 : (await queries.ListAsync(await current.RequireAsync(ct), scope != "all", status, page ?? 1, pageSize ?? 50, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("Trajectories where I am coordinator or team member (scope=mine), or all I may open (scope=all)");
+            .WithName("ListTrajectories").WithSummary("Trajectories where I am coordinator or team member (scope=mine), or all I may open (scope=all)");
         return api;
     }
 }

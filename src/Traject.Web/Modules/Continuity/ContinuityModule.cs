@@ -21,13 +21,13 @@ internal static class ContinuityModule
         var group = api.MapGroup("/trajectories/{id:guid}").WithTags("Continuity");
         group.MapGet("/continuity", async (Guid id, CurrentActor current, ContinuityChecklists handler, CancellationToken ct) =>
             (await handler.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("Turning 18: the birthday, when the checklist starts, and the checklist");
+            .WithName("GetContinuityChecklist").WithSummary("Turning 18: the birthday, when the checklist starts, and the checklist");
         group.MapPut("/continuity", async (Guid id, UpdateContinuityRequest body, CurrentActor current, ContinuityChecklists handler, CancellationToken ct) =>
             (await handler.UpdateAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("Settle items of the continuity checklist (arranged or not needed, each with a note)");
+            .WithName("UpdateContinuityChecklist").WithSummary("Settle items of the continuity checklist (arranged or not needed, each with a note)");
         group.MapGet("/overview", async (Guid id, CurrentActor current, TrajectoryOverviews handler, CancellationToken ct) =>
             (await handler.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("The whole trajectory at a glance: who was involved when, open tasks, the future plan's progress and turning 18");
+            .WithName("GetTrajectoryOverview").WithSummary("The whole trajectory at a glance: who was involved when, open tasks, the future plan's progress and turning 18");
         return api;
     }
 }

@@ -154,13 +154,14 @@ internal static class EmergencyModule
     {
         api.MapPost("/young-people/{key}/emergency-access", async (string key, EmergencyAccessRequest body, CurrentActor current, EmergencyAccesses service, CancellationToken ct) =>
             (await service.GrantAsync(await current.RequireAsync(ct), key, body, ct)).ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{r.TrajectoryId}", r)))
-            .WithTags("Emergency access").WithSummary("Break the glass: open this young person's dossier for 8 hours, with a reason of at least 20 characters");
+            .WithTags("Emergency access").WithName("GrantEmergencyAccess").WithSummary("Break the glass: open this young person's dossier for 8 hours, with a reason of at least 20 characters");
         api.MapGet("/emergency-accesses", async (CurrentActor current, EmergencyAccesses service, CancellationToken ct) =>
             (await service.ReportAsync(await current.RequireAsync(ct), ct)).ToHttp(TypedResults.Ok))
-            .WithTags("Emergency access").WithSummary("Emergency accesses to my organisation's trajectories, for designated experts to review");
+            .WithTags("Emergency access").WithName("ListEmergencyAccesses").WithSummary("Emergency accesses to my organisation's trajectories, for designated experts to review");
         api.MapPost("/emergency-accesses/{id:guid}/review", async (Guid id, ReviewRequest body, CurrentActor current, EmergencyAccesses service, CancellationToken ct) =>
             (await service.ReviewAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok))
-            .WithTags("Emergency access");
+            .WithTags("Emergency access")
+            .WithName("ReviewEmergencyAccess").WithSummary("Mark an emergency access to a trajectory of my organisation as reviewed (designated experts; send the version you read)");
         return api;
     }
 }

@@ -15,27 +15,27 @@ internal static class FuturePlansModule
         var plan = api.MapGroup("/trajectories/{id:guid}/future-plan").WithTags("Future plan");
         plan.MapGet("/", async (Guid id, CurrentActor current, FuturePlans handler, CancellationToken ct) =>
             (await handler.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("The future plan: per life domain her goals in her own words and the steps towards them, with progress");
+            .WithName("GetFuturePlan").WithSummary("The future plan: per life domain her goals in her own words and the steps towards them, with progress");
         plan.MapGet("/history", async (Guid id, CurrentActor current, FuturePlans handler, CancellationToken ct) =>
             (await handler.HistoryAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("Every change to the plan, newest first: who, when, what, with the text before and after");
+            .WithName("ListFuturePlanChanges").WithSummary("Every change to the plan, newest first: who, when, what, with the text before and after");
         plan.MapGet("/mine", async (Guid id, CurrentActor current, FuturePlans handler, CancellationToken ct) =>
             (await handler.MyPlanAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("Her own plan as she takes it home: her words and the steps, nothing about the people in her network");
+            .WithName("GetMyFuturePlan").WithSummary("Her own plan as she takes it home: her words and the steps, nothing about the people in her network");
         plan.MapPost("/goals", async (Guid id, AddGoalRequest body, CurrentActor current, FuturePlans handler, CancellationToken ct) =>
             (await handler.AddGoalAsync(await current.RequireAsync(ct), id, body, ct))
                 .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}/future-plan", r)))
-            .WithSummary("Add a goal in one life domain, in her own words");
+            .WithName("AddFuturePlanGoal").WithSummary("Add a goal in one life domain, in her own words");
         plan.MapPut("/goals/{goalId:guid}", async (Guid id, Guid goalId, ChangeGoalRequest body, CurrentActor current, FuturePlans handler, CancellationToken ct) =>
             (await handler.ChangeGoalAsync(await current.RequireAsync(ct), id, goalId, body, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("Change the words of a goal");
+            .WithName("ChangeFuturePlanGoal").WithSummary("Change the words of a goal");
         plan.MapPost("/steps", async (Guid id, AddStepRequest body, CurrentActor current, FuturePlans handler, CancellationToken ct) =>
             (await handler.AddStepAsync(await current.RequireAsync(ct), id, body, ct))
                 .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}/future-plan", r)))
-            .WithSummary("Add a step towards a goal: what, who (she, a professional of the team, someone from her network) and when");
+            .WithName("AddFuturePlanStep").WithSummary("Add a step towards a goal: what, who (she, a professional of the team, someone from her network) and when");
         plan.MapPut("/steps/{stepId:guid}", async (Guid id, Guid stepId, ChangeStepRequest body, CurrentActor current, FuturePlans handler, CancellationToken ct) =>
             (await handler.ChangeStepAsync(await current.RequireAsync(ct), id, stepId, body, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("Change a step: its text, who takes it, its due date or its status");
+            .WithName("ChangeFuturePlanStep").WithSummary("Change a step: its text, who takes it, its due date or its status");
         return api;
     }
 }

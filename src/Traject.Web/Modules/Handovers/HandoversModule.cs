@@ -21,31 +21,31 @@ internal static class HandoversModule
         var group = api.MapGroup("/trajectories/{id:guid}/handovers").WithTags("Hand-overs");
         group.MapGet("/", async (Guid id, CurrentActor current, WarmHandovers handler, CancellationToken ct) =>
             (await handler.ListAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("The hand-overs of a trajectory, newest first, with checklist, joint meeting and decision");
+            .WithName("ListHandovers").WithSummary("The hand-overs of a trajectory, newest first, with checklist, joint meeting and decision");
         group.MapPost("/", async (Guid id, ProposeHandoverRequest body, CurrentActor current, WarmHandovers handler, CancellationToken ct) =>
             (await handler.ProposeAsync(await current.RequireAsync(ct), id, body, ct))
                 .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}/handovers", r)))
-            .WithSummary("Propose a hand-over to a receiving professional; she may read the dossier until she accepts or refuses");
+            .WithName("ProposeHandover").WithSummary("Propose a hand-over to a receiving professional; she may read the dossier until she accepts or refuses");
         group.MapPost("/{handoverId:guid}/confirm", async (Guid id, Guid handoverId, ConfirmHandoverItemRequest body, CurrentActor current,
                 WarmHandovers handler, CancellationToken ct) =>
             (await handler.ConfirmAsync(await current.RequireAsync(ct), id, handoverId, body, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("The receiving professional confirms one checklist item");
+            .WithName("ConfirmHandoverItem").WithSummary("The receiving professional confirms one checklist item");
         group.MapPut("/{handoverId:guid}/meeting", async (Guid id, Guid handoverId, HandoverMeetingRequest body, CurrentActor current,
                 WarmHandovers handler, CancellationToken ct) =>
             (await handler.RecordMeetingAsync(await current.RequireAsync(ct), id, handoverId, body, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("Record the joint meeting with the young person (date, participants)");
+            .WithName("RecordHandoverMeeting").WithSummary("Record the joint meeting with the young person (date, participants)");
         group.MapPost("/{handoverId:guid}/accept", async (Guid id, Guid handoverId, AcceptHandoverRequest body, CurrentActor current,
                 WarmHandovers handler, CancellationToken ct) =>
             (await handler.AcceptAsync(await current.RequireAsync(ct), id, handoverId, body, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("The receiving professional accepts: she joins the care team, the lead organisation moves, the leaving team keeps access for the grace period");
+            .WithName("AcceptHandover").WithSummary("The receiving professional accepts: she joins the care team, the lead organisation moves, the leaving team keeps access for the grace period");
         group.MapPost("/{handoverId:guid}/refuse", async (Guid id, Guid handoverId, RefuseHandoverRequest body, CurrentActor current,
                 WarmHandovers handler, CancellationToken ct) =>
             (await handler.RefuseAsync(await current.RequireAsync(ct), id, handoverId, body, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("The receiving professional refuses, with a reason");
+            .WithName("RefuseHandover").WithSummary("The receiving professional refuses, with a reason");
         group.MapPost("/{handoverId:guid}/withdraw", async (Guid id, Guid handoverId, WithdrawHandoverRequest body, CurrentActor current,
                 WarmHandovers handler, CancellationToken ct) =>
             (await handler.WithdrawAsync(await current.RequireAsync(ct), id, handoverId, body, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("The coordinator or designated expert withdraws a proposed hand-over");
+            .WithName("WithdrawHandover").WithSummary("The coordinator or designated expert withdraws a proposed hand-over");
         return api;
     }
 }

@@ -28,31 +28,31 @@ internal static class NetworkModule
         var network = api.MapGroup("/trajectories/{id:guid}/network").WithTags("Network analysis");
         network.MapGet("/", async (Guid id, CurrentActor current, NetworkAnalysis handler, CancellationToken ct) =>
             (await handler.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("The network analysis: people, places, online accounts and phone numbers with source and date, and their links (care team only)");
+            .WithName("GetNetwork").WithSummary("The network analysis: people, places, online accounts and phone numbers with source and date, and their links (care team only)");
         network.MapGet("/diagram", async (Guid id, CurrentActor current, NetworkAnalysis handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await handler.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(v => Results.Text(Diagram(v, l), "image/svg+xml; charset=utf-8")))
-            .WithSummary("The network as an SVG diagram");
+            (await handler.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(v => TypedResults.Text(Diagram(v, l), "image/svg+xml; charset=utf-8")))
+            .WithName("GetNetworkDiagram").WithSummary("The network as an SVG diagram").ProducesContent("image/svg+xml");
         network.MapPost("/entries", async (Guid id, NetworkEntryRequest body, CurrentActor current, NetworkAnalysis handler, CancellationToken ct) =>
             (await handler.AddEntryAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}/network", r)))
-            .WithSummary("Add a person, place, online account or phone number, with its source and date");
+            .WithName("AddNetworkEntry").WithSummary("Add a person, place, online account or phone number, with its source and date");
         network.MapPut("/entries/{entryId:guid}", async (Guid id, Guid entryId, NetworkEntryRequest body, CurrentActor current, NetworkAnalysis handler, CancellationToken ct) =>
             (await handler.UpdateEntryAsync(await current.RequireAsync(ct), id, entryId, body, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("Change an entry (its kind stays); send the version you read");
+            .WithName("UpdateNetworkEntry").WithSummary("Change an entry (its kind stays); send the version you read");
         network.MapPost("/entries/{entryId:guid}/remove", async (Guid id, Guid entryId, NetworkRemoveRequest body, CurrentActor current, NetworkAnalysis handler, CancellationToken ct) =>
             (await handler.RemoveEntryAsync(await current.RequireAsync(ct), id, entryId, body, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("Remove an entry and its links");
+            .WithName("RemoveNetworkEntry").WithSummary("Remove an entry and its links");
         network.MapPost("/links", async (Guid id, NetworkLinkRequest body, CurrentActor current, NetworkAnalysis handler, CancellationToken ct) =>
             (await handler.AddLinkAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}/network", r)))
-            .WithSummary("Link two entries of the network");
+            .WithName("AddNetworkLink").WithSummary("Link two entries of the network");
         network.MapPost("/links/{linkId:guid}/remove", async (Guid id, Guid linkId, NetworkRemoveRequest body, CurrentActor current, NetworkAnalysis handler, CancellationToken ct) =>
             (await handler.RemoveLinkAsync(await current.RequireAsync(ct), id, linkId, body, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("Remove a link");
+            .WithName("RemoveNetworkLink").WithSummary("Remove a link");
         api.MapGet("/network-alerts", async (CurrentActor current, NetworkAlerts alerts, CancellationToken ct) =>
             (await alerts.ListAsync(await current.RequireAsync(ct), ct)).ToHttp(TypedResults.Ok))
-            .WithTags("Network analysis").WithSummary("Overlaps of my organisation's young people's networks with others', for designated experts");
+            .WithTags("Network analysis").WithName("ListNetworkAlerts").WithSummary("Overlaps of my organisation's young people's networks with others', for designated experts");
         api.MapPost("/network-alerts/{id:guid}/dismiss", async (Guid id, DismissAlertRequest body, CurrentActor current, NetworkAlerts alerts, CancellationToken ct) =>
             (await alerts.DismissAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok))
-            .WithTags("Network analysis").WithSummary("Dismiss an overlap alert as a false positive, with a reason");
+            .WithTags("Network analysis").WithName("DismissNetworkAlert").WithSummary("Dismiss an overlap alert as a false positive, with a reason");
         return api;
     }
 

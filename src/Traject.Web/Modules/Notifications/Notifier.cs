@@ -63,7 +63,7 @@ internal static class NotificationsModule
     {
         api.MapGet("/notifications", async (CurrentActor current, Notifier notifier, CancellationToken ct) =>
             TypedResults.Ok(await notifier.MineAsync(await current.RequireAsync(ct), markRead: false, ct)))
-            .WithTags("Notifications").WithSummary("My latest notifications, newest first");
+            .WithTags("Notifications").WithName("ListNotifications").WithSummary("My latest notifications, newest first");
         return api;
     }
 }

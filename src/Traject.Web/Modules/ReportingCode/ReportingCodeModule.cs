@@ -17,11 +17,11 @@ internal static class ReportingCodeModule
         var group = api.MapGroup("/trajectories/{id:guid}/reporting-code").WithTags("Reporting code");
         group.MapGet("/", async (Guid id, CurrentActor current, ReportingCodeDecisions handler, CancellationToken ct) =>
             (await handler.ListAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("The weighings under the reporting code, newest first");
+            .WithName("ListReportingCodeWeighings").WithSummary("The weighings under the reporting code, newest first");
         group.MapPost("/", async (Guid id, RecordReportingCodeRequest body, CurrentActor current, ReportingCodeDecisions handler, CancellationToken ct) =>
             (await handler.RecordAsync(await current.RequireAsync(ct), id, body, ct))
                 .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}/reporting-code", r)))
-            .WithSummary("Record a weighing: the five questions in order, each answer with its explanation, up to the answer that ends it");
+            .WithName("RecordReportingCodeWeighing").WithSummary("Record a weighing: the five questions in order, each answer with its explanation, up to the answer that ends it");
         return api;
     }
 }

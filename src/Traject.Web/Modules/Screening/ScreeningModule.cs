@@ -19,20 +19,20 @@ internal static class ScreeningModule
     {
         var group = api.MapGroup("/screening").WithTags("Screening");
         group.MapGet("/instrument", async (string? version, IInstrumentStore store, CancellationToken ct) =>
-                (version is null ? await store.CurrentAsync(ct) : await store.FindAsync(version, ct)) is { } instrument
-                    ? TypedResults.Ok(InstrumentJson.ToDocument(instrument))
-                    : Error.NotFound().ToProblem())
-            .WithSummary("The signal list of the current instrument version, or of ?version=");
+                ((version is null ? await store.CurrentAsync(ct) : await store.FindAsync(version, ct)) is { } instrument
+                    ? InstrumentJson.ToDocument(instrument)
+                    : (Result<InstrumentDocument>)Error.NotFound()).ToHttp(TypedResults.Ok))
+            .WithName("GetInstrument").WithSummary("The signal list of the current instrument version, or of ?version=");
         group.MapGet("/instrument/versions", async (InstrumentPublishing versions, CancellationToken ct) =>
                 TypedResults.Ok(await versions.ListAsync(ct)))
-            .WithSummary("The published instrument versions, newest (current) first");
+            .WithName("ListInstrumentVersions").WithSummary("The published instrument versions, newest (current) first");
         group.MapPost("/instrument/versions", async (InstrumentDocument body, CurrentActor current, InstrumentPublishing versions, CancellationToken ct) =>
                 (await versions.PublishAsync(await current.RequireAsync(ct), body, ct))
                     .ToHttp(r => TypedResults.Created($"/api/v1/screening/instrument?version={Uri.EscapeDataString(r.Version)}", r)))
-            .WithSummary("Publish a new instrument version (administrators): the same JSON as GET /screening/instrument, under a new version name");
+            .WithName("PublishInstrumentVersion").WithSummary("Publish a new instrument version (administrators): the same JSON as GET /screening/instrument, under a new version name");
         group.MapPost("/evaluate", async (EvaluateRequest body, IInstrumentStore store, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 Evaluation.Evaluate(body, await Evaluation.ResolveAsync(body, store.CurrentAsync, store, ct), l).ToHttp(TypedResults.Ok))
-            .WithSummary("Suggest a classification for a date of birth, an observation date and observed signal codes; stores nothing");
+            .WithName("EvaluateScreening").WithSummary("Suggest a classification for a date of birth, an observation date and observed signal codes; stores nothing");
         return api;
     }
 
@@ -42,19 +42,19 @@ internal static class ScreeningModule
         var group = api.MapGroup("/trajectories/{id:guid}/screenings").WithTags("Screenings");
         group.MapGet("/", async (Guid id, CurrentActor current, Screenings handler, CancellationToken ct) =>
             (await handler.ListAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("The screenings of a trajectory, newest first, with suggestion, status and final classification");
+            .WithName("ListScreenings").WithSummary("The screenings of a trajectory, newest first, with suggestion, status and final classification");
         group.MapPost("/", async (Guid id, RecordScreeningRequest body, CurrentActor current, Screenings handler, CancellationToken ct) =>
             (await handler.RecordAsync(await current.RequireAsync(ct), id, body, ct))
                 .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}/screenings/{r.Id}", r)))
-            .WithSummary("Record a screening: observed signals with date, source and note; answers the suggested classification and its explanation");
+            .WithName("RecordScreening").WithSummary("Record a screening: observed signals with date, source and note; answers the suggested classification and its explanation");
         group.MapGet("/{screeningId:guid}", async (Guid id, Guid screeningId, CurrentActor current, Screenings handler, CancellationToken ct) =>
             (await handler.GetAsync(await current.RequireAsync(ct), id, screeningId, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("One screening: signals, suggestion and explanation, weighings, status and final classification");
+            .WithName("GetScreening").WithSummary("One screening: signals, suggestion and explanation, weighings, status and final classification");
         group.MapPost("/{screeningId:guid}/weighings", async (Guid id, Guid screeningId, RecordWeighingRequest body, CurrentActor current,
                 Screenings handler, CancellationToken ct) =>
             (await handler.WeighAsync(await current.RequireAsync(ct), id, screeningId, body, ct))
                 .ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{id}/screenings/{screeningId}", r)))
-            .WithSummary("Record one professional's weighing (participants, date, conclusion, reason when it differs from the suggestion)");
+            .WithName("RecordScreeningWeighing").WithSummary("Record one professional's weighing (participants, date, conclusion, reason when it differs from the suggestion)");
         return api;
     }
 }

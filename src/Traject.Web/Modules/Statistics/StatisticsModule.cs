@@ -25,7 +25,7 @@ internal static class StatisticsModule
                 return (await figures.GetAsync(actor, year, ct)).ToHttp(v => TypedResults.Ok(v.Table(name.Value).Table));
             })
             .WithTags("Statistics")
-            .WithSummary("National figures of a year (default: this year) for national reporters: table=victims (table 2.1: nationality, "
+            .WithName("GetNationalFigures").WithSummary("National figures of a year (default: this year) for national reporters: table=victims (table 2.1: nationality, "
                 + "of which minors, with shares), exploitation, region or organisation-kind; counts from 1 to 4 as \"<5\" and cells hidden "
                 + "to protect them as \"x\", both with value null");
         return api;

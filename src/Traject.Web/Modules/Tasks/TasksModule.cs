@@ -21,13 +21,13 @@ internal static class TasksModule
         var tasks = api.MapGroup("/trajectories/{id:guid}/tasks").WithTags("Tasks");
         tasks.MapGet("/", async (Guid id, CurrentActor current, CareTasks handler, CancellationToken ct) =>
             (await handler.ListAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("The tasks of a trajectory, open ones first by due date");
+            .WithName("ListTasks").WithSummary("The tasks of a trajectory, open ones first by due date");
         tasks.MapPost("/{taskId:guid}/done", async (Guid id, Guid taskId, CompleteTaskRequest body, CurrentActor current, CareTasks handler, CancellationToken ct) =>
             (await handler.CompleteAsync(await current.RequireAsync(ct), id, taskId, body, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("Mark a task done, with an optional note");
+            .WithName("CompleteTask").WithSummary("Mark a task done, with an optional note");
         tasks.MapPut("/{taskId:guid}", async (Guid id, Guid taskId, PlanTaskRequest body, CurrentActor current, CareTasks handler, CancellationToken ct) =>
             (await handler.PlanAsync(await current.RequireAsync(ct), id, taskId, body, ct)).ToHttp(TypedResults.Ok))
-            .WithSummary("Give a task another owner or due date");
+            .WithName("PlanTask").WithSummary("Give a task another owner or due date");
         return api;
     }
 }

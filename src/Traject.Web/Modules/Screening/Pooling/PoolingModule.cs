@@ -14,11 +14,11 @@ internal static class PoolingModule
         api.MapPost("/signals", async (PoolSignalsRequest body, CurrentActor current, SignalPooling pooling, CancellationToken ct) =>
             (await pooling.PoolAsync(await current.RequireAsync(ct), body, ct)).ToHttp(r => TypedResults.Accepted((string?)null, r)))
             .WithTags("Signal pooling")
-            .WithSummary("Pool signals about a young person outside your care team, by name and date of birth. The answer is the same whether she is known or not.");
+            .WithName("PoolSignals").WithSummary("Pool signals about a young person outside your care team, by name and date of birth. The answer is the same whether she is known or not.");
         api.MapGet("/trajectories/{id:guid}/pooled-signals", async (Guid id, CurrentActor current, PooledSignalQueries queries, CancellationToken ct) =>
             (await queries.ListAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
             .WithTags("Signal pooling")
-            .WithSummary("Pooled signals filed to this trajectory, for its coordinator and the lead organisation's designated experts");
+            .WithName("ListPooledSignals").WithSummary("Pooled signals filed to this trajectory, for its coordinator and the lead organisation's designated experts");
         return api;
     }
 }
