@@ -23,12 +23,12 @@ internal static class AftercareModule
     {
         api.MapGet("/follow-ups/kept", async (CurrentActor current, KeptFollowUps kept, CancellationToken ct) =>
                 TypedResults.Ok(await kept.ListAsync(await current.RequireAsync(ct), ct)))
-            .WithTags("Aftercare")
+            .WithTags("Aftercare").WithName("ListKeptFollowUps")
             .WithSummary("The young people whose follow-up contacts I keep as the aftercare's trusted professional, each with her next contact");
         var group = api.MapGroup("/trajectories/{id:guid}/aftercare").WithTags("Aftercare");
         group.MapGet("/", async (Guid id, CurrentActor current, Aftercares handler, CancellationToken ct) =>
             (await handler.GetAsync(await current.RequireAsync(ct), id, ct)).ToHttp(TypedResults.Ok))
-            .WithName("GetAftercare").WithSummary("The aftercare plan and the follow-up contacts after closing, with their outcomes");
+            .WithName("GetAftercare").WithSummary("The aftercare plan and the follow-up contacts after the end of care, with their outcomes");
         group.MapPut("/plan", async (Guid id, SaveAftercarePlanRequest body, CurrentActor current, Aftercares handler, CancellationToken ct) =>
             (await handler.SavePlanAsync(await current.RequireAsync(ct), id, body, ct)).ToHttp(TypedResults.Ok))
             .WithName("SaveAftercarePlan").WithSummary("Record or change the aftercare plan (duration, contact frequency, trusted professional, practical support); give the version when changing");
