@@ -33,6 +33,7 @@ internal sealed class JourneyBrowser : IAsyncDisposable
     public static async Task<JourneyBrowser> StartAsync(TrajectAppFixture app, ITestOutputHelper output)
     {
         Chromium.RequireOrSkip();
+        Assertions.SetDefaultExpectTimeout(15_000);
         var axe = await Axe.LoadAsync();
         if (axe is null)
         {
@@ -47,7 +48,8 @@ internal sealed class JourneyBrowser : IAsyncDisposable
     public async Task<IPage> NewPersonAsync()
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _baseUrl, Locale = "nl-NL" });
-        context.SetDefaultTimeout(15_000);
+        // Generous: on a busy two-core machine a page that saves and redirects can take many seconds; a failure only waits longer.
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {

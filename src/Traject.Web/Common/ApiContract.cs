@@ -39,6 +39,7 @@ internal static class ApiContract
         [StatusCodes.Status413PayloadTooLarge] = $"The body is larger than {RequestLimits.ApiBodyBytes / 1024} KB",
         [StatusCodes.Status415UnsupportedMediaType] = "The body is not application/json",
         [StatusCodes.Status429TooManyRequests] = "Too many attempts: wait a minute",
+        [StatusCodes.Status503ServiceUnavailable] = "The database cannot be reached just now: try again after the seconds in 'Retry-After'",
     };
 
     /// <summary>Declares the problem answer for a status, unless the endpoint already declares that status.</summary>
@@ -60,7 +61,8 @@ internal static class ApiContract
 
     /// <summary>
     /// The problem responses that follow from an endpoint's shape: 401 unless it is anonymous; 400, 413 and 415 when it
-    /// reads a JSON body; 400 when it reads query parameters. Refusals of a use case come with <see cref="ApiProblem"/>.
+    /// reads a JSON body; 400 when it reads query parameters; 503 for all (the database out of reach). Refusals of a use case come with
+    /// <see cref="ApiProblem"/>.
     /// </summary>
     public static TBuilder WithContract<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
@@ -83,6 +85,9 @@ internal static class ApiContract
             {
                 DeclareProblem(endpoint, StatusCodes.Status400BadRequest);
             }
+
+            // Every operation reads or writes the database (login and refresh too).
+            DeclareProblem(endpoint, StatusCodes.Status503ServiceUnavailable);
         });
         return builder;
     }
