@@ -56,6 +56,7 @@ internal static class TrajectApp
         var connectionString = dbOptions.ResolveConnectionString(builder.Environment.ContentRootPath);
         services.AddDbContext<TrajectDb>(o => dbOptions.Configure(o, connectionString));
         services.AddScoped<SchemaMigrator>();
+        services.AddHostedService<SqliteWalCheckpoint>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ScaleSeeder>();
         services.TryAddSingleton(TimeProvider.System);

@@ -26,6 +26,12 @@ internal sealed class DatabaseOptions
     [Range(1, 600)]
     public int CommandTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// SQLite only: how often the write-ahead log is copied into the database and truncated (<see cref="SqliteWalCheckpoint"/>);
+    /// zero switches the job off.
+    /// </summary>
+    public TimeSpan WalCheckpointEvery { get; set; } = TimeSpan.FromSeconds(5);
+
     public string ResolveConnectionString(string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))
