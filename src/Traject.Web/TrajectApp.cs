@@ -236,6 +236,7 @@ internal static class TrajectApp
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
         app.UseApiBodyLimit();
+        app.UseApiContentTypeCheck();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
