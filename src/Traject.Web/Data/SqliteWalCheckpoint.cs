@@ -53,17 +53,24 @@ internal sealed class SqliteWalCheckpoint(IServiceScopeFactory scopes, IOptions<
         await using var command = connection.CreateCommand();
         command.CommandText = string.Create(CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA journal_size_limit = {JournalSizeLimitBytes}; PRAGMA wal_checkpoint(TRUNCATE)");
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        // The first result sets are the two settings' echoes; the checkpoint's row is (busy, log frames, checkpointed).
         var busy = false;
-        do
+        try
         {
-            if (reader.FieldCount == 3 && await reader.ReadAsync(ct))
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            // The first result sets are the two settings' echoes; the checkpoint's row is (busy, log frames, checkpointed).
+            do
             {
-                busy = reader.GetInt64(0) != 0;
+                if (reader.FieldCount == 3 && await reader.ReadAsync(ct))
+                {
+                    busy = reader.GetInt64(0) != 0;
+                }
             }
+            while (await reader.NextResultAsync(ct));
         }
-        while (await reader.NextResultAsync(ct));
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            busy = true; // a writer or reader held on longer than the busy time-out: left to the next run
+        }
 
         return new WalCheckpointResult(busy, before, Length(wal));
     }
