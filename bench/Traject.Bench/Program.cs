@@ -22,6 +22,11 @@ public static class Program
             return await NationalFigures.NationalFiguresBench.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == WalSize.WalSizeBench.Verb)
+        {
+            return await WalSize.WalSizeBench.RunAsync(args[1..]);
+        }
+
         if (args.Length == 2 && args[0] == LoadClient.Verb)
         {
             return await LoadClient.RunAsync(args[1]);

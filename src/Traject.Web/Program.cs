@@ -1,9 +1,10 @@
 using Traject.Web;
 using Traject.Web.Cli;
 
-if (args.Length > 0 && AdminCommands.IsVerb(args[0]))
+// A first argument that is no option names an admin verb: run it, or refuse an unknown one instead of starting the server.
+if (await AdminCommands.RunIfVerbAsync(args, Console.Out, Console.Error) is { } exit)
 {
-    return await AdminCommands.RunAsync(args);
+    return exit;
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -56,6 +56,7 @@ internal static class TrajectApp
         var connectionString = dbOptions.ResolveConnectionString(builder.Environment.ContentRootPath);
         services.AddDbContext<TrajectDb>(o => dbOptions.Configure(o, connectionString));
         services.AddScoped<SchemaMigrator>();
+        services.AddHostedService<SqliteWalCheckpoint>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ScaleSeeder>();
         services.TryAddSingleton(TimeProvider.System);
@@ -230,6 +231,7 @@ internal static class TrajectApp
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
         app.UseApiBodyLimit();
+        app.UseApiContentTypeCheck();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

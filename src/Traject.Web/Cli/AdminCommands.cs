@@ -14,22 +14,64 @@ namespace Traject.Web.Cli;
 /// </summary>
 internal static class AdminCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "create-admin", "verify-audit", "schema-script", "screen", "stats", "help"];
+    /// <summary>Verbs that read a database that must already be there: on a missing SQLite file they stop instead of creating one.</summary>
+    private static readonly string[] NeedExistingDatabase = ["verify-audit", "stats national"];
 
-    public static bool IsVerb(string arg) => Verbs.Contains(arg, StringComparer.Ordinal);
-
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>
+    /// Runs the verb the first argument names and returns its exit code, or null when the arguments name no verb and the
+    /// web application should start (no arguments, options such as <c>--urls</c>, or <c>Key=Value</c> settings). An
+    /// unknown verb, an unknown option or a missing value is refused with a message and exit code 2.
+    /// </summary>
+    public static async Task<int?> RunIfVerbAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var verb = args[0];
-        var options = ParseOptions(args.Skip(1).ToArray());
-        if (verb == "help")
+        if (VerbParser.StartsServer(args))
         {
-            Console.WriteLine(Usage);
+            return null;
+        }
+
+        var (parsed, problem) = VerbParser.Parse(args);
+        if (parsed is null)
+        {
+            await error.WriteLineAsync(problem);
+            if (VerbParser.IsVerb(args[0]))
+            {
+                await error.WriteLineAsync("Run 'Traject.Web help' for every verb and its options.");
+            }
+
+            return 2;
+        }
+
+        return await RunAsync(parsed, output, error);
+    }
+
+    private static async Task<int> RunAsync(VerbArguments parsed, TextWriter output, TextWriter error)
+    {
+        var verb = parsed.Verb;
+        var options = parsed.Options;
+        if (verb == "help" || options.ContainsKey("help"))
+        {
+            await output.WriteLineAsync(Usage);
             return 0;
         }
 
-        var builder = WebApplication.CreateBuilder(args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a.Contains('=', StringComparison.Ordinal)).ToArray());
+        if (parsed.ContentRoot is { } root && !Directory.Exists(root))
+        {
+            await error.WriteLineAsync($"The content root '{root}' does not exist.");
+            return 2;
+        }
+
+        var builder = WebApplication.CreateBuilder([.. parsed.HostArgs]);
         builder.Configuration["Database:MigrateOnStartup"] = "false";
+        var named = parsed.SubVerb is null ? verb : $"{verb} {parsed.SubVerb}";
+        if (NeedExistingDatabase.Contains(named, StringComparer.Ordinal)
+            && (builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions())
+                .SqliteFile(builder.Environment.ContentRootPath) is { } file && !File.Exists(file))
+        {
+            await error.WriteLineAsync($"{named}: there is no database at '{file}'. Point --contentRoot at the app's folder "
+                + "(the one holding data/traject.db) or set Database:ConnectionString.");
+            return 2;
+        }
+
         TrajectApp.ConfigureServices(builder);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         await using var app = builder.Build();
@@ -42,7 +84,7 @@ internal static class AdminCommands
                 case "migrate":
                     var applied = await sp.GetRequiredService<SchemaMigrator>().MigrateAsync();
                     await sp.GetRequiredService<DemoSeeder>().EnsureReferenceDataAsync();
-                    Console.WriteLine($"Applied {applied} migration(s); the schema is up to date.");
+                    await output.WriteLineAsync($"Applied {applied} migration(s); the schema is up to date.");
                     return 0;
                 case "seed":
                     await sp.GetRequiredService<SchemaMigrator>().MigrateAsync();
@@ -50,54 +92,54 @@ internal static class AdminCommands
                     if (options.ContainsKey("demo"))
                     {
                         var seeded = await sp.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(force: true);
-                        Console.WriteLine(seeded ? "Demo data added." : "Demo data already present; nothing added.");
+                        await output.WriteLineAsync(seeded ? "Demo data added." : "Demo data already present; nothing added.");
                     }
 
                     if (options.TryGetValue("scale", out var n))
                     {
                         if (!int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > 1_000_000)
                         {
-                            Console.Error.WriteLine("--scale needs a number from 1 to 1000000.");
+                            await error.WriteLineAsync("--scale needs a number from 1 to 1000000.");
                             return 2;
                         }
 
                         var made = await sp.GetRequiredService<ScaleSeeder>().SeedAsync(count);
-                        Console.WriteLine($"Generated {made} fictitious young people with their trajectories.");
+                        await output.WriteLineAsync($"Generated {made} fictitious young people with their trajectories.");
                     }
 
                     if (!options.ContainsKey("demo") && !options.ContainsKey("scale"))
                     {
-                        Console.WriteLine("Reference data (regions, roles, the built-in screening instrument) is present. Use --demo or --scale N for more.");
+                        await output.WriteLineAsync("Reference data (regions, roles, the built-in screening instrument) is present. Use --demo or --scale N for more.");
                     }
 
                     return 0;
                 case "create-admin":
-                    return await CreateAdminAsync(sp, options);
+                    return await CreateAdminAsync(sp, options, output, error);
                 case "schema-script":
-                    Console.WriteLine(sp.GetRequiredService<TrajectDb>().Database.GenerateCreateScript());
+                    await output.WriteLineAsync(sp.GetRequiredService<TrajectDb>().Database.GenerateCreateScript());
                     return 0;
                 case "verify-audit":
                     var check = await Common.Auditing.AuditChain.VerifyAsync(sp.GetRequiredService<TrajectDb>());
                     if (check.Intact)
                     {
-                        Console.WriteLine($"Audit trail intact: {check.Checked} entries checked.");
+                        await output.WriteLineAsync($"Audit trail intact: {check.Checked} entries checked.");
                         return 0;
                     }
 
-                    Console.Error.WriteLine($"Audit trail NOT intact after {check.Checked} good entries: {check.Problem}");
+                    await error.WriteLineAsync($"Audit trail NOT intact after {check.Checked} good entries: {check.Problem}");
                     return 1;
                 case "screen":
                     return await ScreenCommand.RunAsync(sp, options);
                 case "stats":
-                    return await StatsCommand.RunAsync(sp, args.Length > 1 ? args[1] : null, options);
+                    return await StatsCommand.RunAsync(sp, parsed.SubVerb, options);
                 default:
-                    Console.Error.WriteLine(Usage);
+                    await error.WriteLineAsync(Usage);
                     return 2;
             }
         }
         catch (Exception ex) when (ex is InvalidOperationException or DbUpdateException or System.Data.Common.DbException)
         {
-            Console.Error.WriteLine($"{verb} failed: {ex.GetType().Name}: {ex.Message}");
+            await error.WriteLineAsync($"{verb} failed: {ex.GetType().Name}: {ex.Message}");
             return 1;
         }
     }
@@ -123,31 +165,19 @@ internal static class AdminCommands
                                     and/or column "Total" or "Totaal"); exit 2 naming the row and column of bad input
           stats national --year 2026 --format csv|json [--table victims|exploitation|region|organisation-kind] [--culture en]
                                     print one table of the national figures, suppressed as on the page and in the API
-        Configuration comes from appsettings, environment (Database__Provider, Database__ConnectionString) or --Key=Value.
+        Options are written --name value or --name=value; a verb refuses an option it does not know.
+        Every verb also takes --contentRoot <folder> (where data/traject.db and appsettings.json are), --environment <name>
+        and configuration keys (--Database:Provider Sqlite); configuration also comes from appsettings and the
+        environment (Database__Provider, Database__ConnectionString). verify-audit and stats national stop when the
+        SQLite database they should read does not exist.
         """;
 
-    private static Dictionary<string, string> ParseOptions(string[] args)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i].StartsWith("--", StringComparison.Ordinal) && !args[i].Contains('=', StringComparison.Ordinal))
-            {
-                var key = args[i][2..];
-                var value = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
-                result[key] = value;
-            }
-        }
-
-        return result;
-    }
-
-    private static async Task<int> CreateAdminAsync(IServiceProvider sp, Dictionary<string, string> options)
+    private static async Task<int> CreateAdminAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> options, TextWriter output, TextWriter error)
     {
         if (!options.TryGetValue("email", out var email) || !options.TryGetValue("name", out var name)
             || !options.TryGetValue("organisation", out var orgName))
         {
-            Console.Error.WriteLine("create-admin needs --email, --name and --organisation.");
+            await error.WriteLineAsync("create-admin needs --email, --name and --organisation.");
             return 2;
         }
 
@@ -172,7 +202,7 @@ internal static class AdminCommands
             var region = regionName is null ? await db.Regions.OrderBy(r => r.Name).FirstAsync() : await db.Regions.SingleOrDefaultAsync(r => r.Name == regionName);
             if (region is null)
             {
-                Console.Error.WriteLine("Unknown region.");
+                await error.WriteLineAsync("Unknown region.");
                 return 2;
             }
 
@@ -195,15 +225,15 @@ internal static class AdminCommands
 
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
+            foreach (var failure in result.Errors)
             {
-                Console.Error.WriteLine(error.Description);
+                await error.WriteLineAsync(failure.Description);
             }
 
             return 1;
         }
 
-        Console.WriteLine($"Administrator {user.Id} created.");
+        await output.WriteLineAsync($"Administrator {user.Id} created.");
         return 0;
     }
 

@@ -11,10 +11,13 @@ namespace Traject.Web.Common;
 /// <summary>One reason a change is refused, as a 409 answer lists it: the message and where to act on it.</summary>
 internal sealed record ConflictReason(string Message, string? Link);
 
-/// <summary>The 409 answer: problem details and, when a change is refused for several causes, every reason.</summary>
+/// <summary>The 409 answer: problem details and, when a change is refused for several causes, every reason (or the fields concerned).</summary>
 internal sealed class ConflictProblemDetails : ProblemDetails
 {
     public IReadOnlyList<ConflictReason>? Reasons { get; init; }
+
+    /// <summary>The fields a conflict is about (e.g. a unique value taken at the same moment), as in a validation problem.</summary>
+    public IDictionary<string, string[]>? Errors { get; init; }
 }
 
 /// <summary>

@@ -26,6 +26,12 @@ internal sealed class DatabaseOptions
     [Range(1, 600)]
     public int CommandTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// SQLite only: how often the write-ahead log is copied into the database and truncated (<see cref="SqliteWalCheckpoint"/>);
+    /// zero switches the job off.
+    /// </summary>
+    public TimeSpan WalCheckpointEvery { get; set; } = TimeSpan.FromSeconds(5);
+
     public string ResolveConnectionString(string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))
@@ -39,9 +45,29 @@ internal sealed class DatabaseOptions
                 ["Database:ConnectionString is required when Database:Provider is PostgreSQL."]);
         }
 
-        var folder = Path.Combine(contentRoot, "data");
-        Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, "traject.db")}";
+        Directory.CreateDirectory(Path.Combine(contentRoot, "data"));
+        return $"Data Source={DefaultSqliteFile(contentRoot)}";
+    }
+
+    private static string DefaultSqliteFile(string contentRoot) => Path.Combine(contentRoot, "data", "traject.db");
+
+    /// <summary>The SQLite file these settings open (null for PostgreSQL or an in-memory database), creating nothing.</summary>
+    public string? SqliteFile(string contentRoot)
+    {
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return DefaultSqliteFile(contentRoot);
+        }
+
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString);
+        return builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:"
+            ? null
+            : Path.GetFullPath(builder.DataSource);
     }
 
     public void Configure(DbContextOptionsBuilder builder, string connectionString)

@@ -122,12 +122,12 @@ public abstract class AuditChainTests(TrajectFixture f)
         }
     }
 
-    private static Task<int> RunVerifyVerbAsync(TestDatabase database) => AdminCommands.RunAsync(
+    private static async Task<int> RunVerifyVerbAsync(TestDatabase database) => await AdminCommands.RunIfVerbAsync(
     [
         "verify-audit",
         $"--Database:Provider={database.Provider}",
         $"--Database:ConnectionString={database.ConnectionString}",
-    ]);
+    ], TextWriter.Null, TextWriter.Null) ?? throw new InvalidOperationException("verify-audit is a verb");
 }
 
 public sealed class AuditChainSqlite(SqliteFixture f) : AuditChainTests(f), IClassFixture<SqliteFixture>;

@@ -266,6 +266,44 @@ public abstract class MalformedInputTests(TrajectFixture f)
     }
 
     [SkippableFact]
+    public async Task Every_write_endpoint_refuses_other_charsets_and_media_types_with_415_naming_what_it_accepts()
+    {
+        var findings = new Findings();
+        var writes = (await TargetsAsync()).Where(t => t.Endpoint.Method is "POST" or "PUT" or "PATCH").ToList();
+        Assert.True(writes.Count >= 60, $"expected every write endpoint, found {writes.Count}");
+        foreach (var target in writes)
+        {
+            var url = target.Endpoint.Url(target.RouteValue);
+            var valid = target.Endpoint.BodyType is null ? "{}" : BodyWith(Fields(target.Endpoint.BodyType, f.Clock));
+            foreach (var contentType in new[] { "application/json; charset=bogus", "text/plain", "application/json; charset=utf-16", "application/xml; charset=utf-8" })
+            {
+                using var request = ApiEndpoints.Request(target.Endpoint, url, Json(valid, contentType));
+                var n = Interlocked.Increment(ref _address);
+                request.Headers.Add(TrajectFactory.ClientAddressHeader, $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}");
+                using var response = await target.Client.SendAsync(request);
+                findings.Sent++;
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != HttpStatusCode.UnsupportedMediaType
+                    || response.Content.Headers.ContentType?.MediaType != "application/problem+json"
+                    || JsonNode.Parse(body)?["acceptedCharsets"]?.AsArray().Select(c => (string?)c).SingleOrDefault() != "utf-8")
+                {
+                    findings.Add($"{target.Endpoint} [{contentType}] -> {(int)response.StatusCode} {Shorten(body)}");
+                }
+            }
+        }
+
+        findings.AssertNone();
+
+        // JSON in UTF-8, with or without the charset, still goes through.
+        using var regie = await f.ClientAsync(Demo.Regie);
+        foreach (var contentType in new[] { "application/json", "application/json; charset=utf-8", "application/json; charset=\"UTF-8\"" })
+        {
+            using var created = await regie.PostAsync("/api/v1/young-people", Json(JsonSerializer.Serialize(Dossiers.NewPerson(f.Clock), Api.Json), contentType));
+            await created.ExpectAsync(HttpStatusCode.Created);
+        }
+    }
+
+    [SkippableFact]
     public async Task Invalid_route_values_and_query_strings_are_4xx_problems()
     {
         var findings = new Findings();

@@ -53,7 +53,9 @@ internal sealed record AuditColumn(string Name, RelationalTypeMapping Mapping, b
 /// commit can lose the last reads' entries, and then their chain head with them, so the chain stays intact. The
 /// connection is not pooled, so the setting never reaches another connection; entries saved with a change keep the
 /// change's full durability. Its commits never checkpoint (copy the WAL into the database and flush): every hundred
-/// batches a passive checkpoint runs on a connection of its own beside the writer (ADR 0021).
+/// batches a passive checkpoint runs on a connection of its own beside the writer (ADR 0021). A passive checkpoint never
+/// shrinks the WAL: <see cref="SqliteWalCheckpoint"/> truncates it every few seconds, and when this connection restarts
+/// the log after a complete checkpoint it cuts the file back to <c>journal_size_limit</c> (ADR 0025).
 /// </para>
 /// </summary>
 internal abstract class AuditBatch : IAsyncDisposable
@@ -212,7 +214,9 @@ internal abstract class AuditBatch : IAsyncDisposable
         {
             await _connection.OpenAsync(ct);
             // Commits without flushing; checkpoints (which flush) run beside the writer instead of inside its commits.
-            await using (var setting = new SqliteCommand("PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0", _connection))
+            var settings = string.Create(CultureInfo.InvariantCulture,
+                $"PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {SqliteWalCheckpoint.JournalSizeLimitBytes}");
+            await using (var setting = new SqliteCommand(settings, _connection))
             {
                 await setting.ExecuteNonQueryAsync(ct);
             }

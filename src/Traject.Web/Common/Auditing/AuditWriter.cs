@@ -124,6 +124,21 @@ internal sealed class AuditWriter(IServiceScopeFactory scopes) : IAsyncDisposabl
 
     private async Task SaveAsync(IReadOnlyList<AuditEntry> entries)
     {
+        var kept = _batch is not null; // only the write loop touches the connection, one loop at a time
+        try
+        {
+            await SaveOnceAsync(entries);
+        }
+        catch (Exception e) when (kept && DatabaseFaults.IsUnavailable(e))
+        {
+            // The kept connection broke while it was idle (the database restarted, the network dropped; ADR 0025): the
+            // first write after the outage goes to a new connection instead of failing the read that waits for it.
+            await SaveOnceAsync(entries);
+        }
+    }
+
+    private async Task SaveOnceAsync(IReadOnlyList<AuditEntry> entries)
+    {
         await _connection.WaitAsync();
         try
         {

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Traject.Tests.Infrastructure;
+using Traject.Web.Common;
+using Traject.Web.Data;
+using Traject.Web.Modules.Organisations;
+
+namespace Traject.Tests.Integration;
+
+/// <summary>
+/// Faults the client can act on get answers that say so (ADR 0025): a unique value taken at the same moment is a 409
+/// naming the field, and a database that cannot be reached is a 503 with Retry-After, for the API and the pages,
+/// until it is back, without restarting the app.
+/// </summary>
+public abstract class GracefulFaultTests(TrajectFixture f)
+{
+    [SkippableFact]
+    public async Task Parallel_posts_of_one_region_name_create_one_and_never_answer_500()
+    {
+        using var admin = await f.ClientAsync(Demo.Admin);
+        var name = "Race " + Guid.NewGuid().ToString("N")[..8];
+        using var start = new SemaphoreSlim(0);
+        var posts = Enumerable.Range(0, 8).Select(async _ =>
+        {
+            await start.WaitAsync();
+            using var response = await admin.PostJsonAsync("/api/v1/regions", new { name });
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
+        }).ToList();
+        start.Release(8);
+        var answers = await Task.WhenAll(posts);
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        foreach (var (status, body, mediaType) in answers.Where(a => a.StatusCode != HttpStatusCode.Created))
+        {
+            // Who finds the name taken before saving gets the form's 400; who loses the race at the unique index a 409.
+            Assert.True(status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict, $"{(int)status}: {body}");
+            Assert.Equal("application/problem+json", mediaType);
+            Assert.Contains("name", JsonNode.Parse(body)!["errors"]!.AsObject().Select(e => e.Key));
+        }
+
+        Assert.Equal(1, await f.WithDbAsync(db => db.Regions.CountAsync(r => r.Name == name)));
+    }
+
+    [SkippableFact]
+    public async Task A_unique_index_violation_is_read_as_the_request_field_it_guards()
+    {
+        var name = "Twice " + Guid.NewGuid().ToString("N")[..8];
+        await f.WithDbAsync(async db =>
+        {
+            db.Regions.Add(new Region { Name = name });
+            return await db.SaveChangesAsync();
+        });
+        var failure = await Assert.ThrowsAsync<DbUpdateException>(() => f.WithDbAsync(async db =>
+        {
+            db.Regions.Add(new Region { Name = name });
+            return await db.SaveChangesAsync();
+        }));
+
+        var model = await f.WithDbAsync(db => Task.FromResult(db.Model));
+        Assert.Equal(new[] { "name" }, DatabaseFaults.UniqueViolationFields(failure, model));
+        Assert.False(DatabaseFaults.IsUnavailable(failure));
+        var conflict = ApiExceptionHandler.UniqueConflict(["name"]);
+        Assert.Equal((ErrorKind.Conflict, "name"), (conflict.Kind, conflict.Fields!.Single().Key));
+    }
+
+    [SkippableFact]
+    public async Task While_the_database_is_unreachable_API_and_pages_answer_503_with_Retry_After_and_recover_without_a_restart()
+    {
+        Skip.If(f.Provider != DatabaseProvider.PostgreSQL, "The outage is simulated in front of the PostgreSQL server.");
+        Providers.Require(DatabaseProvider.PostgreSQL);
+        var server = new NpgsqlConnectionStringBuilder(Providers.PostgresAdminConnectionString);
+        await using var gate = new TcpGate(server.Host ?? "127.0.0.1", server.Port);
+        var host = f.NewHost(new GatedDatabase(await f.NewDatabaseAsync(), gate));
+        await TrajectFixture.SeedDemoAsync(host);
+        using var api = Api.WithToken(host.CreateClient(), await Api.LoginAsync(host, Demo.Regie));
+        var person = await Dossiers.RegisterAsync(api, f.Clock);
+        var browser = host.CreateClient();
+        using (var login = await Browser.LoginAsync(browser, Demo.Regie))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        var dossier = $"/api/v1/trajectories/{person.TrajectoryId}";
+        var page = $"/trajectories/{person.TrajectoryId}";
+        using (var up = await api.GetAsync(dossier))
+        {
+            await up.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        await gate.CloseAsync();
+
+        foreach (var request in new Func<Task<HttpResponseMessage>>[]
+        {
+            () => api.GetAsync(dossier),
+            () => api.PostJsonAsync("/api/v1/young-people", Dossiers.NewPerson(f.Clock)),
+            () => host.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email = Demo.Regie, password = Demo.Password }),
+        })
+        {
+            using var down = await request();
+            var problem = await down.ProblemAsync(HttpStatusCode.ServiceUnavailable);
+            Assert.Equal(TimeSpan.FromSeconds(DatabaseFaults.RetryAfterSeconds), down.Headers.RetryAfter?.Delta);
+            Assert.Equal("Tijdelijk niet beschikbaar", (string?)problem["title"]);
+            Assert.DoesNotContain("Npgsql", problem.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        using (var down = await browser.GetAsync(page))
+        {
+            var html = await down.ExpectAsync(HttpStatusCode.ServiceUnavailable);
+            Assert.Equal(TimeSpan.FromSeconds(DatabaseFaults.RetryAfterSeconds), down.Headers.RetryAfter?.Delta);
+            Assert.Equal("text/html", down.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Probeer het over een ogenblik opnieuw", html, StringComparison.Ordinal);
+            Assert.Contains($"href=\"{page}\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+        }
+
+        using (var ready = await host.CreateClient().GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        }
+
+        gate.Open();
+
+        // Connections the outage broke are dropped from the pool as they are met; within seconds every answer is normal.
+        var status = HttpStatusCode.ServiceUnavailable;
+        for (var attempt = 0; attempt < 40 && status != HttpStatusCode.OK; attempt++)
+        {
+            using var again = await api.GetAsync(dossier);
+            status = again.StatusCode;
+            if (status != HttpStatusCode.OK)
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+                await Task.Delay(250);
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        using (var back = await browser.GetAsync(page))
+        {
+            await back.ExpectAsync(HttpStatusCode.OK);
+        }
+    }
+}
+
+public sealed class GracefulFaultsSqlite(SqliteFixture f) : GracefulFaultTests(f), IClassFixture<SqliteFixture>;
+
+public sealed class GracefulFaultsPostgres(PostgresFixture f) : GracefulFaultTests(f), IClassFixture<PostgresFixture>;
