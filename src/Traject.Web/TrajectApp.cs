@@ -54,7 +54,12 @@ internal static class TrajectApp
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var dbOptions = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = dbOptions.ResolveConnectionString(builder.Environment.ContentRootPath);
-        services.AddDbContext<TrajectDb>(o => dbOptions.Configure(o, connectionString));
+        // The options are built once (not per request); the interceptors are singletons.
+        services.AddDbContext<TrajectDb>((sp, o) =>
+        {
+            dbOptions.Configure(o, connectionString);
+            o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+        }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<SchemaMigrator>();
         services.AddHostedService<SqliteWalCheckpoint>();
         services.AddScoped<DemoSeeder>();

@@ -26,6 +26,7 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options, DomainEvent
     public DbSet<Modules.Tasks.CareTask> CareTasks => Set<Modules.Tasks.CareTask>();
     public DbSet<Modules.ReportingCode.ReportingCodeWeighing> ReportingCodeWeighings => Set<Modules.ReportingCode.ReportingCodeWeighing>();
     public DbSet<Modules.Auth.EndedSession> EndedSessions => Set<Modules.Auth.EndedSession>();
+    public DbSet<Modules.Auth.AuthVersion> AuthVersions => Set<Modules.Auth.AuthVersion>();
     public DbSet<Modules.Screening.Pooling.PooledSignal> PooledSignals => Set<Modules.Screening.Pooling.PooledSignal>();
     public DbSet<Modules.Screening.Screening> Screenings => Set<Modules.Screening.Screening>();
     public DbSet<Modules.Screening.ScreeningSignal> ScreeningSignals => Set<Modules.Screening.ScreeningSignal>();

@@ -1,10 +1,14 @@
+using System.Collections.Frozen;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 
 namespace Traject.Web.Modules.Auth;
 
-/// <summary>The professional behind a cookie or bearer token, re-read from the database on every request.</summary>
-internal sealed class ActorLookup(TrajectDb db, IHostEnvironment env, TimeProvider time) : IActorLookup
+/// <summary>
+/// The professional behind a cookie or bearer token as the database knows her now: kept in memory per id and security
+/// stamp by <see cref="SignedInCache"/> (at most a second behind any change, on every node), else read.
+/// </summary>
+internal sealed class ActorLookup(IServiceProvider services, IHostEnvironment env, TimeProvider time, SignedInCache cache) : IActorLookup
 {
     public async Task<Actor?> FindAsync(ClaimsPrincipal? principal, CancellationToken ct)
     {
@@ -20,6 +24,15 @@ internal sealed class ActorLookup(TrajectDb db, IHostEnvironment env, TimeProvid
             return null;
         }
 
+        var stamp = principal!.FindFirstValue("AspNet.Identity.SecurityStamp");
+        if (cache.TryGet(id, stamp, out var kept))
+        {
+            return kept;
+        }
+
+        // The database context is made only when it is needed: most requests find her kept.
+        var db = services.GetRequiredService<TrajectDb>();
+        var generation = cache.Generation;
         var row = await db.Users.AsNoTracking()
             .Where(u => u.Id == id && u.IsActive && u.Organisation!.IsActive)
             .Select(u => new { u.Id, u.DisplayName, u.OrganisationId, u.Organisation!.Kind, u.SecurityStamp, u.TwoFactorEnabled, u.Email })
@@ -31,7 +44,6 @@ internal sealed class ActorLookup(TrajectDb db, IHostEnvironment env, TimeProvid
         }
 
         // A changed security stamp (password reset, deactivation, re-enrolment) ends older sessions and tokens.
-        var stamp = principal!.FindFirstValue("AspNet.Identity.SecurityStamp");
         if (stamp is not null && !string.Equals(stamp, row.SecurityStamp, StringComparison.Ordinal))
         {
             return null;
@@ -41,6 +53,8 @@ internal sealed class ActorLookup(TrajectDb db, IHostEnvironment env, TimeProvid
                            join r in db.Roles on ur.RoleId equals r.Id
                            where ur.UserId == id
                            select r.Name!).ToListAsync(ct);
-        return new Actor(row.Id, row.DisplayName, row.OrganisationId, row.Kind, new HashSet<string>(roles, StringComparer.Ordinal));
+        var actor = new Actor(row.Id, row.DisplayName, row.OrganisationId, row.Kind, roles.ToFrozenSet(StringComparer.Ordinal));
+        cache.Keep(id, stamp, actor, generation);
+        return actor;
     }
 }

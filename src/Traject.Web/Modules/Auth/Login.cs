@@ -137,6 +137,11 @@ internal static class AuthModule
     {
         services.AddScoped<Login>();
         services.AddScoped<IActorLookup, ActorLookup>();
+        services.AddOptions<SignedInCacheOptions>().BindConfiguration(SignedInCacheOptions.Section);
+        services.AddSingleton<SignedInCache>();
+        services.AddHostedService<SignedInCacheRefresher>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SignedInChangeInterceptor>();
+        TicketCache.Use(services);
         services.AddSingleton<AccountLoginLimiter>();
         services.AddSingleton<TotpTokenProvider>();
         // Replaces Identity's authenticator provider (system clock) under the same name.

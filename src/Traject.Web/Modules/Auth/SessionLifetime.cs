@@ -63,7 +63,8 @@ internal static class SessionLifetime
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             if (SignedInAt(ctx.Properties) is not { } signedIn || now - signedIn >= Absolute || signedIn > now + TimeSpan.FromMinutes(5)
                 || SessionId(ctx.Properties) is not { } session
-                || await IsEndedAsync(services.GetRequiredService<TrajectDb>(), session, ctx.HttpContext.RequestAborted))
+                || (services.GetRequiredService<SignedInCache>().IsEnded(session)
+                    ?? await IsEndedAsync(services.GetRequiredService<TrajectDb>(), session, ctx.HttpContext.RequestAborted)))
             {
                 ctx.RejectPrincipal();
                 await ctx.HttpContext.SignOutAsync(ctx.Scheme.Name);
@@ -98,15 +99,17 @@ internal static class SessionLifetime
 
     /// <summary>
     /// Ends the web session these cookie properties belong to (a plain log-out): saved with the caller's next
-    /// SaveChanges, its cookie is refused from then on. Sessions past their absolute end are forgotten on the way.
+    /// SaveChanges, its cookie is refused from then on (on this node at once, on the others within a second).
+    /// Sessions past their absolute end are forgotten on the way.
     /// </summary>
-    public static async Task EndAsync(TrajectDb db, AuthenticationProperties? session, DateTimeOffset now, CancellationToken ct)
+    public static async Task EndAsync(TrajectDb db, SignedInCache cache, AuthenticationProperties? session, DateTimeOffset now, CancellationToken ct)
     {
         if (SessionId(session) is not { } id || SignedInAt(session) is not { } signedIn)
         {
             return;
         }
 
+        cache.Ended(id);
         await db.EndedSessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(ct);
         if (!await db.EndedSessions.AnyAsync(s => s.Id == id, ct))
         {

@@ -111,7 +111,8 @@ internal sealed class SafetyRecords(TrajectDb db, TimeProvider time, DossierDoor
         var recent = await SafetyFacts.RecentMissingEpisodesAsync(db, t.Id, now, ct);
         var schedule = await SafetyFacts.ReassessmentAsync(db, t, today, ct);
         var currentRegion = await SafetyFacts.CurrentRegionIdAsync(db, t, today, ct);
-        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var homeRegion = context?.HomeRegionId;
+        var regions = await db.Regions.AsNoTracking().Where(r => r.Id == currentRegion || r.Id == homeRegion).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         var people = await PersonRefs.LoadAsync(db, assessments.SelectMany(a => new[] { a.AssessedById, a.TreatmentCoordinatorId })
             .Concat(plan is null ? [] : plan.Measures.Select(m => m.OwnerId).Append(plan.UpdatedById))
             .Concat(medical.Select(m => m.RecordedById)), ct);

@@ -10,11 +10,28 @@ internal static class PersonRefs
         ? db.Users.Where(u => u.Id == p).Select(u => u.DisplayName).SingleAsync(ct)
         : db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
 
+    /// <summary>
+    /// The professionals named, read once per unit of work: a page that shows several parts of a dossier asks for the
+    /// same people many times, so each context keeps who it has read (names change too rarely to matter within one request).
+    /// </summary>
     public static async Task<Dictionary<Guid, PersonRef>> LoadAsync(TrajectDb db, IEnumerable<Guid> ids, CancellationToken ct)
     {
+        var known = Known.GetOrCreateValue(db);
         var set = ids.Distinct().ToList();
-        return await db.Users.AsNoTracking().Where(u => set.Contains(u.Id))
-            .Select(u => new PersonRef(u.Id, u.DisplayName, u.Organisation!.Name))
-            .ToDictionaryAsync(p => p.Id, ct);
+        var missing = set.Where(id => !known.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            var read = await db.Users.AsNoTracking().Where(u => missing.Contains(u.Id))
+                .Select(u => new PersonRef(u.Id, u.DisplayName, u.Organisation!.Name))
+                .ToListAsync(ct);
+            foreach (var person in read)
+            {
+                known[person.Id] = person;
+            }
+        }
+
+        return set.Where(known.ContainsKey).ToDictionary(id => id, id => known[id]);
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrajectDb, Dictionary<Guid, PersonRef>> Known = [];
 }

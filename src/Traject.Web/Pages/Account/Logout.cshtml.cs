@@ -7,7 +7,8 @@ using Traject.Web.Modules.Organisations;
 namespace Traject.Web.Pages.Account;
 
 /// <summary>Logs this session out, on the server too: a copy of its cookie no longer works. Her other sessions go on.</summary>
-internal sealed class LogoutModel(SignInManager<Professional> signIn, CurrentActor current, AuditLog audit, TrajectDb db, TimeProvider time)
+internal sealed class LogoutModel(SignInManager<Professional> signIn, CurrentActor current, AuditLog audit, TrajectDb db, TimeProvider time,
+    SignedInCache signedIn)
     : AppPageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
@@ -18,7 +19,7 @@ internal sealed class LogoutModel(SignInManager<Professional> signIn, CurrentAct
         if (actor is not null)
         {
             var session = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-            await SessionLifetime.EndAsync(db, session.Properties, time.GetUtcNow(), HttpContext.RequestAborted);
+            await SessionLifetime.EndAsync(db, signedIn, session.Properties, time.GetUtcNow(), HttpContext.RequestAborted);
             audit.Add(actor, AuthAuditActions.Logout, nameof(Professional), actor.Id);
             await db.SaveChangesAsync(HttpContext.RequestAborted);
         }

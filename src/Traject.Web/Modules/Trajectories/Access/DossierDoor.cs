@@ -62,13 +62,22 @@ internal sealed class DossierDoor(TrajectDb db, AccessPolicy policy, AuditLog au
         CancellationToken ct, bool tracked = false, AuditObject? about = null)
     {
         var (type, id) = about is { } o ? (o.Type, o.Id) : (nameof(Trajectory), trajectoryId);
-        // In scope: a basis that reads the dossier, or (for the follow-up part) a basis for that part alone.
-        var readBasis = await policy.BasisForTrajectoryAsync(actor, trajectoryId, ct);
-        var scope = readBasis ?? (operation is DossierOperation.ReadFollowUps or DossierOperation.RecordFollowUps
-            ? await policy.BasisForAsync(actor, trajectoryId, operation, ct)
-            : null);
-        var query = tracked ? db.Trajectories : db.Trajectories.AsNoTracking();
-        var t = scope is null ? null : await query.Include(x => x.YoungPerson).SingleOrDefaultAsync(x => x.Id == trajectoryId, ct);
+        // Within one page view the parts read share the one decision and the one (untracked) trajectory.
+        var shared = operation == DossierOperation.Read && !tracked;
+        if (!shared || !views.TryGetOpened(trajectoryId, out var scope, out var t))
+        {
+            // In scope: a basis that reads the dossier, or (for the follow-up part) a basis for that part alone.
+            var readBasis = await policy.BasisForTrajectoryAsync(actor, trajectoryId, ct);
+            scope = readBasis ?? (operation is DossierOperation.ReadFollowUps or DossierOperation.RecordFollowUps
+                ? await policy.BasisForAsync(actor, trajectoryId, operation, ct)
+                : null);
+            var query = tracked ? db.Trajectories : db.Trajectories.AsNoTracking();
+            t = scope is null ? null : await query.Include(x => x.YoungPerson).SingleOrDefaultAsync(x => x.Id == trajectoryId, ct);
+            if (shared)
+            {
+                views.KeepOpened(trajectoryId, scope, t);
+            }
+        }
         if (t is null)
         {
             await audit.RecordAsync(actor, action, type, id, outcome: AuditOutcomes.Denied, ct: ct);
@@ -135,12 +144,31 @@ internal sealed class DossierViews(AuditLog audit)
     private Guid? _trajectoryId;
     private Dossier? _first;
     private readonly List<string> _parts = [];
+    private (bool Known, string? Scope, Trajectory? Trajectory) _opened;
+
+    /// <summary>The read decision and the trajectory of an earlier part of the current view of this trajectory.</summary>
+    public bool TryGetOpened(Guid trajectoryId, out string? scope, out Trajectory? trajectory)
+    {
+        var known = _trajectoryId == trajectoryId && _opened.Known;
+        (scope, trajectory) = known ? (_opened.Scope, _opened.Trajectory) : (null, null);
+        return known;
+    }
+
+    /// <summary>Keeps the read decision of the first part for the rest of the current view.</summary>
+    public void KeepOpened(Guid trajectoryId, string? scope, Trajectory? trajectory)
+    {
+        if (_trajectoryId == trajectoryId)
+        {
+            _opened = (true, scope, trajectory);
+        }
+    }
 
     /// <summary>Starts collecting the parts read of this trajectory until <see cref="CompleteAsync"/>.</summary>
     public void Begin(Guid trajectoryId)
     {
         _trajectoryId = trajectoryId;
         _first = null;
+        _opened = default;
         _parts.Clear();
     }
 
@@ -171,6 +199,7 @@ internal sealed class DossierViews(AuditLog audit)
         var parts = string.Join(',', _parts);
         _trajectoryId = null;
         _first = null;
+        _opened = default;
         _parts.Clear();
         if (shown is not null)
         {
