@@ -27,6 +27,11 @@ public static class Program
             return await WalSize.WalSizeBench.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == HotPath.HotPathBench.Verb)
+        {
+            return await HotPath.HotPathBench.RunAsync(args[1..]);
+        }
+
         if (args.Length == 2 && args[0] == LoadClient.Verb)
         {
             return await LoadClient.RunAsync(args[1]);

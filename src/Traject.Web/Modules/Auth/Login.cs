@@ -137,7 +137,9 @@ internal static class AuthModule
     {
         services.AddScoped<Login>();
         services.AddScoped<IActorLookup, ActorLookup>();
-        services.AddOptions<SignedInCacheOptions>().BindConfiguration(SignedInCacheOptions.Section);
+        services.AddOptions<SignedInCacheOptions>().BindConfiguration(SignedInCacheOptions.Section)
+            .Validate(o => o.RecheckEvery <= TimeSpan.FromMinutes(1), "SignedIn:RecheckEvery may be at most one minute (the security-stamp interval).")
+            .ValidateOnStart();
         services.AddSingleton<SignedInCache>();
         services.AddHostedService<SignedInCacheRefresher>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SignedInChangeInterceptor>();

@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Traject.Bench.AuditCost;
+using Traject.Web.Data;
+using Traject.Web.Data.Seeding;
+
+namespace Traject.Bench.HotPath;
+
+/// <summary>
+/// <c>hot-path [--provider sqlite|postgres] [--connection "..."] [--seconds 10] [--connections 20] [--rounds 3]</c>:
+/// the real app on Kestrel with the demo data, and <c>wrk</c> (Debian package <c>wrk</c>) as the load from its own
+/// process. In each round it measures, one after the other, the five requests of the hot path and prints each round's
+/// throughput and latency, then the median of the rounds and the ratios the goals name:
+/// a signed-in trivial request against the anonymous one (goal ≥ 50 %), the audited dossier API read against a signed-in,
+/// un-audited single-row read (≥ 50 %), the dossier page against the dossier API read (≥ 50 %), and the page's
+/// p99 ÷ p50 (≤ 5). Each ratio compares figures of the same round, so it holds on a shared machine.
+/// </summary>
+internal static partial class HotPathBench
+{
+    public const string Verb = "hot-path";
+
+    private sealed record Target(string Name, string Path, string? Header);
+
+    private sealed record Figure(double PerSecond, double P50, double P99, long Errors);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var provider = Text(args, "provider", "sqlite") == "postgres" ? DatabaseProvider.PostgreSQL : DatabaseProvider.Sqlite;
+        var connection = Text(args, "connection", null);
+        var seconds = Number(args, "seconds", 10);
+        var connections = Number(args, "connections", 20);
+        var rounds = Number(args, "rounds", 3);
+        if (provider == DatabaseProvider.PostgreSQL && connection is null)
+        {
+            Console.Error.WriteLine("--provider postgres needs --connection \"<Npgsql connection string of a server it may create a database on>\".");
+            return 2;
+        }
+
+        if (!OnPath("wrk"))
+        {
+            Console.Error.WriteLine("hot-path drives the load with wrk: install it first (Debian: apt-get install wrk).");
+            return 2;
+        }
+
+        await using var database = await BenchDatabase.CreateAsync(provider, connection);
+        await using var host = await BenchHost.StartAsync(database);
+        var (token, cookie, trajectory, programme) = await SignInAsync(host.Address);
+        Target[] targets =
+        [
+            new("anonymous GET /health/live", "/health/live", null),
+            new("signed-in GET /health/live (bearer)", "/health/live", "Authorization: Bearer " + token),
+            new("un-audited single-row read GET /api/v1/care-programmes/{id}", $"/api/v1/care-programmes/{programme}", "Authorization: Bearer " + token),
+            new("audited dossier API read GET /api/v1/trajectories/{id}", $"/api/v1/trajectories/{trajectory}", "Authorization: Bearer " + token),
+            new("dossier page GET /trajectories/{id} (cookie)", $"/trajectories/{trajectory}", "Cookie: " + cookie),
+        ];
+
+        Console.WriteLine($"{provider}, {Environment.ProcessorCount} cores, wrk -t2 -c{connections} -d{seconds}s, {rounds} round(s)");
+        // One short pass first, so no round pays for start-up (compilation, pools, caches).
+        foreach (var target in targets)
+        {
+            await WrkAsync(host.Address, target, connections, 3);
+        }
+
+        var figures = targets.ToDictionary(t => t, _ => new List<Figure>());
+        for (var round = 1; round <= rounds; round++)
+        {
+            foreach (var target in targets)
+            {
+                var figure = await WrkAsync(host.Address, target, connections, seconds);
+                figures[target].Add(figure);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"round {round}  {target.Name,-66} {figure.PerSecond,9:0.0}/s  p50 {figure.P50,7:0.00} ms  p99 {figure.P99,8:0.00} ms  errors {figure.Errors}"));
+            }
+        }
+
+        Console.WriteLine();
+        var ratios = Enumerable.Range(0, rounds).Select(r => new
+        {
+            SignedIn = figures[targets[1]][r].PerSecond / figures[targets[0]][r].PerSecond,
+            Audited = figures[targets[3]][r].PerSecond / figures[targets[2]][r].PerSecond,
+            Page = figures[targets[4]][r].PerSecond / figures[targets[3]][r].PerSecond,
+            Tail = figures[targets[4]][r].P99 / figures[targets[4]][r].P50,
+        }).ToList();
+        Report("signed-in trivial ÷ anonymous", Median(ratios.Select(r => r.SignedIn)), ">= 50 %", v => v >= 0.5, percent: true);
+        Report("audited dossier API read ÷ un-audited single-row read", Median(ratios.Select(r => r.Audited)), ">= 50 %", v => v >= 0.5, percent: true);
+        Report("dossier page ÷ dossier API read", Median(ratios.Select(r => r.Page)), ">= 50 %", v => v >= 0.5, percent: true);
+        Report("dossier page p99 ÷ p50", Median(ratios.Select(r => r.Tail)), "<= 5", v => v <= 5, percent: false);
+        return figures.Values.SelectMany(f => f).Any(f => f.Errors > 0) ? 1 : 0;
+    }
+
+    private static void Report(string what, double value, string goal, Func<double, bool> met, bool percent)
+    {
+        var shown = percent ? $"{value * 100:0.0} %" : $"{value:0.0}";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-58} {shown,9}   goal {goal,-7} {(met(value) ? "met" : "MISSED")}"));
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>Signs the demo coordinator in through the API (token) and the login page (cookie); picks her first dossier.</summary>
+    private static async Task<(string Token, string Cookie, Guid Trajectory, Guid Programme)> SignInAsync(Uri address)
+    {
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = address };
+        var token = await LoadClient.ApiLoginAsync(client, "regie@demo.traject");
+        using (var form = await client.GetAsync("/Account/Login"))
+        {
+            var html = await LoadClient.ExpectAsync(form, HttpStatusCode.OK);
+            using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Email"] = "regie@demo.traject",
+                ["Input.Password"] = DemoSeeder.DemoPassword,
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryField().Match(html).Groups[1].Value),
+            });
+            using var login = await client.PostAsync("/Account/Login", content);
+            await LoadClient.ExpectAsync(login, HttpStatusCode.Redirect);
+        }
+
+        var cookie = cookies.GetCookies(address)["traject.auth"] ?? throw new InvalidOperationException("No session cookie.");
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        using var list = await client.GetAsync("/api/v1/trajectories");
+        var trajectory = Guid.Parse((string)JsonNode.Parse(await LoadClient.ExpectAsync(list, HttpStatusCode.OK))!["items"]![0]!["id"]!);
+        using var catalogue = await client.GetAsync("/api/v1/care-programmes");
+        var programmes = JsonNode.Parse(await LoadClient.ExpectAsync(catalogue, HttpStatusCode.OK))!;
+        var first = programmes is JsonArray array ? array[0]! : programmes["items"]![0]!;
+        using (var page = await client.GetAsync($"/trajectories/{trajectory}"))
+        {
+            await LoadClient.ExpectAsync(page, HttpStatusCode.OK); // wrk counts a redirect to the login page as success
+        }
+
+        return (token, $"{cookie.Name}={cookie.Value}", trajectory, Guid.Parse((string)first["id"]!));
+    }
+
+    private static async Task<Figure> WrkAsync(Uri address, Target target, int connections, int seconds)
+    {
+        var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "--timeout", "10s" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (target.Header is { } header)
+        {
+            start.ArgumentList.Add("-H");
+            start.ArgumentList.Add(header);
+        }
+
+        start.ArgumentList.Add(new Uri(address, target.Path).ToString());
+        using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start.");
+        var output = await wrk.StandardOutput.ReadToEndAsync();
+        await wrk.WaitForExitAsync();
+        var perSecond = double.Parse(PerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+        var errors = NonSuccess().Match(output) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        errors += Timeouts().Match(output) is { Success: true } t ? long.Parse(t.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        return new Figure(perSecond, Percentile(output, "50"), Percentile(output, "99"), errors);
+    }
+
+    /// <summary>A latency line of wrk's --latency table ("     99%   12.34ms"), in milliseconds.</summary>
+    private static double Percentile(string output, string percent)
+    {
+        var match = Regex.Match(output, @"^\s+" + percent + @"%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
+        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+    }
+
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, program)));
+
+    private static string? Text(string[] args, string name, string? fallback)
+    {
+        var at = Array.IndexOf(args, "--" + name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+
+    private static int Number(string[] args, string name, int fallback) =>
+        Text(args, name, null) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex PerSecond();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
+    private static partial Regex NonSuccess();
+
+    [GeneratedRegex(@"timeout (\d+)")]
+    private static partial Regex Timeouts();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
