@@ -45,6 +45,42 @@ internal static class ApiContract
         [StatusCodes.Status503ServiceUnavailable] = "The database cannot be reached just now: try again after the seconds in 'Retry-After'",
     };
 
+    /// <summary>
+    /// The licence the document names (info.license): no open-source licence, all rights reserved; an SPDX expression
+    /// needs a <c>LicenseRef-</c> for that.
+    /// </summary>
+    public const string LicenceName = "Proprietary: use by the operator's connected organisations under their agreement";
+    public const string LicenceIdentifier = "LicenseRef-Proprietary";
+
+    /// <summary>What each tag (an endpoint group's <c>WithTags</c>) covers; a tag without one fails OpenApiDocumentTests and the lint.</summary>
+    public static readonly IReadOnlyDictionary<string, string> TagDescriptions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Administration"] = "Regions, organisations, professionals and the audit chain check (administrators)",
+        ["Aftercare"] = "The aftercare plan after care ends and its follow-up contacts",
+        ["Authentication"] = "Log in for a bearer token and renew it",
+        ["Care programmes"] = "The catalogue of care programmes, their versions, phases and capacity",
+        ["Continuity"] = "Turning 18: the continuity checklist, and the trajectory overview",
+        ["Emergency access"] = "Break the glass for a dossier outside your care team, and its review",
+        ["Future plan"] = "Her future plan: goals, steps and their changes",
+        ["Hand-overs"] = "Warm hand-overs of a trajectory to another organisation",
+        ["Incidents"] = "Group incidents that link several young people",
+        ["Missing episodes"] = "Episodes in which she is missing, and their reminders",
+        ["Network analysis"] = "Her network of people, places, accounts and numbers, and overlap alerts across young people",
+        ["Notifications"] = "The signed-in professional's in-app notifications",
+        ["Placements"] = "A trajectory's placements in care programmes: phases, next steps, time-outs and end",
+        ["Registration"] = "Registration decisions, consent, national notifications and their exports",
+        ["Reporting code"] = "The reporting-code weighing of a trajectory",
+        ["Safety"] = "The safety assessment and safety plan",
+        ["Screening"] = "The screening instrument, its versions and the evaluation of a case (stores nothing)",
+        ["Screenings"] = "A trajectory's screenings and their multidisciplinary weighing",
+        ["Signal pooling"] = "Signals about a young person outside your care team, pooled by name and date of birth",
+        ["Statistics"] = "National figures with disclosure control (national reporters)",
+        ["Tasks"] = "A trajectory's tasks",
+        ["Trajectories"] = "Trajectories: my caseload, the dossier, the care team, the timeline and the lifecycle",
+        ["Triage"] = "Problem analysis, matched care, care choices and the triage figures",
+        ["Young people"] = "Registering a young person, her details, a new trajectory and her access overview",
+    };
+
     /// <summary>Declares the problem answer for a status, unless the endpoint already declares that status.</summary>
     public static void DeclareProblem(EndpointBuilder builder, int status)
     {
@@ -143,6 +179,17 @@ internal static class ApiContract
             document.Info.Title = "Traject API";
             document.Info.Description = "Young people, trajectories, care teams and timelines. Authenticate with POST /api/v1/auth/login and send "
                 + "'Authorization: Bearer <accessToken>'. Errors are problem details (application/problem+json).";
+            document.Info.License = new OpenApiLicense { Name = LicenceName, Identifier = LicenceIdentifier };
+
+            // One relative server: the host that serves this document, whatever name it is reached by (a proxy, a test
+            // server). The generator adds the request's own address in Development only, so the document would differ per
+            // environment and per host.
+            document.Servers = [new OpenApiServer { Url = "/", Description = "The host that serves this document" }];
+            foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+            {
+                tag.Description ??= TagDescriptions.GetValueOrDefault(tag.Name ?? "");
+            }
+
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
@@ -171,11 +218,13 @@ internal static class ApiContract
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
+            operation.Security ??= [];
             if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any())
             {
-                operation.Security ??= [];
                 operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
             }
+
+            // An anonymous operation says so with an empty list ("security": []), so no reader takes it as forgotten.
 
             return Task.CompletedTask;
         });

@@ -76,6 +76,11 @@ public sealed partial class OpenApiDocumentTests(SqliteFixture f) : IClassFixtur
                 Fail(isAnonymous ? "anonymous, yet it asks for a bearer token" : "no bearer security requirement");
             }
 
+            if (isAnonymous && operation.Node["security"] is not JsonArray { Count: 0 })
+            {
+                Fail("anonymous, yet it does not say so with an empty security list");
+            }
+
             var required = new List<string> { "503" }; // the database out of reach, for every operation
             if (!isAnonymous)
             {
@@ -113,6 +118,19 @@ public sealed partial class OpenApiDocumentTests(SqliteFixture f) : IClassFixtur
         var scheme = contract.Document["components"]?["securitySchemes"]?["Bearer"];
         Assert.Equal("http", (string?)scheme?["type"]);
         Assert.Equal("bearer", (string?)scheme?["scheme"]);
+    }
+
+    [SkippableFact]
+    public async Task The_document_names_its_licence_its_server_and_what_each_tag_covers()
+    {
+        var contract = await ContractAsync();
+        Assert.False(string.IsNullOrWhiteSpace((string?)contract.Document["info"]?["license"]?["name"]));
+        Assert.Equal("/", (string?)contract.Document["servers"]?[0]?["url"]);
+        var tags = contract.Document["tags"]!.AsArray();
+        Assert.NotEmpty(tags);
+        Assert.All(tags, t => Assert.False(string.IsNullOrWhiteSpace((string?)t?["description"]), $"tag '{t?["name"]}' has no description"));
+        var used = contract.Operations.SelectMany(o => o.Node["tags"]?.AsArray().Select(t => (string?)t) ?? []).ToHashSet();
+        Assert.Equal(used.Order(), tags.Select(t => (string?)t?["name"]).Order());
     }
 
     [SkippableFact]

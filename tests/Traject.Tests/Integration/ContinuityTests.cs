@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
+using Traject.Web.Data;
 using Traject.Web.Modules.Continuity;
 using Traject.Web.Modules.Trajectories;
 
@@ -31,6 +33,51 @@ public abstract class ContinuityTests(TrajectFixture f)
         var person = await Dossiers.RegisterAsync(regie, f.Clock, p => p["dateOfBirth"] = dob);
         await Dossiers.AddMemberAsync(regie, person.TrajectoryId, new { professionalId = f.Ids.User(Demo.Mentor), role = "Mentor" });
         return (person.TrajectoryId, dob);
+    }
+
+    [SkippableFact]
+    public async Task A_run_in_small_batches_starts_every_due_checklist_once_resumes_after_a_partial_run_and_a_second_run_starts_none()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var due = new List<Guid>();
+        for (var i = 0; i < 7; i++)
+        {
+            due.Add((await TurningEighteenSoonAsync(regie)).Id);
+        }
+
+        // A candidate of the query that is not due yet (her checklist starts in about three weeks): every batch passes her by.
+        var notYet = (await Dossiers.RegisterAsync(regie, f.Clock, p => p["dateOfBirth"] = f.Clock.Today().AddMonths(10).AddDays(-10).AddYears(-18))).TrajectoryId;
+
+        // A run that stopped after its first batch left one checklist behind, committed with its task.
+        await using (var scope = f.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TrajectDb>();
+            var person = await db.Trajectories.Include(t => t.YoungPerson).SingleAsync(t => t.Id == due[3]);
+            scope.ServiceProvider.GetRequiredService<ContinuityChecklists>().Start(person.Id, person.CoordinatorId, person.YoungPerson!.DateOfBirth, person.CoordinatorId);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = f.Factory.Services.CreateAsyncScope())
+        {
+            var schedule = ActivatorUtilities.CreateInstance<ContinuitySchedule>(scope.ServiceProvider, Options.Create(new TurningEighteenOptions { BatchSize = 2 }));
+            var started = await schedule.StartDueChecklistsAsync(default);
+            Assert.True(started >= due.Count - 1, $"started {started}");
+            Assert.True(schedule.Batches >= 3, $"{schedule.Batches} batches of at most 2 for {started} checklists");
+            Assert.Equal(0, await schedule.StartDueChecklistsAsync(default));
+            Assert.Equal(0, schedule.Batches);
+        }
+
+        var checklists = await f.WithDbAsync(db => db.ContinuityChecklists.AsNoTracking().Where(c => due.Contains(c.TrajectoryId) || c.TrajectoryId == notYet)
+            .Select(c => new { c.Id, c.TrajectoryId }).ToListAsync());
+        Assert.Equal(due.Order(), checklists.Select(c => c.TrajectoryId).Order());
+        var tasks = await f.WithDbAsync(db => db.CareTasks.AsNoTracking()
+            .Where(t => (due.Contains(t.TrajectoryId) || t.TrajectoryId == notYet) && t.Kind == ContinuityTaskKinds.PlanContinuityAtEighteen)
+            .Select(t => t.TrajectoryId).ToListAsync());
+        Assert.Equal(due.Order(), tasks.Order());
+        var ids = checklists.Select(c => (Guid?)c.Id).ToList();
+        var audited = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == ContinuityAuditActions.ContinuityChanged && ids.Contains(a.EntityId)).Select(a => a.EntityId).ToListAsync());
+        Assert.Equal(checklists.Where(c => c.TrajectoryId != due[3]).Select(c => (Guid?)c.Id).Order(), audited.Order()); // one entry per started checklist
     }
 
     [SkippableFact]

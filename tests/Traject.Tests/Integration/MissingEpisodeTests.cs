@@ -32,6 +32,34 @@ public abstract class MissingEpisodeTests(TrajectFixture f)
     }
 
     [SkippableFact]
+    public async Task A_reminder_run_in_small_batches_reminds_of_every_open_episode_once()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var region = await RegionAsync("Rijnmond");
+        var links = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var person = await Dossiers.RegisterAsync(regie, f.Clock);
+            using var response = await regie.PostJsonAsync(Episodes(person.TrajectoryId), Report(region));
+            links.Add(MissingEpisodes.Link(person.TrajectoryId, (await response.ReadAsync<MissingEpisodeView>(HttpStatusCode.Created)).Id));
+        }
+
+        f.Clock.Advance(TimeSpan.FromMinutes(61));
+        await using (var scope = f.Factory.Services.CreateAsyncScope())
+        {
+            var reminders = ActivatorUtilities.CreateInstance<MissingEpisodeReminders>(scope.ServiceProvider,
+                Microsoft.Extensions.Options.Options.Create(new MissingEpisodeOptions { BatchSize = 2 }));
+            Assert.True(await reminders.RemindAsync(CancellationToken.None) >= links.Count);
+            Assert.Equal(0, await reminders.RemindAsync(CancellationToken.None)); // not again within the hour
+        }
+
+        var sent = await f.WithDbAsync(db => db.Notifications.AsNoTracking()
+            .Where(n => links.Contains(n.Link!) && n.Kind == MissingEpisodeReminders.ReminderKind).Select(n => new { n.Link, n.RecipientId }).ToListAsync());
+        Assert.Equal(links.Order(), sent.Select(n => n.Link!).Order()); // the coordinator, once per episode
+        Assert.All(sent, n => Assert.Equal(f.Ids.User(Demo.Regie), n.RecipientId));
+    }
+
+    [SkippableFact]
     public async Task While_an_episode_is_open_the_team_is_reminded_every_hour_and_not_once_it_is_closed()
     {
         using var regie = await f.ClientAsync(Demo.Regie);

@@ -14,6 +14,13 @@ internal sealed class TurningEighteenOptions
     /// <summary>How often the app looks for trajectories whose checklist is due; zero turns the background look off.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan ScanEvery { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How many trajectories one step of a run looks at: each step reads, starts and commits its checklists on its own,
+    /// in a fresh unit of work, so a run over a large database holds no more than this in memory (docs/adr/0027).
+    /// </summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 500;
 }
 
 /// <summary>
