@@ -22,7 +22,8 @@ internal static partial class HotPathBench
 {
     public const string Verb = "hot-path";
 
-    private sealed record Target(string Name, string Path, string? Header);
+    /// <summary>A request to load; <paramref name="Header"/> is asked for anew before each run.</summary>
+    private sealed record Target(string Name, string Path, Func<Task<string?>> Header);
 
     private sealed record Figure(double PerSecond, double P50, double P99, long Errors);
 
@@ -47,14 +48,17 @@ internal static partial class HotPathBench
 
         await using var database = await BenchDatabase.CreateAsync(provider, connection);
         await using var host = await BenchHost.StartAsync(database);
-        var (token, cookie, trajectory, programme) = await SignInAsync(host.Address);
+        var (token, trajectory, programme) = await SignInAsync(host.Address);
+        var bearer = () => Task.FromResult<string?>("Authorization: Bearer " + token);
+        // wrk ignores Set-Cookie: a cookie older than the one-minute security-stamp interval would be re-validated and
+        // re-issued on every request, which a browser never does. So each page run gets a cookie signed in just before.
         Target[] targets =
         [
-            new("anonymous GET /health/live", "/health/live", null),
-            new("signed-in GET /health/live (bearer)", "/health/live", "Authorization: Bearer " + token),
-            new("un-audited single-row read GET /api/v1/care-programmes/{id}", $"/api/v1/care-programmes/{programme}", "Authorization: Bearer " + token),
-            new("audited dossier API read GET /api/v1/trajectories/{id}", $"/api/v1/trajectories/{trajectory}", "Authorization: Bearer " + token),
-            new("dossier page GET /trajectories/{id} (cookie)", $"/trajectories/{trajectory}", "Cookie: " + cookie),
+            new("anonymous GET /health/live", "/health/live", () => Task.FromResult<string?>(null)),
+            new("signed-in GET /health/live (bearer)", "/health/live", bearer),
+            new("un-audited single-row read GET /api/v1/care-programmes/{id}", $"/api/v1/care-programmes/{programme}", bearer),
+            new("audited dossier API read GET /api/v1/trajectories/{id}", $"/api/v1/trajectories/{trajectory}", bearer),
+            new("dossier page GET /trajectories/{id} (cookie)", $"/trajectories/{trajectory}", async () => "Cookie: " + await CookieAsync(host.Address, trajectory)),
         ];
 
         Console.WriteLine($"{provider}, {Environment.ProcessorCount} cores, wrk -t2 -c{connections} -d{seconds}s, {rounds} round(s)");
@@ -103,12 +107,25 @@ internal static partial class HotPathBench
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    /// <summary>Signs the demo coordinator in through the API (token) and the login page (cookie); picks her first dossier.</summary>
-    private static async Task<(string Token, string Cookie, Guid Trajectory, Guid Programme)> SignInAsync(Uri address)
+    /// <summary>Signs the demo coordinator in through the API (token); picks her first dossier and a programme.</summary>
+    private static async Task<(string Token, Guid Trajectory, Guid Programme)> SignInAsync(Uri address)
+    {
+        using var client = new HttpClient { BaseAddress = address };
+        var token = await LoadClient.ApiLoginAsync(client, "regie@demo.traject");
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        using var list = await client.GetAsync("/api/v1/trajectories");
+        var trajectory = Guid.Parse((string)JsonNode.Parse(await LoadClient.ExpectAsync(list, HttpStatusCode.OK))!["items"]![0]!["id"]!);
+        using var catalogue = await client.GetAsync("/api/v1/care-programmes");
+        var programmes = JsonNode.Parse(await LoadClient.ExpectAsync(catalogue, HttpStatusCode.OK))!;
+        var first = programmes is JsonArray array ? array[0]! : programmes["items"]![0]!;
+        return (token, trajectory, Guid.Parse((string)first["id"]!));
+    }
+
+    /// <summary>A fresh session cookie of the demo coordinator (through the login page), checked on her dossier page.</summary>
+    private static async Task<string> CookieAsync(Uri address, Guid trajectory)
     {
         var cookies = new CookieContainer();
         using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = address };
-        var token = await LoadClient.ApiLoginAsync(client, "regie@demo.traject");
         using (var form = await client.GetAsync("/Account/Login"))
         {
             var html = await LoadClient.ExpectAsync(form, HttpStatusCode.OK);
@@ -123,18 +140,12 @@ internal static partial class HotPathBench
         }
 
         var cookie = cookies.GetCookies(address)["traject.auth"] ?? throw new InvalidOperationException("No session cookie.");
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        using var list = await client.GetAsync("/api/v1/trajectories");
-        var trajectory = Guid.Parse((string)JsonNode.Parse(await LoadClient.ExpectAsync(list, HttpStatusCode.OK))!["items"]![0]!["id"]!);
-        using var catalogue = await client.GetAsync("/api/v1/care-programmes");
-        var programmes = JsonNode.Parse(await LoadClient.ExpectAsync(catalogue, HttpStatusCode.OK))!;
-        var first = programmes is JsonArray array ? array[0]! : programmes["items"]![0]!;
         using (var page = await client.GetAsync($"/trajectories/{trajectory}"))
         {
             await LoadClient.ExpectAsync(page, HttpStatusCode.OK); // wrk counts a redirect to the login page as success
         }
 
-        return (token, $"{cookie.Name}={cookie.Value}", trajectory, Guid.Parse((string)first["id"]!));
+        return $"{cookie.Name}={cookie.Value}";
     }
 
     private static async Task<Figure> WrkAsync(Uri address, Target target, int connections, int seconds)
@@ -145,7 +156,7 @@ internal static partial class HotPathBench
             start.ArgumentList.Add(arg);
         }
 
-        if (target.Header is { } header)
+        if (await target.Header() is { } header)
         {
             start.ArgumentList.Add("-H");
             start.ArgumentList.Add(header);
