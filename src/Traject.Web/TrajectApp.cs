@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Traject.Web.Common.Telemetry;
 using Traject.Web.Data.Seeding;
 using Traject.Web.Modules.Aftercare;
 using Traject.Web.Modules.Auth;
@@ -48,8 +49,7 @@ internal static class TrajectApp
         // Cookies are Secure everywhere except on a developer's own plain-http localhost run.
         var securePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+        builder.AddTelemetry();
 
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var dbOptions = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -125,7 +125,7 @@ internal static class TrajectApp
         services.AddScoped<AccessReasons>();
         services.AddScoped<AuditLog>();
         services.AddScoped<DomainEventDispatcher>();
-        services.AddSingleton<AuditWriter>();
+        services.AddMetricsSource<AuditWriter>();
 
         services.AddAntiforgery(o =>
         {
@@ -247,6 +247,7 @@ internal static class TrajectApp
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapManagement();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).DisableAntiforgery().WithContract();
         api.MapAuth();

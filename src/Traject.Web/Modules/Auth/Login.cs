@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Traject.Web.Common.Telemetry;
 using Traject.Web.Modules.Organisations;
 
 namespace Traject.Web.Modules.Auth;
@@ -50,9 +51,16 @@ internal sealed class DemoOptions
 /// only (on the web) a short enrolment cookie for /Account/Enrol.
 /// </summary>
 internal sealed class Login(
-    SignInManager<Professional> signIn, UserManager<Professional> users, AuditLog audit, IHostEnvironment env, AccountLoginLimiter limiter)
+    SignInManager<Professional> signIn, UserManager<Professional> users, AuditLog audit, IHostEnvironment env, AccountLoginLimiter limiter, AuthMetrics metrics)
 {
     public async Task<LoginOutcome> SignInAsync(string? email, string? password, string? twoFactorCode, string scheme, bool persistent)
+    {
+        var outcome = await AttemptAsync(email, password, twoFactorCode, scheme, persistent);
+        metrics.Count(outcome, scheme);
+        return outcome;
+    }
+
+    private async Task<LoginOutcome> AttemptAsync(string? email, string? password, string? twoFactorCode, string scheme, bool persistent)
     {
         signIn.AuthenticationScheme = scheme;
         // Besides the per-address limiter: attempts on one account from many addresses are limited too.
@@ -145,6 +153,7 @@ internal static class AuthModule
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SignedInChangeInterceptor>();
         TicketCache.Use(services);
         services.AddSingleton<AccountLoginLimiter>();
+        services.AddMetricsSource<AuthMetrics>();
         services.AddSingleton<TotpTokenProvider>();
         // Replaces Identity's authenticator provider (system clock) under the same name.
         services.Configure<IdentityOptions>(o => o.Tokens.ProviderMap[TokenOptions.DefaultAuthenticatorProvider] =

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Traject.Web.Common.Telemetry;
 using Traject.Web.Modules.Notifications;
 using Traject.Web.Modules.Organisations;
 using Traject.Web.Modules.Timeline;
@@ -21,7 +22,7 @@ internal sealed record ReviewRequest(long? Version);
 
 /// <summary>Break the glass, the designated experts' review of it, and the in-app notifications that tell them.</summary>
 internal sealed class EmergencyAccesses(
-    TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, TimelineWriter timeline, Notifier notifier)
+    TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, TimelineWriter timeline, Notifier notifier, EmergencyMetrics metrics)
 {
     public const string NotificationKind = "emergency-access";
 
@@ -31,6 +32,7 @@ internal sealed class EmergencyAccesses(
         if (!AccessPolicy.MayUseEmergencyAccess(actor))
         {
             await audit.RecordAsync(actor, EmergencyAuditActions.EmergencyAccessGranted, outcome: AuditOutcomes.Denied, ct: ct);
+            metrics.Refused();
             return Error.Forbidden("Emergency access is only for care professionals of youth-care, child-protection and municipal organisations.");
         }
 
@@ -48,6 +50,7 @@ internal sealed class EmergencyAccesses(
         if (trajectory is null)
         {
             await audit.RecordAsync(actor, EmergencyAuditActions.EmergencyAccessGranted, nameof(YoungPerson), personId == Guid.Empty ? null : personId, outcome: AuditOutcomes.Denied, ct: ct);
+            metrics.Refused();
             return Error.NotFound();
         }
 
@@ -75,6 +78,7 @@ internal sealed class EmergencyAccesses(
         audit.Add(actor, EmergencyAuditActions.EmergencyAccessGranted, nameof(Trajectory), trajectory.Id, pseudonym, AccessBasis.Emergency)
             .BasisReason = reason;
         await db.SaveChangesAsync(ct);
+        metrics.Granted();
         return new EmergencyAccessGranted(trajectory.Id, grant.ExpiresAt);
     }
 
@@ -148,7 +152,7 @@ internal sealed class EmergencyAccesses(
 internal static class EmergencyModule
 {
     public static IServiceCollection AddEmergency(this IServiceCollection services) =>
-        services.AddScoped<EmergencyAccesses>().AddScoped<IAccessGrant, EmergencyGrant>();
+        services.AddScoped<EmergencyAccesses>().AddScoped<IAccessGrant, EmergencyGrant>().AddMetricsSource<EmergencyMetrics>();
 
     public static RouteGroupBuilder MapEmergency(this RouteGroupBuilder api)
     {

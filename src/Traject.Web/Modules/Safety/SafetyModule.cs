@@ -1,3 +1,4 @@
+using Traject.Web.Common.Telemetry;
 using Traject.Web.Modules.Tasks;
 using Traject.Web.Modules.Trajectories;
 
@@ -9,6 +10,7 @@ internal static class SafetyModule
     public static IServiceCollection AddSafety(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<MissingEpisodeOptions>().Bind(config.GetSection(MissingEpisodeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMetricsSource<MissingEpisodeMetrics>();
         return services.AddScoped<SafetyRecords>().AddScoped<IClosingGuard, SafetyClosingGuard>().AddScoped<MissingEpisodes>().AddScoped<GroupIncidents>().AddScoped<MissingEpisodeReminders>()
             .AddHostedService<MissingEpisodeReminderJob>()
             .AddStepPlanStep(SafetyTaskKinds.SafetyAssessment, order: 20, days: 7, acuteDays: 1)
