@@ -36,7 +36,7 @@ internal sealed class DatabaseOptions
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))
         {
-            return ConnectionString;
+            return Provider == DatabaseProvider.PostgreSQL ? WithPostgresDefaults(ConnectionString) : ConnectionString;
         }
 
         if (Provider == DatabaseProvider.PostgreSQL)
@@ -68,6 +68,29 @@ internal sealed class DatabaseOptions
         return builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:"
             ? null
             : Path.GetFullPath(builder.DataSource);
+    }
+
+    /// <summary>
+    /// PostgreSQL settings the hot path needs, unless the connection string sets them itself: statements used often are
+    /// prepared once per connection (<c>Max Auto Prepare</c>), and a pooled connection is not reset with <c>DISCARD ALL</c>
+    /// each time it goes back to the pool (<c>No Reset On Close</c>; the app keeps no session state on pooled connections:
+    /// the audit writer's session setting is on its own unpooled connection, the migrator unlocks its lock).
+    /// </summary>
+    public static string WithPostgresDefaults(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 
     public void Configure(DbContextOptionsBuilder builder, string connectionString)
