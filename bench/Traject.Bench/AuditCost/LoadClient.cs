@@ -119,7 +119,8 @@ internal static partial class LoadClient
         return (string?)JsonNode.Parse(body)!["accessToken"] ?? throw new InvalidOperationException("No access token.");
     }
 
-    private static async Task PageLoginAsync(HttpClient client, string email)
+    /// <summary>Signs in through the login page, as a browser does; the client's cookie container keeps the session cookie.</summary>
+    public static async Task PageLoginAsync(HttpClient client, string email)
     {
         using var page = await client.GetAsync("/Account/Login");
         var form = await ExpectAsync(page, HttpStatusCode.OK);

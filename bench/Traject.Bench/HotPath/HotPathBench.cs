@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Traject.Bench.AuditCost;
 using Traject.Web.Data;
-using Traject.Web.Data.Seeding;
 
 namespace Traject.Bench.HotPath;
 
@@ -126,19 +125,7 @@ internal static partial class HotPathBench
     {
         var cookies = new CookieContainer();
         using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = address };
-        using (var form = await client.GetAsync("/Account/Login"))
-        {
-            var html = await LoadClient.ExpectAsync(form, HttpStatusCode.OK);
-            using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["Input.Email"] = "regie@demo.traject",
-                ["Input.Password"] = DemoSeeder.DemoPassword,
-                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryField().Match(html).Groups[1].Value),
-            });
-            using var login = await client.PostAsync("/Account/Login", content);
-            await LoadClient.ExpectAsync(login, HttpStatusCode.Redirect);
-        }
-
+        await LoadClient.PageLoginAsync(client, "regie@demo.traject");
         var cookie = cookies.GetCookies(address)["traject.auth"] ?? throw new InvalidOperationException("No session cookie.");
         using (var page = await client.GetAsync($"/trajectories/{trajectory}"))
         {
@@ -200,7 +187,4 @@ internal static partial class HotPathBench
 
     [GeneratedRegex(@"timeout (\d+)")]
     private static partial Regex Timeouts();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }
