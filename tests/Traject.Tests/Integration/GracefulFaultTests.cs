@@ -44,6 +44,82 @@ public abstract class GracefulFaultTests(TrajectFixture f)
         Assert.Equal(1, await f.WithDbAsync(db => db.Regions.CountAsync(r => r.Name == name)));
     }
 
+    /// <summary>
+    /// The page's own check finds the name free, and a trigger puts the same name in just before the insert: the save meets
+    /// the unique index, as the loser of a real race does. A browser gets the 409 page that says so, never a 500.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_page_save_that_meets_a_unique_index_answers_409_with_what_to_do_and_saves_nothing()
+    {
+        var name = "Clash " + Guid.NewGuid().ToString("N")[..8];
+        var postgres = f.Provider == DatabaseProvider.PostgreSQL;
+        string[] create = postgres
+            ?
+            [
+                $$"""
+                CREATE FUNCTION clash_region() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF pg_trigger_depth() = 1 AND NEW."Name" = '{{name}}' THEN
+                        INSERT INTO "Regions" ("Id", "Name", "IsActive", "Version") VALUES (gen_random_uuid(), NEW."Name", true, 1);
+                    END IF;
+                    RETURN NEW;
+                END $$
+                """,
+                "CREATE TRIGGER clash_region BEFORE INSERT ON \"Regions\" FOR EACH ROW EXECUTE FUNCTION clash_region()",
+            ]
+            :
+            [
+                $"""
+                CREATE TRIGGER clash_region BEFORE INSERT ON "Regions"
+                WHEN NEW."Name" = '{name}' AND NOT EXISTS (SELECT 1 FROM "Regions" WHERE "Name" = NEW."Name")
+                BEGIN INSERT INTO "Regions" ("Id", "Name", "IsActive", "Version") VALUES (lower(hex(randomblob(16))), NEW."Name", 1, 1); END
+                """,
+            ];
+        string[] drop = postgres
+            ? ["DROP TRIGGER IF EXISTS clash_region ON \"Regions\"", "DROP FUNCTION IF EXISTS clash_region()"]
+            : ["DROP TRIGGER IF EXISTS clash_region"];
+
+        var admin = f.CreateClient();
+        using (var login = await Browser.LoginAsync(admin, Demo.Admin))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        var (action, values) = await Browser.FormAsync(admin, "/admin/regions", new Dictionary<string, string> { ["Input.Name"] = name });
+        await f.WithDbAsync(async db =>
+        {
+            foreach (var sql in create)
+            {
+                await db.Database.ExecuteSqlRawAsync(sql);
+            }
+
+            return 0;
+        });
+        try
+        {
+            using var content = new FormUrlEncodedContent(values);
+            using var response = await admin.PostAsync(action, content);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.Conflict, html);
+            Assert.Contains("Tegelijk door iemand anders opgeslagen", html, StringComparison.Ordinal);
+            Assert.Contains("kies een andere waarde", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await f.WithDbAsync(async db =>
+            {
+                foreach (var sql in drop)
+                {
+                    await db.Database.ExecuteSqlRawAsync(sql);
+                }
+
+                return 0;
+            });
+        }
+
+        Assert.Equal(0, await f.WithDbAsync(db => db.Regions.CountAsync(r => r.Name == name)));
+    }
+
     [SkippableFact]
     public async Task A_unique_index_violation_is_read_as_the_request_field_it_guards()
     {
