@@ -32,6 +32,11 @@ public static class Program
             return await HotPath.HotPathBench.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == Scale.ScaleBench.Verb)
+        {
+            return await Scale.ScaleBench.RunAsync(args[1..]);
+        }
+
         if (args.Length == 2 && args[0] == LoadClient.Verb)
         {
             return await LoadClient.RunAsync(args[1]);

@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Traject.Bench.AuditCost;
+using Traject.Bench.Load;
 using Traject.Web.Data;
 
 namespace Traject.Bench.HotPath;
@@ -17,29 +16,27 @@ namespace Traject.Bench.HotPath;
 /// un-audited single-row read (≥ 50 %), the dossier page against the dossier API read (≥ 50 %), and the page's
 /// p99 ÷ p50 (≤ 5). Each ratio compares figures of the same round, so it holds on a shared machine.
 /// </summary>
-internal static partial class HotPathBench
+internal static class HotPathBench
 {
     public const string Verb = "hot-path";
 
     /// <summary>A request to load; <paramref name="Header"/> is asked for anew before each run.</summary>
     private sealed record Target(string Name, string Path, Func<Task<string?>> Header);
 
-    private sealed record Figure(double PerSecond, double P50, double P99, long Errors);
-
     public static async Task<int> RunAsync(string[] args)
     {
-        var provider = Text(args, "provider", "sqlite") == "postgres" ? DatabaseProvider.PostgreSQL : DatabaseProvider.Sqlite;
-        var connection = Text(args, "connection", null);
-        var seconds = Number(args, "seconds", 10);
-        var connections = Number(args, "connections", 20);
-        var rounds = Number(args, "rounds", 3);
+        var provider = BenchArgs.Text(args, "provider", "sqlite") == "postgres" ? DatabaseProvider.PostgreSQL : DatabaseProvider.Sqlite;
+        var connection = BenchArgs.Text(args, "connection", null);
+        var seconds = BenchArgs.Number(args, "seconds", 10);
+        var connections = BenchArgs.Number(args, "connections", 20);
+        var rounds = BenchArgs.Number(args, "rounds", 3);
         if (provider == DatabaseProvider.PostgreSQL && connection is null)
         {
             Console.Error.WriteLine("--provider postgres needs --connection \"<Npgsql connection string of a server it may create a database on>\".");
             return 2;
         }
 
-        if (!OnPath("wrk"))
+        if (!Wrk.Installed)
         {
             Console.Error.WriteLine("hot-path drives the load with wrk: install it first (Debian: apt-get install wrk).");
             return 2;
@@ -67,7 +64,7 @@ internal static partial class HotPathBench
             await WrkAsync(host.Address, target, connections, 3);
         }
 
-        var figures = targets.ToDictionary(t => t, _ => new List<Figure>());
+        var figures = targets.ToDictionary(t => t, _ => new List<WrkFigure>());
         for (var round = 1; round <= rounds; round++)
         {
             foreach (var target in targets)
@@ -87,10 +84,10 @@ internal static partial class HotPathBench
             Page = figures[targets[4]][r].PerSecond / figures[targets[3]][r].PerSecond,
             Tail = figures[targets[4]][r].P99 / figures[targets[4]][r].P50,
         }).ToList();
-        Report("signed-in trivial ÷ anonymous", Median(ratios.Select(r => r.SignedIn)), ">= 50 %", v => v >= 0.5, percent: true);
-        Report("audited dossier API read ÷ un-audited single-row read", Median(ratios.Select(r => r.Audited)), ">= 50 %", v => v >= 0.5, percent: true);
-        Report("dossier page ÷ dossier API read", Median(ratios.Select(r => r.Page)), ">= 50 %", v => v >= 0.5, percent: true);
-        Report("dossier page p99 ÷ p50", Median(ratios.Select(r => r.Tail)), "<= 5", v => v <= 5, percent: false);
+        Report("signed-in trivial ÷ anonymous", BenchArgs.Median(ratios.Select(r => r.SignedIn)), ">= 50 %", v => v >= 0.5, percent: true);
+        Report("audited dossier API read ÷ un-audited single-row read", BenchArgs.Median(ratios.Select(r => r.Audited)), ">= 50 %", v => v >= 0.5, percent: true);
+        Report("dossier page ÷ dossier API read", BenchArgs.Median(ratios.Select(r => r.Page)), ">= 50 %", v => v >= 0.5, percent: true);
+        Report("dossier page p99 ÷ p50", BenchArgs.Median(ratios.Select(r => r.Tail)), "<= 5", v => v <= 5, percent: false);
         return figures.Values.SelectMany(f => f).Any(f => f.Errors > 0) ? 1 : 0;
     }
 
@@ -100,14 +97,9 @@ internal static partial class HotPathBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-58} {shown,9}   goal {goal,-7} {(met(value) ? "met" : "MISSED")}"));
     }
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
 
     /// <summary>Signs the demo coordinator in through the API (token); picks her first dossier and a programme.</summary>
-    private static async Task<(string Token, Guid Trajectory, Guid Programme)> SignInAsync(Uri address)
+    internal static async Task<(string Token, Guid Trajectory, Guid Programme)> SignInAsync(Uri address)
     {
         using var client = new HttpClient { BaseAddress = address };
         var token = await LoadClient.ApiLoginAsync(client, "regie@demo.traject");
@@ -121,7 +113,7 @@ internal static partial class HotPathBench
     }
 
     /// <summary>A fresh session cookie of the demo coordinator (through the login page), checked on her dossier page.</summary>
-    private static async Task<string> CookieAsync(Uri address, Guid trajectory)
+    internal static async Task<string> CookieAsync(Uri address, Guid trajectory)
     {
         var cookies = new CookieContainer();
         using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = address };
@@ -135,56 +127,6 @@ internal static partial class HotPathBench
         return $"{cookie.Name}={cookie.Value}";
     }
 
-    private static async Task<Figure> WrkAsync(Uri address, Target target, int connections, int seconds)
-    {
-        var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "--timeout", "10s" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        if (await target.Header() is { } header)
-        {
-            start.ArgumentList.Add("-H");
-            start.ArgumentList.Add(header);
-        }
-
-        start.ArgumentList.Add(new Uri(address, target.Path).ToString());
-        using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start.");
-        var output = await wrk.StandardOutput.ReadToEndAsync();
-        await wrk.WaitForExitAsync();
-        var perSecond = double.Parse(PerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
-        var errors = NonSuccess().Match(output) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-        errors += Timeouts().Match(output) is { Success: true } t ? long.Parse(t.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-        return new Figure(perSecond, Percentile(output, "50"), Percentile(output, "99"), errors);
-    }
-
-    /// <summary>A latency line of wrk's --latency table ("     99%   12.34ms"), in milliseconds.</summary>
-    private static double Percentile(string output, string percent)
-    {
-        var match = Regex.Match(output, @"^\s+" + percent + @"%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
-        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        return match.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
-    }
-
-    private static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, program)));
-
-    private static string? Text(string[] args, string name, string? fallback)
-    {
-        var at = Array.IndexOf(args, "--" + name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-    }
-
-    private static int Number(string[] args, string name, int fallback) =>
-        Text(args, name, null) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
-    private static partial Regex PerSecond();
-
-    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
-    private static partial Regex NonSuccess();
-
-    [GeneratedRegex(@"timeout (\d+)")]
-    private static partial Regex Timeouts();
+    private static async Task<WrkFigure> WrkAsync(Uri address, Target target, int connections, int seconds) =>
+        await Wrk.RunAsync(new Uri(address, target.Path), await target.Header(), connections, seconds);
 }

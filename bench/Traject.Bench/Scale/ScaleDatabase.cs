@@ -1,0 +1,104 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Traject.Web.Data;
+
+namespace Traject.Bench.Scale;
+
+/// <summary>
+/// A database the scale bench fills once with the demo data and <c>seed --scale N</c>, and keeps for the next run:
+/// SQLite in <c>&lt;data&gt;/sqlite-N/data/traject.db</c>, PostgreSQL as the database <c>traject_scale_N</c>.
+/// </summary>
+internal sealed class ScaleDatabase
+{
+    private readonly string? _admin;
+
+    private ScaleDatabase(DatabaseProvider provider, int size, string contentRoot, string connectionString, string? admin)
+    {
+        Provider = provider;
+        Size = size;
+        ContentRoot = contentRoot;
+        ConnectionString = connectionString;
+        _admin = admin;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public int Size { get; }
+
+    /// <summary>The app's content root for this database (for SQLite it holds the file).</summary>
+    public string ContentRoot { get; }
+
+    public string ConnectionString { get; }
+
+    private string Name => $"traject_scale_{Size}";
+
+    public static ScaleDatabase For(DatabaseProvider provider, int size, string data, string? adminConnection)
+    {
+        var root = Path.Combine(data, $"{(provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres")}-{size}");
+        Directory.CreateDirectory(root);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var file = Path.Combine(root, "data", "traject.db");
+            return new ScaleDatabase(provider, size, root, new SqliteConnectionStringBuilder { DataSource = file }.ToString(), null);
+        }
+
+        var cs = new NpgsqlConnectionStringBuilder(adminConnection) { Database = $"traject_scale_{size}" }.ToString();
+        return new ScaleDatabase(provider, size, root, cs, adminConnection);
+    }
+
+    /// <summary>How many young people it holds, or null when it does not exist yet (or has no schema).</summary>
+    public async Task<long?> YoungPeopleAsync()
+    {
+        try
+        {
+            if (Provider == DatabaseProvider.Sqlite)
+            {
+                if (!File.Exists(new SqliteConnectionStringBuilder(ConnectionString).DataSource))
+                {
+                    return null;
+                }
+
+                await using var sqlite = new SqliteConnection(ConnectionString + ";Mode=ReadOnly");
+                await sqlite.OpenAsync();
+                await using var count = sqlite.CreateCommand();
+                count.CommandText = "SELECT COUNT(*) FROM \"YoungPeople\"";
+                return (long)(await count.ExecuteScalarAsync())!;
+            }
+
+            await using var pg = new NpgsqlConnection(ConnectionString);
+            await pg.OpenAsync();
+            await using var cmd = pg.CreateCommand();
+            cmd.CommandText = "SELECT COUNT(*) FROM \"YoungPeople\"";
+            return (long)(await cmd.ExecuteScalarAsync())!;
+        }
+        catch (Exception e) when (e is SqliteException or PostgresException or NpgsqlException)
+        {
+            return null;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
+        }
+    }
+
+    /// <summary>Starts again from nothing: the SQLite folder emptied, the PostgreSQL database dropped and created.</summary>
+    public async Task ResetAsync()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            Directory.Delete(ContentRoot, recursive: true);
+            Directory.CreateDirectory(ContentRoot);
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(_admin);
+        await connection.OpenAsync();
+        foreach (var sql in new[] { $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", $"CREATE DATABASE \"{Name}\"" })
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
+}
