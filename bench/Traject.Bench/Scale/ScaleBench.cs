@@ -10,7 +10,7 @@ namespace Traject.Bench.Scale;
 
 /// <summary>
 /// <c>scale [--provider sqlite|postgres] [--connection "..."] [--small 1000] [--large 100000] [--data folder] [--reseed]
-/// [--seconds 8] [--connections 20] [--rounds 3]</c>: the app's own executable on two databases at once, one with the
+/// [--seed-only] [--seconds 8] [--connections 20] [--rounds 3]</c>: the app's own executable on two databases at once, one with the
 /// demo data and <c>--small</c> generated young people, one with <c>--large</c>. It reports:
 /// seeding (time, young people per second, peak memory of the seeding process; databases are kept in <c>--data</c> for the
 /// next run unless <c>--reseed</c>); the first start (time to ready, until the scheduled rules' first runs are done, peak
@@ -56,6 +56,7 @@ internal static class ScaleBench
         Console.WriteLine($"{provider}, {Environment.ProcessorCount} cores, databases of {sizes[0]:N0} and {sizes[1]:N0} young people in {data}");
         var databases = sizes.Select(size => ScaleDatabase.For(provider, size, data, connection)).ToList();
         var fresh = new Dictionary<ScaleDatabase, bool>();
+        var seedOnly = args.Contains("--seed-only");
         foreach (var database in databases)
         {
             var present = await database.YoungPeopleAsync();
@@ -80,17 +81,24 @@ internal static class ScaleBench
                 + $"peak memory {peak,5:0} MB   goal <= 500 MB {(peak <= 500 ? "met" : "MISSED")}"));
         }
 
+        if (seedOnly)
+        {
+            return 0;
+        }
+
         var sides = new List<Side>();
         try
         {
             foreach (var database in databases)
             {
+                var first = !database.StartedBefore;
                 var clock = Stopwatch.StartNew();
                 var app = await AppProcess.StartServerAsync(database);
                 var ready = clock.Elapsed;
                 var firstRuns = await app.FirstRunsAsync(Jobs);
+                database.StartedBefore = true;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"start {database.Size,6:N0} ({(fresh[database] ? "first start after seeding" : "a later start")}): ready in {ready.TotalSeconds:0.0} s, "
+                    $"start {database.Size,6:N0} ({(first ? "first start on the seeded data" : "a later start")}): ready in {ready.TotalSeconds:0.0} s, "
                     + $"scheduled rules' first runs done {firstRuns.TotalSeconds:0.0} s later, peak memory {app.PeakMegabytes:0} MB"));
                 var (token, trajectory, programme) = await HotPathBench.SignInAsync(app.Address!);
                 using var reporter = new HttpClient { BaseAddress = app.Address };
@@ -131,6 +139,7 @@ internal static class ScaleBench
             }
         }
 
+        var before = await sides[^1].Database.TableScansAsync();
         var figures = targets.ToDictionary(t => t, _ => sides.ToDictionary(s => s, _ => new List<WrkFigure>()));
         for (var round = 1; round <= rounds; round++)
         {
@@ -148,6 +157,7 @@ internal static class ScaleBench
         }
 
         var (small, large) = (sides[0], sides[^1]);
+        await ReportTableScansAsync(large.Database, before);
         Console.WriteLine();
         Console.WriteLine($"large ÷ small: throughput at {small.Database.Size:N0} ÷ throughput at {large.Database.Size:N0} (median of the rounds' ratios)");
         foreach (var target in targets)
@@ -183,6 +193,29 @@ internal static class ScaleBench
         return figures.Values.SelectMany(f => f.Values).SelectMany(f => f).Any(f => f.Errors > 0) ? 1 : 0;
 
         static Task<string?> Bearer(Side s) => Task.FromResult<string?>("Authorization: Bearer " + s.Token);
+    }
+
+    /// <summary>On PostgreSQL: the tables of the large database read whole during the rounds, most rows first.</summary>
+    private static async Task ReportTableScansAsync(ScaleDatabase database, Dictionary<string, (long SeqScans, long SeqRows, long IndexScans, long Rows)> before)
+    {
+        var after = await database.TableScansAsync();
+        var read = after.Select(t => (Table: t.Key, t.Value.Rows,
+                SeqScans: t.Value.SeqScans - before.GetValueOrDefault(t.Key).SeqScans,
+                SeqRows: t.Value.SeqRows - before.GetValueOrDefault(t.Key).SeqRows,
+                IndexScans: t.Value.IndexScans - before.GetValueOrDefault(t.Key).IndexScans))
+            .Where(t => t.SeqScans > 0).OrderByDescending(t => t.SeqRows).Take(8).ToList();
+        if (after.Count == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"tables of the {database.Size:N0} database read sequentially during the rounds (PostgreSQL statistics), most rows first:");
+        foreach (var t in read)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {t.Table,-36} {t.Rows,10:N0} rows   {t.SeqScans,8:N0} sequential scans reading {t.SeqRows,14:N0} rows   {t.IndexScans,10:N0} index scans"));
+        }
     }
 
     private static async Task<WrkFigure> WrkAsync(Side side, Target target, int connections, int seconds) =>

@@ -47,7 +47,25 @@ internal sealed class ScaleDatabase
     }
 
     /// <summary>How many young people it holds, or null when it does not exist yet (or has no schema).</summary>
-    public async Task<long?> YoungPeopleAsync()
+    public Task<long?> YoungPeopleAsync() => CountAsync("YoungPeople");
+
+    /// <summary>
+    /// Whether the app has served on it before (a marker the bench leaves in the content root): if not, the next start
+    /// is the first that meets the seeded data with the scheduled rules.
+    /// </summary>
+    public bool StartedBefore
+    {
+        get => File.Exists(Path.Combine(ContentRoot, "served-before"));
+        set
+        {
+            if (value)
+            {
+                File.WriteAllText(Path.Combine(ContentRoot, "served-before"), "");
+            }
+        }
+    }
+
+    private async Task<long?> CountAsync(string table)
     {
         try
         {
@@ -61,14 +79,14 @@ internal sealed class ScaleDatabase
                 await using var sqlite = new SqliteConnection(ConnectionString + ";Mode=ReadOnly");
                 await sqlite.OpenAsync();
                 await using var count = sqlite.CreateCommand();
-                count.CommandText = "SELECT COUNT(*) FROM \"YoungPeople\"";
+                count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
                 return (long)(await count.ExecuteScalarAsync())!;
             }
 
             await using var pg = new NpgsqlConnection(ConnectionString);
             await pg.OpenAsync();
             await using var cmd = pg.CreateCommand();
-            cmd.CommandText = "SELECT COUNT(*) FROM \"YoungPeople\"";
+            cmd.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
             return (long)(await cmd.ExecuteScalarAsync())!;
         }
         catch (Exception e) when (e is SqliteException or PostgresException or NpgsqlException)
@@ -82,6 +100,31 @@ internal sealed class ScaleDatabase
         }
     }
 
+    /// <summary>
+    /// PostgreSQL's counters per table (sequential scans, rows they read, index scans), to tell after a load which tables
+    /// were read whole; empty on SQLite.
+    /// </summary>
+    public async Task<Dictionary<string, (long SeqScans, long SeqRows, long IndexScans, long Rows)>> TableScansAsync()
+    {
+        var scans = new Dictionary<string, (long, long, long, long)>(StringComparer.Ordinal);
+        if (Provider != DatabaseProvider.PostgreSQL)
+        {
+            return scans;
+        }
+
+        await using var pg = new NpgsqlConnection(ConnectionString);
+        await pg.OpenAsync();
+        await using var cmd = pg.CreateCommand();
+        cmd.CommandText = "SELECT relname, seq_scan, seq_tup_read, COALESCE(idx_scan, 0), n_live_tup FROM pg_stat_user_tables";
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            scans[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+        }
+
+        return scans;
+    }
+
     /// <summary>Starts again from nothing: the SQLite folder emptied, the PostgreSQL database dropped and created.</summary>
     public async Task ResetAsync()
     {
@@ -91,6 +134,8 @@ internal sealed class ScaleDatabase
             Directory.CreateDirectory(ContentRoot);
             return;
         }
+
+        File.Delete(Path.Combine(ContentRoot, "served-before"));
 
         await using var connection = new NpgsqlConnection(_admin);
         await connection.OpenAsync();

@@ -56,7 +56,7 @@ internal sealed class CaseloadQueries(TrajectDb db, TimeProvider time, AccessPol
             return v.ToError();
         }
 
-        var query = mineOnly ? access.MyTrajectories(actor) : access.VisibleTrajectories(actor);
+        var query = access.TrajectoriesToList(actor, personal: mineOnly);
         if (status is not null)
         {
             query = query.Where(t => t.Status == status);

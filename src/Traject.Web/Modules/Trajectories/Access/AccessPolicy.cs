@@ -128,6 +128,38 @@ internal sealed class AccessPolicy(TrajectDb db, TimeProvider time, IEnumerable<
     /// <summary>Trajectories where the actor personally works: coordinator, active team member, or receiving a hand-over.</summary>
     public IQueryable<Trajectory> MyTrajectories(Actor actor) => Trajectories(actor, personal: true);
 
+    /// <summary>
+    /// The same trajectories as <see cref="VisibleTrajectories"/> (or, with <paramref name="personal"/>,
+    /// <see cref="MyTrajectories"/>), for a list over the whole scope: the ids come from a union of one query per ground
+    /// (coordinator, membership, the designated expert's organisation, each grant), so each part reads its own index and
+    /// the trajectories are then found by key. The "or" form makes PostgreSQL read every trajectory to test each one,
+    /// which at 100,000 young people made her list eight times slower; a look-up of one trajectory (or one young
+    /// person's) is cheaper in that form, because there the database starts from the key.
+    /// </summary>
+    public IQueryable<Trajectory> TrajectoriesToList(Actor actor, bool personal)
+    {
+        if (!actor.HasCareRole)
+        {
+            return db.Trajectories.Where(_ => false);
+        }
+
+        var id = actor.Id;
+        var org = actor.OrganisationId;
+        var now = time.GetUtcNow();
+        var ids = db.Trajectories.Where(t => t.CoordinatorId == id).Select(t => t.Id).Union(MemberOf(actor));
+        if (!personal && actor.IsInRole(Roles.DesignatedExpert))
+        {
+            ids = ids.Union(db.Trajectories.Where(t => t.LeadOrganisationId == org).Select(t => t.Id));
+        }
+
+        foreach (var grant in _grants.Where(g => g.OpensDossier && (!personal || g.IsPersonal)))
+        {
+            ids = ids.Union(grant.TrajectoryIds(actor, now));
+        }
+
+        return db.Trajectories.Where(t => ids.Contains(t.Id));
+    }
+
     private IQueryable<Trajectory> Trajectories(Actor actor, bool personal)
     {
         if (!actor.HasCareRole)
