@@ -62,6 +62,9 @@ internal static class TrajectApp
         }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<SchemaMigrator>();
         services.AddHostedService<SqliteWalCheckpoint>();
+        // Periodic jobs run on one node at a time across nodes (ADR 0029).
+        services.AddOptions<JobOptions>().Bind(config.GetSection(JobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<JobLeases>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ScaleSeeder>();
         services.TryAddSingleton(TimeProvider.System);
