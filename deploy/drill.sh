@@ -152,8 +152,9 @@ chown -R postgres:postgres "$work/pg"
 as_postgres "$PG_BIN/initdb" -D "$work/pg/data" -U postgres --auth-local=peer --auth-host=scram-sha-256 -E UTF8 \
     --locale=C.UTF-8 --no-sync >"$work/pg/initdb.log" 2>&1 || { cat "$work/pg/initdb.log"; fail "initdb"; }
 pg_port="$(free_port)"
-as_postgres "$PG_BIN/pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w -t 60 -o \
-    "-c listen_addresses=127.0.0.1 -p $pg_port -c unix_socket_directories=$work/pg -c fsync=off -c wal_level=replica -c archive_mode=on -c archive_command='test ! -f $work/pg/archive/%f && cp %p $work/pg/archive/%f'" \
+pg_options="-c listen_addresses=127.0.0.1 -p $pg_port -c unix_socket_directories=$work/pg -c fsync=off -c wal_level=replica"
+pg_options+=" -c archive_mode=on -c archive_command='test ! -f $work/pg/archive/%f && cp %p $work/pg/archive/%f'"
+as_postgres "$PG_BIN/pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w -t 60 -o "$pg_options" \
     start >/dev/null || { cat "$work/pg/server.log"; fail "PostgreSQL does not start"; }
 pg_started=1
 superuser_psql() { as_postgres "$PG_BIN/psql" -h "$work/pg" -p "$pg_port" -X -q -v ON_ERROR_STOP=1 "$@"; }
@@ -328,7 +329,8 @@ org_id="$(api POST /api/v1/organisations "$admin_token" \
 [[ "$(status)" == 201 && -n "$org_id" ]] || fail "POST /api/v1/organisations: $(status) $(cat "$work/body.json")"
 pro_email=regie@traject.test
 pro_password="$(secret 12)"
-api POST /api/v1/professionals "$admin_token" "{\"email\":\"$pro_email\",\"displayName\":\"Drill regievoerder\",\"organisationId\":\"$org_id\",\"roles\":[\"Coordinator\",\"YouthCareProfessional\"],\"password\":\"$pro_password\"}" >/dev/null
+api POST /api/v1/professionals "$admin_token" "{\"email\":\"$pro_email\",\"displayName\":\"Drill regievoerder\",\"organisationId\":\"$org_id\",
+    \"roles\":[\"Coordinator\",\"YouthCareProfessional\"],\"password\":\"$pro_password\"}" >/dev/null
 [[ "$(status)" == 201 ]] || fail "POST /api/v1/professionals: $(status) $(cat "$work/body.json")"
 pass "the administrator added an organisation and a coordinator through the API"
 
@@ -349,7 +351,8 @@ pro_token="$(api_login "$pro_email" "$pro_password" "${pro_codes[1]}")"
 [[ -n "$pro_token" ]] || fail "the coordinator's API login"
 dob="$(date -u -d '15 years ago 40 days ago' +%Y-%m-%d)"
 register() {
-    api POST /api/v1/young-people "$pro_token" "{\"givenName\":\"Drill\",\"familyName\":\"Proef$1\",\"dateOfBirth\":\"$dob\",\"gender\":\"Girl\",\"nationality\":\"Dutch\",\"municipality\":\"Groningen\"}" | json trajectoryId
+    api POST /api/v1/young-people "$pro_token" "{\"givenName\":\"Drill\",\"familyName\":\"Proef$1\",\"dateOfBirth\":\"$dob\",
+        \"gender\":\"Girl\",\"nationality\":\"Dutch\",\"municipality\":\"Groningen\"}" | json trajectoryId
 }
 trajectory_id="$(register Een)"
 [[ "$(status)" == 201 && -n "$trajectory_id" ]] || fail "POST /api/v1/young-people: $(status) $(cat "$work/body.json")"
