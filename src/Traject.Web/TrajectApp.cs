@@ -62,6 +62,9 @@ internal static class TrajectApp
         }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<SchemaMigrator>();
         services.AddHostedService<SqliteWalCheckpoint>();
+        // Periodic jobs run on one node at a time across nodes (ADR 0029).
+        services.AddOptions<JobOptions>().Bind(config.GetSection(JobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<JobLeases>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ScaleSeeder>();
         services.TryAddSingleton(TimeProvider.System);
@@ -147,6 +150,7 @@ internal static class TrajectApp
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
+        services.AddProxyHeaders(config);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Every IStringLocalizer<SharedResource> reads the modules', page areas' and common resx files as one (ModuleTexts).
         services.AddSingleton<IStringLocalizer<SharedResource>, ModuleTexts>();
@@ -225,7 +229,8 @@ internal static class TrajectApp
 
     public static void ConfigurePipeline(WebApplication app)
     {
-        app.UseRequestLocalization(); // first, so error pages and problem details follow the request's language too
+        app.UseProxyHeaders(); // the client's address and scheme as the trusted proxy saw them, before anything reads them
+        app.UseRequestLocalization(); // next, so error pages and problem details follow the request's language too
         app.UseExceptionHandler("/Error");
         if (!app.Environment.IsDevelopment())
         {

@@ -10,12 +10,12 @@ namespace Traject.Web.Cli;
 
 /// <summary>
 /// Administrative verbs on the same executable: <c>migrate</c>, <c>seed</c>, <c>create-admin</c>,
-/// <c>schema-script</c>, <c>verify-audit</c>, <c>screen</c> and <c>stats</c>.
+/// <c>schema-script</c>, <c>verify-audit</c>, <c>backup</c>, <c>screen</c> and <c>stats</c>.
 /// </summary>
 internal static class AdminCommands
 {
     /// <summary>Verbs that read a database that must already be there: on a missing SQLite file they stop instead of creating one.</summary>
-    private static readonly string[] NeedExistingDatabase = ["verify-audit", "stats national"];
+    private static readonly string[] NeedExistingDatabase = ["verify-audit", "stats national", "backup"];
 
     /// <summary>
     /// Runs the verb the first argument names and returns its exit code, or null when the arguments name no verb and the
@@ -128,6 +128,8 @@ internal static class AdminCommands
 
                     await error.WriteLineAsync($"Audit trail NOT intact after {check.Checked} good entries: {check.Problem}");
                     return 1;
+                case "backup":
+                    return await BackupCommand.RunAsync(sp, options, output, error);
                 case "screen":
                     return await ScreenCommand.RunAsync(sp, options);
                 case "stats":
@@ -155,6 +157,8 @@ internal static class AdminCommands
           schema-script             print the SQL the current model expects (for writing migrations)
           verify-audit              check the whole audit hash chain; exit 1 and name the first altered, missing or
                                     reordered entry when it is broken
+          backup --to FILE [--force] copy the embedded SQLite database while the app runs (SQLite's online backup);
+                                    refuses an existing FILE without --force; PostgreSQL: use pg_dump
           screen --file case.json [--culture en]
                                     evaluate a case ({"dateOfBirth", "observationDate", "signals", "instrumentVersion"?})
                                     and print the same JSON as POST /api/v1/screening/evaluate; without a version the
@@ -168,8 +172,8 @@ internal static class AdminCommands
         Options are written --name value or --name=value; a verb refuses an option it does not know.
         Every verb also takes --contentRoot <folder> (where data/traject.db and appsettings.json are), --environment <name>
         and configuration keys (--Database:Provider Sqlite); configuration also comes from appsettings and the
-        environment (Database__Provider, Database__ConnectionString). verify-audit and stats national stop when the
-        SQLite database they should read does not exist.
+        environment (Database__Provider, Database__ConnectionString). verify-audit, backup and stats national stop when
+        the SQLite database they should read does not exist.
         """;
 
     private static async Task<int> CreateAdminAsync(IServiceProvider sp, IReadOnlyDictionary<string, string> options, TextWriter output, TextWriter error)

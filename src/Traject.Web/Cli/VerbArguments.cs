@@ -24,6 +24,7 @@ internal static class VerbParser
         ["seed"] = (["scale"], ["demo"], []),
         ["create-admin"] = (["email", "name", "organisation", "region"], [], []),
         ["verify-audit"] = ([], [], []),
+        ["backup"] = (["to"], ["force"], []),
         ["schema-script"] = ([], [], []),
         ["screen"] = (["file", "culture"], [], []),
         ["stats"] = (["in", "year", "format", "table", "culture"], [], ["suppress", "national"]),

@@ -32,6 +32,9 @@ internal sealed class SqliteWalCheckpoint(IServiceScopeFactory scopes, IOptions<
     // Wall-clock time on purpose: the log grows with real writes, whatever the app's clock says.
     protected override TimeSpan Every => options.Value.Provider == DatabaseProvider.Sqlite ? options.Value.WalCheckpointEvery : TimeSpan.Zero;
 
+    // The WAL belongs to the database file on this machine: no lease, and no write every few seconds to keep one.
+    protected override bool OneNodeAtATime => false;
+
     protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
         var result = await TruncateAsync(services.GetRequiredService<TrajectDb>(), ct);

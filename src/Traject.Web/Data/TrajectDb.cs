@@ -68,6 +68,7 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options, DomainEvent
     public DbSet<Modules.Registration.NotificationExportBatch> NotificationExportBatches => Set<Modules.Registration.NotificationExportBatch>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
