@@ -103,10 +103,10 @@ internal sealed class CaseloadQueries(TrajectDb db, TimeProvider time, AccessPol
         status == TrajectoryStatus.Closed ? null : SafetyFacts.DueOn(assessedAt, startedOn, phaseAt);
 }
 
-/// <summary>The caseload list, for the start page and <c>GET /api/v1/trajectories</c>.</summary>
+/// <summary>The caseload list and my tasks, for the start page, the tasks page, <c>GET /api/v1/trajectories</c> and <c>GET /api/v1/tasks/mine</c>.</summary>
 internal static class CaseloadModule
 {
-    public static IServiceCollection AddCaseload(this IServiceCollection services) => services.AddScoped<CaseloadQueries>();
+    public static IServiceCollection AddCaseload(this IServiceCollection services) => services.AddScoped<CaseloadQueries>().AddScoped<MyTasks>();
 
     public static RouteGroupBuilder MapCaseload(this RouteGroupBuilder api)
     {
@@ -116,6 +116,10 @@ internal static class CaseloadModule
                 ? Error.Invalid("scope", "Use 'mine' or 'all'.").ToProblem()
                 : (await queries.ListAsync(await current.RequireAsync(ct), scope != "all", status, page ?? 1, pageSize ?? 50, ct)).ToHttp(TypedResults.Ok))
             .WithName("ListTrajectories").WithSummary("Trajectories where I am coordinator or team member (scope=mine), or all I may open (scope=all)");
+        api.MapGet("/tasks/mine", async (string? due, string? sort, int? page, int? pageSize, CurrentActor current, MyTasks tasks, CancellationToken ct) =>
+                (await tasks.ListAsync(await current.RequireAsync(ct), due, sort, page ?? 1, pageSize ?? 50, ct)).ToHttp(TypedResults.Ok))
+            .WithTags("Tasks")
+            .WithName("ListMyTasks").WithSummary("My open tasks over all young people I may open: due=overdue|week|open (default open), sort=due|name (default due)");
         return api;
     }
 }

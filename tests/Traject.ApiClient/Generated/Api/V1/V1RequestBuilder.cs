@@ -22,6 +22,7 @@ using Traject.ApiClient.Api.V1.Registration;
 using Traject.ApiClient.Api.V1.Screening;
 using Traject.ApiClient.Api.V1.Signals;
 using Traject.ApiClient.Api.V1.Statistics;
+using Traject.ApiClient.Api.V1.Tasks;
 using Traject.ApiClient.Api.V1.Trajectories;
 using Traject.ApiClient.Api.V1.YoungPeople;
 namespace Traject.ApiClient.Api.V1
@@ -111,6 +112,11 @@ namespace Traject.ApiClient.Api.V1
         public global::Traject.ApiClient.Api.V1.Statistics.StatisticsRequestBuilder Statistics
         {
             get => new global::Traject.ApiClient.Api.V1.Statistics.StatisticsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The tasks property</summary>
+        public global::Traject.ApiClient.Api.V1.Tasks.TasksRequestBuilder Tasks
+        {
+            get => new global::Traject.ApiClient.Api.V1.Tasks.TasksRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The trajectories property</summary>
         public global::Traject.ApiClient.Api.V1.Trajectories.TrajectoriesRequestBuilder Trajectories
