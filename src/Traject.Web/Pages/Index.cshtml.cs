@@ -15,6 +15,10 @@ internal sealed class IndexModel(CaseloadQueries queries, ProblemAnalyses analys
     [BindProperty(SupportsGet = true)]
     public TrajectoryStatus? Status { get; set; }
 
+    /// <summary>A name, date of birth (dd-mm-yyyy) or pseudonym to find among the young people shown.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -35,7 +39,8 @@ internal sealed class IndexModel(CaseloadQueries queries, ProblemAnalyses analys
             return Page();
         }
 
-        var result = await queries.ListAsync(Me, Scope != "all", Status, Math.Max(1, PageNumber), 50, HttpContext.RequestAborted);
+        var result = await queries.ListAsync(Me, Scope != "all", Status, Math.Max(1, PageNumber), 50, HttpContext.RequestAborted,
+            string.IsNullOrWhiteSpace(Search) ? null : Search);
         if (!result.IsSuccess)
         {
             return Fail(result.Error!, Page);

@@ -54,6 +54,7 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["POST /api/v1/young-people/{key}/emergency-access"] = u => Care.Contains(u) ? Expect.Allowed : Expect.Forbidden,
         ["GET /api/v1/trajectories"] = Everyone,
         ["GET /api/v1/tasks/mine"] = Everyone,
+        ["GET /api/v1/young-people"] = Everyone,
         ["GET /api/v1/trajectories/{id:guid}"] = Dossier,
         ["GET /api/v1/trajectories/{id:guid}/timeline"] = Dossier,
         ["POST /api/v1/trajectories/{id:guid}/status"] = Steering,

@@ -33,9 +33,19 @@ internal sealed class CaseloadQueries(TrajectDb db, TimeProvider time, AccessPol
 {
     public const int MaxPageSize = 100;
 
-    public async Task<Result<TrajectoryPage>> ListAsync(Actor actor, bool mineOnly, TrajectoryStatus? status, int page, int pageSize, CancellationToken ct)
+    /// <summary>The shortest and longest search text.</summary>
+    public const int SearchMinLength = 2, SearchMaxLength = 100;
+
+    public async Task<Result<TrajectoryPage>> ListAsync(Actor actor, bool mineOnly, TrajectoryStatus? status, int page, int pageSize, CancellationToken ct,
+        string? search = null)
     {
         var v = new Validator();
+        var find = search is null ? null : YoungPersonSearch.Parse(search.Trim());
+        if (search is not null && (search.Trim().Length is < SearchMinLength or > SearchMaxLength))
+        {
+            v.Add("search", "Between {0} and {1} characters: a name, a date of birth (dd-mm-yyyy) or a pseudonym.", SearchMinLength, SearchMaxLength);
+        }
+
         if (page < 1)
         {
             v.Add("page", "Pages start at 1.");
@@ -57,6 +67,11 @@ internal sealed class CaseloadQueries(TrajectDb db, TimeProvider time, AccessPol
         }
 
         var query = access.TrajectoriesToList(actor, personal: mineOnly);
+        if (find is not null)
+        {
+            query = find.Apply(query);
+        }
+
         if (status is not null)
         {
             query = query.Where(t => t.Status == status);
@@ -110,12 +125,20 @@ internal static class CaseloadModule
 
     public static RouteGroupBuilder MapCaseload(this RouteGroupBuilder api)
     {
-        api.MapGroup("/trajectories").WithTags("Trajectories").MapGet("/", async (string? scope, TrajectoryStatus? status, int? page, int? pageSize,
-                CurrentActor current, CaseloadQueries queries, CancellationToken ct) =>
+        api.MapGroup("/trajectories").WithTags("Trajectories").MapGet("/", async (string? scope, TrajectoryStatus? status, string? search, int? page,
+                int? pageSize, CurrentActor current, CaseloadQueries queries, CancellationToken ct) =>
             scope is not (null or "mine" or "all")
                 ? Error.Invalid("scope", "Use 'mine' or 'all'.").ToProblem()
-                : (await queries.ListAsync(await current.RequireAsync(ct), scope != "all", status, page ?? 1, pageSize ?? 50, ct)).ToHttp(TypedResults.Ok))
-            .WithName("ListTrajectories").WithSummary("Trajectories where I am coordinator or team member (scope=mine), or all I may open (scope=all)");
+                : (await queries.ListAsync(await current.RequireAsync(ct), scope != "all", status, page ?? 1, pageSize ?? 50, ct, search)).ToHttp(TypedResults.Ok))
+            .WithName("ListTrajectories").WithSummary("Trajectories where I am coordinator or team member (scope=mine), or all I may open (scope=all); "
+                + "search narrows them by name, date of birth (dd-mm-yyyy) or pseudonym");
+        api.MapGet("/young-people", async (string? search, int? page, int? pageSize, CurrentActor current, CaseloadQueries queries, CancellationToken ct) =>
+                search is null
+                    ? Error.Invalid("search", "Give a name, a date of birth (dd-mm-yyyy) or a pseudonym.").ToProblem()
+                    : (await queries.ListAsync(await current.RequireAsync(ct), false, null, page ?? 1, pageSize ?? 50, ct, search)).ToHttp(TypedResults.Ok))
+            .WithTags("Young people")
+            .WithName("SearchYoungPeople").WithSummary("Find young people in my scope (every trajectory I may open) by name, date of birth (dd-mm-yyyy) or "
+                + "pseudonym; someone outside my scope is never found");
         api.MapGet("/tasks/mine", async (string? due, string? sort, int? page, int? pageSize, CurrentActor current, MyTasks tasks, CancellationToken ct) =>
                 (await tasks.ListAsync(await current.RequireAsync(ct), due, sort, page ?? 1, pageSize ?? 50, ct)).ToHttp(TypedResults.Ok))
             .WithTags("Tasks")

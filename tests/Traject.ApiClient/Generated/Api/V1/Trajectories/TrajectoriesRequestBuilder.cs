@@ -35,7 +35,7 @@ namespace Traject.ApiClient.Api.V1.Trajectories
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public TrajectoriesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/trajectories{?page*,pageSize*,scope*,status*}", pathParameters)
+        public TrajectoriesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/trajectories{?page*,pageSize*,scope*,search*,status*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,11 +43,11 @@ namespace Traject.ApiClient.Api.V1.Trajectories
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public TrajectoriesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/trajectories{?page*,pageSize*,scope*,status*}", rawUrl)
+        public TrajectoriesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/trajectories{?page*,pageSize*,scope*,search*,status*}", rawUrl)
         {
         }
         /// <summary>
-        /// Trajectories where I am coordinator or team member (scope=mine), or all I may open (scope=all)
+        /// Trajectories where I am coordinator or team member (scope=mine), or all I may open (scope=all); search narrows them by name, date of birth (dd-mm-yyyy) or pseudonym
         /// </summary>
         /// <returns>A <see cref="global::Traject.ApiClient.Models.TrajectoryPage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -80,7 +80,7 @@ namespace Traject.ApiClient.Api.V1.Trajectories
             return await RequestAdapter.SendAsync<global::Traject.ApiClient.Models.TrajectoryPage>(requestInfo, global::Traject.ApiClient.Models.TrajectoryPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Trajectories where I am coordinator or team member (scope=mine), or all I may open (scope=all)
+        /// Trajectories where I am coordinator or team member (scope=mine), or all I may open (scope=all); search narrows them by name, date of birth (dd-mm-yyyy) or pseudonym
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -108,7 +108,7 @@ namespace Traject.ApiClient.Api.V1.Trajectories
             return new global::Traject.ApiClient.Api.V1.Trajectories.TrajectoriesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Trajectories where I am coordinator or team member (scope=mine), or all I may open (scope=all)
+        /// Trajectories where I am coordinator or team member (scope=mine), or all I may open (scope=all); search narrows them by name, date of birth (dd-mm-yyyy) or pseudonym
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class TrajectoriesRequestBuilderGetQueryParameters 
@@ -132,6 +132,19 @@ namespace Traject.ApiClient.Api.V1.Trajectories
             #pragma warning disable CS1591
             [QueryParameter("scope")]
             public string Scope { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("search")]
+            public string? Search { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("search")]
+            public string Search { get; set; }
             #pragma warning restore CS1591
 #endif
             #pragma warning disable CS1591

@@ -35,7 +35,7 @@ namespace Traject.ApiClient.Api.V1.YoungPeople
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public YoungPeopleRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/young-people", pathParameters)
+        public YoungPeopleRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/young-people{?page*,pageSize*,search*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,8 +43,41 @@ namespace Traject.ApiClient.Api.V1.YoungPeople
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public YoungPeopleRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/young-people", rawUrl)
+        public YoungPeopleRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/young-people{?page*,pageSize*,search*}", rawUrl)
         {
+        }
+        /// <summary>
+        /// Find young people in my scope (every trajectory I may open) by name, date of birth (dd-mm-yyyy) or pseudonym; someone outside my scope is never found
+        /// </summary>
+        /// <returns>A <see cref="global::Traject.ApiClient.Models.TrajectoryPage"/></returns>
+        /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Traject.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::Traject.ApiClient.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Traject.ApiClient.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::Traject.ApiClient.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::Traject.ApiClient.Models.ConflictProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::Traject.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public async Task<global::Traject.ApiClient.Models.TrajectoryPage?> GetAsync(Action<RequestConfiguration<global::Traject.ApiClient.Api.V1.YoungPeople.YoungPeopleRequestBuilder.YoungPeopleRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#nullable restore
+#else
+        public async Task<global::Traject.ApiClient.Models.TrajectoryPage> GetAsync(Action<RequestConfiguration<global::Traject.ApiClient.Api.V1.YoungPeople.YoungPeopleRequestBuilder.YoungPeopleRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#endif
+            var requestInfo = ToGetRequestInformation(requestConfiguration);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::Traject.ApiClient.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::Traject.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Traject.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "404", global::Traject.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "409", global::Traject.ApiClient.Models.ConflictProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::Traject.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::Traject.ApiClient.Models.TrajectoryPage>(requestInfo, global::Traject.ApiClient.Models.TrajectoryPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Register a young person and open her first trajectory
@@ -86,6 +119,25 @@ namespace Traject.ApiClient.Api.V1.YoungPeople
             return await RequestAdapter.SendAsync<global::Traject.ApiClient.Models.RegisteredYoungPerson>(requestInfo, global::Traject.ApiClient.Models.RegisteredYoungPerson.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
+        /// Find young people in my scope (every trajectory I may open) by name, date of birth (dd-mm-yyyy) or pseudonym; someone outside my scope is never found
+        /// </summary>
+        /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Traject.ApiClient.Api.V1.YoungPeople.YoungPeopleRequestBuilder.YoungPeopleRequestBuilderGetQueryParameters>>? requestConfiguration = default)
+        {
+#nullable restore
+#else
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Traject.ApiClient.Api.V1.YoungPeople.YoungPeopleRequestBuilder.YoungPeopleRequestBuilderGetQueryParameters>> requestConfiguration = default)
+        {
+#endif
+            var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
+            requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/json");
+            return requestInfo;
+        }
+        /// <summary>
         /// Register a young person and open her first trajectory
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
@@ -115,6 +167,34 @@ namespace Traject.ApiClient.Api.V1.YoungPeople
         public global::Traject.ApiClient.Api.V1.YoungPeople.YoungPeopleRequestBuilder WithUrl(string rawUrl)
         {
             return new global::Traject.ApiClient.Api.V1.YoungPeople.YoungPeopleRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// Find young people in my scope (every trajectory I may open) by name, date of birth (dd-mm-yyyy) or pseudonym; someone outside my scope is never found
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class YoungPeopleRequestBuilderGetQueryParameters 
+        {
+            #pragma warning disable CS1591
+            [QueryParameter("page")]
+            public int? Page { get; set; }
+            #pragma warning restore CS1591
+            #pragma warning disable CS1591
+            [QueryParameter("pageSize")]
+            public int? PageSize { get; set; }
+            #pragma warning restore CS1591
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("search")]
+            public string? Search { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("search")]
+            public string Search { get; set; }
+            #pragma warning restore CS1591
+#endif
         }
     }
 }
