@@ -106,7 +106,7 @@ internal sealed class CaseloadQueries(TrajectDb db, TimeProvider time, AccessPol
 /// <summary>The caseload list, for the start page and <c>GET /api/v1/trajectories</c>.</summary>
 internal static class CaseloadModule
 {
-    public static IServiceCollection AddCaseload(this IServiceCollection services) => services.AddScoped<CaseloadQueries>();
+    public static IServiceCollection AddCaseload(this IServiceCollection services) => services.AddScoped<CaseloadQueries>().AddScoped<DossierSummaries>();
 
     public static RouteGroupBuilder MapCaseload(this RouteGroupBuilder api)
     {
