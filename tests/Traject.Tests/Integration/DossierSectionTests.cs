@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Traject.Tests.Infrastructure;
 using Traject.Web.Common;
+using Traject.Web.Modules.Triage;
 using Xunit.Abstractions;
 
 namespace Traject.Tests.Integration;
@@ -89,6 +90,42 @@ public abstract class DossierSectionTests(TrajectFixture f, ITestOutputHelper ou
         Assert.Contains(page.QuerySelectorAll("[role=alert] a"), a => a.GetAttribute("href") == $"/trajectories/{person.TrajectoryId}/missing/{scene.EpisodeId}");
         Assert.DoesNotContain("nog niet getaxeerd", page.QuerySelector(".header-facts")!.TextContent, StringComparison.Ordinal); // assessed
         Assert.NotNull(page.QuerySelector(".parent-involvement"));
+    }
+
+    [SkippableFact]
+    public async Task The_summary_names_whom_her_analyses_say_may_be_involved_as_the_analyses_do()
+    {
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var person = await Dossiers.RegisterAsync(regie, f.Clock);
+        var analyses = $"/api/v1/trajectories/{person.TrajectoryId}/analyses";
+        await Traject.Tests.Infrastructure.Analyses.SignedAsync(f, regie, person.TrajectoryId);
+        AnalysisView draft;
+        using (var start = await regie.PostJsonAsync(analyses, new { }))
+        {
+            draft = await start.ReadAsync<AnalysisView>(HttpStatusCode.Created);
+        }
+
+        using (var save = await regie.PutJsonAsync($"{analyses}/{draft.Id}", new
+               {
+                   needs = "Een veilige plek en traumabehandeling.", upperProblems = new[] { "RunningAway" },
+                   network = new object[] { new { relation = "Father", name = "Vader Proef", mayBeInvolved = true } }, version = draft.Version,
+               }))
+        {
+            await save.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        await using (var scope = f.Factory.Services.CreateAsyncScope())
+        {
+            var triage = scope.ServiceProvider.GetRequiredService<ProblemAnalyses>();
+            var expected = await triage.InvolvedAsync(person.TrajectoryId, default);
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, await triage.InvolvedInOneQueryAsync(person.TrajectoryId, default));
+        }
+
+        using var browser = await BrowserAsync(Demo.Regie);
+        using var response = await browser.GetAsync($"/trajectories/{person.TrajectoryId}");
+        var page = await Browser.ParseAsync(response);
+        Assert.Contains("Vader Proef", page.QuerySelector(".parent-involvement")!.TextContent, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -64,7 +64,8 @@ internal sealed record DossierSummary(
 
 /// <summary>
 /// The summary the dossier opens on: only what it shows, read through the door once and in a few set-based queries
-/// (one for the facts, one each for the current phases, the next tasks, the latest events and the names). Within a page
+/// (one for the facts, one each for the current phases, the next tasks, the latest events, the people her analyses name
+/// as possibly involved, and the names). Within a page
 /// view (ADR 0022) it names each part it shows.
 /// </summary>
 internal sealed class DossierSummaries(TrajectDb db, TimeProvider time, DossierDoor door, DossierViews views, AccessReasons reasons,
@@ -107,6 +108,7 @@ internal sealed class DossierSummaries(TrajectDb db, TimeProvider time, DossierD
                 .Select(e => (Guid?)e.Id).FirstOrDefault(),
             MissingSince = db.MissingEpisodes.Where(e => e.TrajectoryId == id && e.ClosedAt == null).OrderByDescending(e => e.LastSeenAt)
                 .Select(e => (DateTimeOffset?)e.LastSeenAt).FirstOrDefault(),
+            ParentFlag = db.SafetyContexts.Where(c => c.TrajectoryId == id).Select(c => c.ParentMayBeInvolved).FirstOrDefault(),
         }).SingleAsync(ct);
 
         var current = await db.Placements.AsNoTracking()
@@ -128,7 +130,8 @@ internal sealed class DossierSummaries(TrajectDb db, TimeProvider time, DossierD
         var events = await db.TimelineEvents.AsNoTracking().Where(e => e.TrajectoryId == id)
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(Listed)
             .Select(e => new { e.Id, e.OccurredAt, e.Summary, e.ActorId }).ToListAsync(ct);
-        var warning = await analyses.WarningAsync(id, ct);
+        var involved = await analyses.InvolvedInOneQueryAsync(id, ct);
+        var warning = new ParentWarning(involved.Count > 0 || facts.ParentFlag, involved);
         var people = await PersonRefs.LoadAsync(db, tasks.Select(x => x.OwnerId).Concat(events.Select(e => e.ActorId)).Append(t.CoordinatorId), ct);
 
         var safetyDue = t.IsClosed ? (DateOnly?)null : SafetyFacts.DueOn(facts.AssessedAt, t.StartedOn, facts.PhaseAt);
