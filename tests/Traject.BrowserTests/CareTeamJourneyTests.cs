@@ -50,8 +50,24 @@ public sealed partial class CareTeamJourneyTests(TrajectAppFixture app, ITestOut
         var title = page.GetByRole(AriaRole.Heading, new() { Level = 1 });
         await Expect(title).ToContainTextAsync(GivenName);
         await Expect(title).ToContainTextAsync(FamilyName);
+        var dossier = page.Url;
 
-        // Add a colleague to the care team (the registering mentor is the coordinator).
+        // It opens on the summary, the first of the sections, with no forms; at 390 px nothing scrolls sideways.
+        var nav = Journeys.DossierNav(page);
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Samenvatting", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(Section(page, "Eerstvolgende taken")).ToContainTextAsync("Screening bij intake");
+        await Expect(Section(page, "Laatste gebeurtenissen").GetByRole(AriaRole.Listitem)
+            .Filter(new() { HasText = "Traject geopend met status Gesignaleerd" })).ToHaveCountAsync(1);
+        await Expect(page.Locator("main form[method=post]")).ToHaveCountAsync(0);
+        await browser.CheckAccessibilityAsync(page);
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the summary scrolls sideways at 390 px");
+        await browser.CheckAccessibilityAsync(page);
+        await page.SetViewportSizeAsync(1280, 720);
+
+        // Add a colleague to the care team (the registering mentor is the coordinator), on its own page.
+        await Journeys.OpenSectionAsync(page, dossier, "Zorgteam en status", "team");
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Zorgteam en status", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
         var careTeam = Section(page, "Zorgteam");
         await Expect(careTeam).ToBeVisibleAsync();
         await page.GetByLabel("Professional", new() { Exact = true })
@@ -59,10 +75,12 @@ public sealed partial class CareTeamJourneyTests(TrajectAppFixture app, ITestOut
         await page.GetByLabel("Rol in het team", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Gedragswetenschapper" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Toevoegen aan zorgteam", Exact = true }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(DossierUrl());
+        await Expect(page).ToHaveURLAsync(dossier + "/team");
         await Expect(Section(page, "Zorgteam")).ToContainTextAsync(Colleague);
+        await browser.CheckAccessibilityAsync(page);
 
         // The timeline tells both events.
+        await Journeys.OpenSectionAsync(page, dossier, "Tijdlijn", "timeline");
         var timeline = Section(page, "Tijdlijn");
         await Expect(timeline.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Traject geopend met status Gesignaleerd" })).ToHaveCountAsync(1);
         await Expect(timeline.GetByRole(AriaRole.Listitem)
@@ -76,9 +94,7 @@ public sealed partial class CareTeamJourneyTests(TrajectAppFixture app, ITestOut
         browser.AssertAccessible();
     }
 
-    /// <summary>The smallest section headed by the given h2.</summary>
-    private static ILocator Section(IPage page, string heading) =>
-        page.Locator("section").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 2, Exact = true }) }).Last;
+    private static ILocator Section(IPage page, string heading) => Journeys.Section(page, heading);
 
     private Regex DossierUrl() => new("^" + Regex.Escape(app.BaseUrl) + "/trajectories/[0-9a-fA-F-]{36}$");
 }

@@ -38,6 +38,7 @@ public sealed partial class FuturePlanJourneyTests(TrajectAppFixture app, ITestO
         await page.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Groningen");
         await page.GetByRole(AriaRole.Button, new() { Name = "Registreren en traject openen", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(app.BaseUrl) + "/trajectories/[0-9a-fA-F-]{36}$"));
+        await Journeys.OpenSectionAsync(page, page.Url, "Overzicht en 18 worden", "overview");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Trajectoverzicht", Level = 2 })).ToBeVisibleAsync();
         await browser.CheckAccessibilityAsync(page);
 

@@ -75,7 +75,7 @@ public sealed class HandoverJourneyTests(TrajectAppFixture app, ITestOutputHelpe
         proposal = Handover(page);
         await Expect(proposal.Locator(".status")).ToHaveTextAsync("Geaccepteerd");
         await Expect(proposal).ToContainTextAsync(today.AddDays(30).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture));
-        await page.GotoAsync(dossier);
+        await page.GotoAsync(dossier + "/team");
         await Expect(Section(page, "Zorgteam")).ToContainTextAsync("Wim Wijkteam (demo)");
         await Expect(page.Locator(".header-facts").First).ToContainTextAsync("Demo Wijkteam Zuid");
         await Expect(page.Locator(".header-facts").First).ToContainTextAsync("Rik Regie (demo)");
@@ -100,11 +100,12 @@ public sealed class HandoverJourneyTests(TrajectAppFixture app, ITestOutputHelpe
         await Expect(plan).ToContainTextAsync("Studiefinanciering: DUO-aanvraag samen invullen");
 
         // Care ends: she moves into aftercare, and the follow-up contacts are planned for the trusted professional.
-        await page.GotoAsync(dossier);
+        await page.GotoAsync(dossier + "/team");
         await page.GetByLabel("Nieuwe status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Nazorg" });
         await page.Locator("#StatusChange_Reason").FillAsync("Overgedragen aan het wijkteam, de nazorg begint.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Status wijzigen", Exact = true }).ClickAsync();
         await Expect(page.Locator("span.status").First).ToHaveTextAsync("Nazorg");
+        await OpenSectionAsync(page, dossier, "Taken", "tasks");
         var followUps = Section(page, "Taken").GetByRole(AriaRole.Row).Filter(new() { HasText = "Vervolgcontact na de zorg" });
         await Expect(followUps).ToHaveCountAsync(4);
         foreach (var months in new[] { 3, 6, 12, 24 })
@@ -115,6 +116,7 @@ public sealed class HandoverJourneyTests(TrajectAppFixture app, ITestOutputHelpe
         await Expect(followUps.First).ToContainTextAsync("Wim Wijkteam (demo)");
 
         // Closing now names what keeps the trajectory open, with links.
+        await OpenSectionAsync(page, dossier, "Zorgteam en status", "team");
         await page.GetByLabel("Nieuwe status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Afgesloten" });
         await page.Locator("#StatusChange_Reason").FillAsync("Nazorg loopt via het wijkteam.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Status wijzigen", Exact = true }).ClickAsync();
@@ -129,7 +131,7 @@ public sealed class HandoverJourneyTests(TrajectAppFixture app, ITestOutputHelpe
         await Expect(page.Locator("#early-close + p")).ToContainTextAsync("Zij verhuist met haar moeder naar Portugal");
         await SignOutAsync(page);
         await SignInAsync(page, "aandacht-zuid@demo.traject");
-        await page.GotoAsync(dossier);
+        await page.GotoAsync(dossier + "/team");
         await page.GetByRole(AriaRole.Button, new() { Name = "Medeondertekenen en het traject afsluiten", Exact = true }).ClickAsync();
         await Expect(page.Locator("span.status").First).ToHaveTextAsync("Afgesloten");
 

@@ -47,7 +47,17 @@ internal static partial class Journeys
     [GeneratedRegex("/screenings/[0-9a-fA-F-]{36}#weighing$")]
     private static partial Regex WeighingUrl();
 
-    /// <summary>The smallest section headed by the given h2.</summary>
+    /// <summary>The smallest section headed by the given heading (an h2, or the h1 of a dossier section on a page of its own).</summary>
     public static ILocator Section(IPage page, string heading) =>
-        page.Locator("section").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 2, Exact = true }) }).Last;
+        page.Locator("section").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true }) }).Last;
+
+    /// <summary>The dossier's section navigation (ADR 0030).</summary>
+    public static ILocator DossierNav(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Onderdelen van het dossier", Exact = true });
+
+    /// <summary>Opens a section of the dossier through its navigation and waits for it.</summary>
+    public static async Task OpenSectionAsync(IPage page, string dossier, string name, string path)
+    {
+        await DossierNav(page).GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(dossier + "/" + path);
+    }
 }

@@ -34,13 +34,15 @@ public sealed class MatchedCareJourneyTests(TrajectAppFixture app, ITestOutputHe
     {
         await browser.LogInAsync(page, "regie@demo.traject", Password);
         var born = DateTime.UtcNow.AddYears(-15).AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await Journeys.RegisterAsync(page, "Noor", "Triageproef", born, "Emmen", initialStatus: "Actief");
+        var dossier = await Journeys.RegisterAsync(page, "Noor", "Triageproef", born, "Emmen", initialStatus: "Actief");
+        await Journeys.OpenSectionAsync(page, dossier, "Zorgteam en status", "team");
 
         await page.GetByLabel("Professional", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{Scientist} — Demo Jeugdzorg Noord" });
         await page.GetByLabel("Rol in het team", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Gedragswetenschapper" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Toevoegen aan zorgteam", Exact = true }).ClickAsync();
 
         // Matched care needs a signed analysis first.
+        await Journeys.OpenSectionAsync(page, dossier, "Analyses", "analyses");
         await page.GetByRole(AriaRole.Link, new() { Name = "Passende zorg (matched care)", Exact = true }).ClickAsync();
         await Expect(page.GetByText("Voor matched care is eerst een vastgestelde analyse nodig.")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Terug naar het dossier", Exact = true }).ClickAsync();
@@ -67,6 +69,7 @@ public sealed class MatchedCareJourneyTests(TrajectAppFixture app, ITestOutputHe
     private static async Task Choose(JourneyBrowser browser, IPage page)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Terug naar het dossier", Exact = true }).ClickAsync();
+        await Journeys.DossierNav(page).GetByRole(AriaRole.Link, new() { Name = "Analyses", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Passende zorg (matched care)", Exact = true }).ClickAsync();
         await Expect(page.GetByText("Nog geen programma gekozen.")).ToBeVisibleAsync();
         var ranking = page.Locator("ol.ranking > li");

@@ -25,6 +25,7 @@ public sealed class PlacementJourneyTests(TrajectAppFixture app, ITestOutputHelp
         await browser.LogInAsync(page, "regie@demo.traject", "Demo!Traject2026");
         await Journeys.RegisterAsync(page, "Noa", "Plaatsingproef", DateTime.UtcNow.AddYears(-16).ToString("yyyy-MM-dd"), "Groningen");
         var dossier = page.Url;
+        await OpenSectionAsync(page, dossier, "Plaatsingen", "placements");
         await Expect(Section(page, "Plaatsingen")).ToContainTextAsync("Nog geen plaatsingen.");
 
         // Start the placement.
@@ -46,13 +47,23 @@ public sealed class PlacementJourneyTests(TrajectAppFixture app, ITestOutputHelp
         await Expect(page.Locator("ol.phase-history li")).ToHaveCountAsync(2);
         await Expect(page.Locator("ol.phase-history li").Last).ToContainTextAsync("Rik Regie (demo)");
 
-        // The dossier shows the current phase with its restrictions, the next-step task and the timeline.
+        // The summary shows the current phase with its restrictions and the next-step task; the sections the rest.
         await page.GetByRole(AriaRole.Link, new() { Name = "Terug naar het dossier", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(dossier);
+        var now = Section(page, "Huidige fase en beperkingen");
+        await Expect(now).ToContainTextAsync("2. Fase 2");
+        await Expect(now).ToContainTextAsync("beperkt");
+        await Expect(Section(page, "Eerstvolgende taken").GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Vervolgplek benoemen" }))
+            .ToContainTextAsync("Rik Regie (demo)");
+        await browser.CheckAccessibilityAsync(page);
+        await OpenSectionAsync(page, dossier, "Plaatsingen", "placements");
         var placements = Section(page, "Plaatsingen");
         await Expect(placements.Locator(".current-phase")).ToHaveTextAsync("2. Fase 2");
         await Expect(placements.Locator("table.restrictions")).ToContainTextAsync("beperkt");
+        await OpenSectionAsync(page, dossier, "Taken", "tasks");
         await Expect(Section(page, "Taken").GetByRole(AriaRole.Row).Filter(new() { HasText = "Vervolgplek benoemen" })).ToContainTextAsync("Rik Regie (demo)");
+        await browser.CheckAccessibilityAsync(page);
+        await OpenSectionAsync(page, dossier, "Tijdlijn", "timeline");
         var timeline = Section(page, "Tijdlijn").GetByRole(AriaRole.Listitem);
         await Expect(timeline.Filter(new() { HasText = "Plaatsing in Veilig Lima (open) vanaf" })).ToHaveCountAsync(1);
         await Expect(timeline.Filter(new() { HasText = "Fase 2 (Fase 2) vanaf" })).ToHaveCountAsync(1);

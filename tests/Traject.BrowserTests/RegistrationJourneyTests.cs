@@ -85,8 +85,8 @@ public sealed partial class RegistrationJourneyTests(TrajectAppFixture app, ITes
         await Expect(current).ToContainTextAsync("Op naam · wacht op export");
         await browser.CheckAccessibilityAsync(page);
 
-        // The dossier's timeline tells the decision.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Terug naar het dossier", Exact = true }).ClickAsync();
+        // The dossier's timeline tells the decision (the summary shows the latest events).
+        await Journeys.DossierNav(page).GetByRole(AriaRole.Link, new() { Name = "Samenvatting", Exact = true }).ClickAsync();
         await Expect(page.GetByText("Registratiebesluit: Melden op naam")).ToBeVisibleAsync();
     }
 

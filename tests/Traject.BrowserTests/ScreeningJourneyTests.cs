@@ -57,6 +57,7 @@ public sealed class ScreeningJourneyTests(TrajectAppFixture app, ITestOutputHelp
         await SignInAsync(browser, page, "regie@demo.traject");
         await Journeys.RegisterAsync(page, "Sanne", "Screeningproef", dateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Groningen");
         var dossier = page.Url;
+        await OpenSectionAsync(page, dossier, "Zorgteam en status", "team");
         await page.GetByLabel("Professional", new() { Exact = true })
             .SelectOptionAsync(new SelectOptionValue { Label = "Guus Gedrag (demo) — Demo Jeugdzorg Noord" });
         await page.GetByLabel("Rol in het team", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Gedragswetenschapper" });
@@ -64,6 +65,7 @@ public sealed class ScreeningJourneyTests(TrajectAppFixture app, ITestOutputHelp
         await Expect(Section(page, "Zorgteam")).ToContainTextAsync("Guus Gedrag (demo)");
 
         // She records the screening: two signals, each with its date, source and note.
+        await OpenSectionAsync(page, dossier, "Screenings", "screenings");
         var screenings = Section(page, "Screenings");
         await Expect(screenings).ToContainTextAsync("Nog geen screenings.");
         await screenings.GetByRole(AriaRole.Link, new() { Name = "Screening vastleggen", Exact = true }).ClickAsync();
@@ -89,7 +91,7 @@ public sealed class ScreeningJourneyTests(TrajectAppFixture app, ITestOutputHelp
         // The behavioural scientist signs in as himself and weighs.
         await page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen", Exact = true }).ClickAsync();
         await SignInAsync(browser, page, "gedrag@demo.traject");
-        await page.GotoAsync(dossier);
+        await page.GotoAsync(dossier + "/screenings");
         await Section(page, "Screenings").GetByRole(AriaRole.Row).Nth(1).GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page).ToHaveURLAsync(screening);
         await Journeys.WeighAsync(page, Conclusion, Reason);
@@ -101,6 +103,7 @@ public sealed class ScreeningJourneyTests(TrajectAppFixture app, ITestOutputHelp
 
         // The step plan is in the dossier, owned by the coordinator, and the timeline tells the weighing.
         await weighing.GetByRole(AriaRole.Link, new() { Name = "Het stappenplan is gestart: zie de taken in het dossier." }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(dossier + "/tasks");
         var tasks = Section(page, "Taken");
         foreach (var task in new[] { "Gesprek met de jongere", "Veiligheidstaxatie", "Besluit volgens de meldcode (afwegingskader)", "Aanmelden voor triage" })
         {
@@ -108,7 +111,10 @@ public sealed class ScreeningJourneyTests(TrajectAppFixture app, ITestOutputHelp
         }
 
         await Expect(tasks.GetByRole(AriaRole.Row).Filter(new() { HasText = "Screening bij intake" })).ToContainTextAsync("Afgerond op");
+        await browser.CheckAccessibilityAsync(page);
+        await OpenSectionAsync(page, dossier, "Screenings", "screenings");
         await Expect(Section(page, "Screenings").GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync(Conclusion);
+        await OpenSectionAsync(page, dossier, "Tijdlijn", "timeline");
         var timeline = Section(page, "Tijdlijn").GetByRole(AriaRole.Listitem);
         await Expect(timeline.Filter(new() { HasText = $"Weging vastgelegd: {Conclusion}" })).ToHaveCountAsync(2);
         await Expect(timeline.Filter(new() { HasText = $"Classificatie vastgesteld na de multidisciplinaire weging: {Conclusion}" })).ToHaveCountAsync(1);

@@ -55,6 +55,7 @@ public sealed class WholeLifeJourneyTests(TrajectAppFixture app, ITestOutputHelp
         await Journeys.RegisterAsync(page, "Lies", "Levensloopproef", Iso(born), "Groningen");
         var dossier = page.Url;
         await Expect(page.Locator("span.status").First).ToHaveTextAsync("Gesignaleerd");
+        await OpenSectionAsync(page, dossier, "Zorgteam en status", "team");
         foreach (var (who, role) in new[] { ("Guus Gedrag (demo) — Demo Jeugdzorg Noord", "Gedragswetenschapper"), (Mentor, "Mentor") })
         {
             await page.GetByLabel("Professional", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = who });
@@ -63,6 +64,7 @@ public sealed class WholeLifeJourneyTests(TrajectAppFixture app, ITestOutputHelp
         }
 
         // 2. The screening, weighed by her and by the behavioural scientist: suspected, final; she becomes active by itself.
+        await OpenSectionAsync(page, dossier, "Screenings", "screenings");
         await Section(page, "Screenings").GetByRole(AriaRole.Link, new() { Name = "Screening vastleggen", Exact = true }).ClickAsync();
         foreach (var signal in new[] { act, purpose })
         {
@@ -84,6 +86,7 @@ public sealed class WholeLifeJourneyTests(TrajectAppFixture app, ITestOutputHelp
         // 3. The analysis: the behavioural scientist writes and signs it, the coordinator signs it too.
         await page.GotoAsync(dossier);
         await Expect(page.Locator("span.status").First).ToHaveTextAsync("Actief");
+        await OpenSectionAsync(page, dossier, "Tijdlijn", "timeline");
         await Expect(Timeline(page).Filter(new() { HasText = "Status vanzelf gewijzigd van Gesignaleerd naar Actief" })).ToHaveCountAsync(1);
         await page.GetByRole(AriaRole.Link, new() { Name = "Analyses", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Nieuwe analyse starten", Exact = true }).ClickAsync();
@@ -146,7 +149,7 @@ public sealed class WholeLifeJourneyTests(TrajectAppFixture app, ITestOutputHelp
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Keuze vastleggen", Exact = true }).ClickAsync();
         await Expect(page.Locator(".current-choice")).ToContainTextAsync("Veilig Lima");
-        await page.GotoAsync(dossier);
+        await page.GotoAsync(dossier + "/placements");
         await Section(page, "Plaatsingen").GetByRole(AriaRole.Link, new() { Name = "Plaatsing starten", Exact = true }).ClickAsync();
         await Expect(page.GetByLabel("Zorgprogramma", new() { Exact = true }).Locator("option:checked")).ToContainTextAsync("Veilig Lima");
         await page.GetByLabel("Organisatie", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Demo Jeugdzorg Noord" });
@@ -172,12 +175,15 @@ public sealed class WholeLifeJourneyTests(TrajectAppFixture app, ITestOutputHelp
         var endOfCare = app.Clock.Today();
         await page.GotoAsync(dossier);
         await Expect(page.Locator("span.status").First).ToHaveTextAsync("Nazorg");
+        await OpenSectionAsync(page, dossier, "Tijdlijn", "timeline");
         await Expect(Timeline(page).Filter(new() { HasText = "Status vanzelf gewijzigd van Actief naar Nazorg" })).ToHaveCountAsync(1);
+        await OpenSectionAsync(page, dossier, "Taken", "tasks");
         var followUps = Section(page, "Taken").GetByRole(AriaRole.Row).Filter(new() { HasText = "Vervolgcontact na de zorg" });
         await Expect(followUps).ToHaveCountAsync(4);
         await Expect(followUps.First).ToContainTextAsync("Mira Mentor (demo)");
 
         // 9. Closing now is refused, with every reason and its link.
+        await OpenSectionAsync(page, dossier, "Zorgteam en status", "team");
         await page.GetByLabel("Nieuwe status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Afgesloten" });
         await page.Locator("#StatusChange_Reason").FillAsync("Het gaat goed met haar.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Status wijzigen", Exact = true }).ClickAsync();
@@ -209,7 +215,7 @@ public sealed class WholeLifeJourneyTests(TrajectAppFixture app, ITestOutputHelp
 
         // 11. The aftercare is over and every follow-up made: the coordinator closes the trajectory.
         await SignInAsync(page, "regie@demo.traject");
-        await page.GotoAsync(dossier);
+        await page.GotoAsync(dossier + "/team");
         await page.GetByLabel("Nieuwe status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Afgesloten" });
         await page.Locator("#StatusChange_Reason").FillAsync("Twee jaar na de zorg gaat het goed met haar; alle vervolgcontacten zijn gedaan.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Status wijzigen", Exact = true }).ClickAsync();

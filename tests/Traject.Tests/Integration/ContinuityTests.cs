@@ -109,7 +109,7 @@ public abstract class ContinuityTests(TrajectFixture f)
         var version = (await Dossiers.DetailAsync(regie, id)).Version;
         using (var close = await regie.PostJsonAsync($"/api/v1/trajectories/{id}/status", new { status = "Closed", reason = "Doelen bereikt.", version }))
         {
-            var reason = (await close.ReasonsAsync()).Single(r => r.Link == $"/trajectories/{id}#continuity");
+            var reason = (await close.ReasonsAsync()).Single(r => r.Link == $"/trajectories/{id}/overview#continuity");
             Assert.Contains(TurningEighteen.Birthday(dob).ToString("dd-MM-yyyy", null), reason.Message);
         }
 
@@ -290,7 +290,7 @@ public abstract class ContinuityTests(TrajectFixture f)
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         }
 
-        using var page = await browser.GetAsync($"/trajectories/{id}");
+        using var page = await browser.GetAsync($"/trajectories/{id}/overview");
         var document = await Browser.ParseAsync(page);
         Assert.NotNull(document.QuerySelector("#overview svg rect.bar.coordinator"));
         Assert.NotNull(document.QuerySelector("#overview svg rect.bar.placement"));

@@ -130,7 +130,7 @@ public abstract class LifecycleTests(TrajectFixture f)
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         }
 
-        using (var page = await Browser.SubmitAsync(browser, $"/trajectories/{id}",
+        using (var page = await Browser.SubmitAsync(browser, $"/trajectories/{id}/team",
                    new Dictionary<string, string> { ["StatusChange.Status"] = "Closed", ["StatusChange.Reason"] = "Verhuisd." }))
         {
             var document = await Browser.ParseAsync(page);

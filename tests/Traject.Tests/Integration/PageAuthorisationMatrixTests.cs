@@ -107,20 +107,29 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/YoungPeople/Edit POST Open"] = Dossier,
         ["/YoungPeople/Access GET"] = Steering,
         ["/YoungPeople/Access GET Csv"] = Steering,
+        // The dossier opens on its summary; its sections are pages of their own, each through the same door (ADR 0030).
         ["/Trajectories/Dossier GET"] = Dossier,
-        ["/Trajectories/Dossier POST Status"] = Steering,
-        ["/Trajectories/Dossier POST ProposeEarlyClose"] = Steering,
-        ["/Trajectories/Dossier POST CoSignEarlyClose"] = Steering,
-        ["/Trajectories/Dossier POST WithdrawEarlyClose"] = Steering,
-        ["/Trajectories/Dossier POST Coordinator"] = Steering,
-        ["/Trajectories/Dossier POST AddMember"] = Steering,
-        // The membership used is the member's own: she may end it herself.
-        ["/Trajectories/Dossier POST EndMember"] = Dossier,
+        ["/Trajectories/Tasks GET"] = Dossier,
         // The task used is the screening at intake, owned by the coordinator: team members who do not own it are refused.
-        ["/Trajectories/Dossier POST TaskDone"] = Steering,
-        ["/Trajectories/Dossier POST PlanTask"] = Steering,
+        ["/Trajectories/Tasks POST TaskDone"] = Steering,
+        ["/Trajectories/Tasks POST PlanTask"] = Steering,
+        ["/Trajectories/Timeline GET"] = Dossier,
+        ["/Trajectories/Team GET"] = Dossier,
+        ["/Trajectories/Team POST Status"] = Steering,
+        ["/Trajectories/Team POST ProposeEarlyClose"] = Steering,
+        ["/Trajectories/Team POST CoSignEarlyClose"] = Steering,
+        ["/Trajectories/Team POST WithdrawEarlyClose"] = Steering,
+        ["/Trajectories/Team POST Coordinator"] = Steering,
+        ["/Trajectories/Team POST AddMember"] = Steering,
+        // The membership used is the member's own: she may end it herself.
+        ["/Trajectories/Team POST EndMember"] = Dossier,
+        ["/Trajectories/Overview GET"] = Dossier,
         // Turning 18: the coordinator and the designated expert settle the continuity checklist.
-        ["/Trajectories/Dossier POST Continuity"] = Steering,
+        ["/Trajectories/Overview POST Continuity"] = Steering,
+        ["/Trajectories/Screenings GET"] = Dossier,
+        ["/Trajectories/Placements GET"] = Dossier,
+        // Pooled signals: only those who steer; the rest of her team is refused with the reason.
+        ["/Trajectories/PooledSignals GET"] = Steering,
         // The future plan is the whole care team's; her own plan is printed by whoever sits with her.
         ["/Trajectories/FuturePlan GET"] = Dossier,
         ["/Trajectories/FuturePlan POST AddGoal"] = Dossier,

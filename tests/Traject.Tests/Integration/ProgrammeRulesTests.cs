@@ -57,11 +57,11 @@ public abstract class ProgrammeRulesTests(TrajectFixture f)
         using var browser = await BrowserAsync(Demo.Regie);
         var dutch = await PageAsync(browser, $"/trajectories/{t}/placements/{id}");
         Assert.Contains("plan de continuïteit met de checklist 18 worden", dutch, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/trajectories/{t}#continuity\"", dutch, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/trajectories/{t}/overview#continuity\"", dutch, StringComparison.Ordinal);
         var english = await PageAsync(browser, $"/trajectories/{t}/placements/{id}?culture=en-GB");
         Assert.Contains("The programme ends at 18 and the placement runs up to or past her 18th birthday", english, StringComparison.Ordinal);
         Assert.Contains("Turning-18 checklist", english, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/trajectories/{t}#continuity\"", await PageAsync(browser, $"/trajectories/{t}"), StringComparison.Ordinal); // the dossier too
+        Assert.Contains($"href=\"/trajectories/{t}/overview#continuity\"", await PageAsync(browser, $"/trajectories/{t}/placements"), StringComparison.Ordinal); // the placements too
     }
 
     [SkippableFact]

@@ -121,7 +121,7 @@ public abstract class ScreeningTests(TrajectFixture f)
         }
 
         var dossierUrl = $"/trajectories/{person.TrajectoryId}";
-        using (var dossier = await browser.GetAsync(dossierUrl))
+        using (var dossier = await browser.GetAsync($"{dossierUrl}/screenings"))
         {
             var section = (await Browser.ParseAsync(dossier)).QuerySelector("#screenings")!;
             Assert.Contains("Nog geen screenings.", section.TextContent, StringComparison.Ordinal);
@@ -228,12 +228,17 @@ public abstract class ScreeningTests(TrajectFixture f)
             Assert.Contains("Je hebt je weging van deze screening al vastgelegd.", document.QuerySelector("#weighing")!.TextContent, StringComparison.Ordinal);
         }
 
-        using (var dossier = await browser.GetAsync(dossierUrl))
+        using (var dossier = await browser.GetAsync($"{dossierUrl}/screenings"))
         {
             var document = await Browser.ParseAsync(dossier);
             var line = Assert.Single(document.QuerySelectorAll("#screenings tbody tr"));
             Assert.Contains(Dutch[expected], line.TextContent, StringComparison.Ordinal);
             Assert.Contains("Wacht op de weging van een gedragswetenschapper", line.TextContent, StringComparison.Ordinal);
+        }
+
+        using (var tasks = await browser.GetAsync($"{dossierUrl}/tasks"))
+        {
+            var document = await Browser.ParseAsync(tasks);
             Assert.Contains("Screening bij intake", document.QuerySelector("#tasks tr.muted")!.TextContent, StringComparison.Ordinal);
         }
     }

@@ -156,7 +156,7 @@ public abstract partial class SignalPoolingTests(TrajectFixture f)
         Assert.Empty(opened.CareTeam);
         Assert.Single(await f.WithDbAsync(db => db.PooledSignals.Where(s => s.TrajectoryId == opened.Id).ToListAsync()));
         var pickUp = Assert.Single(await NotificationsAsync(Demo.Aandacht, created.Pseudonym), n => n.Kind == SignalPooling.PickUpNotification);
-        Assert.Equal($"/trajectories/{opened.Id}#pooled-signals", pickUp.Link);
+        Assert.Equal($"/trajectories/{opened.Id}/pooled-signals", pickUp.Link);
 
         // Neither gives the signaller anything: no dossier, no list entry, no notification.
         await AssertNoAccessAsync(gedrag, known.Person.Pseudonym, known.Person.TrajectoryId);
@@ -370,8 +370,12 @@ public abstract partial class SignalPoolingTests(TrajectFixture f)
                 Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
             }
 
-            using var dossier = await browser.GetAsync($"/trajectories/{known.Person.TrajectoryId}");
-            var html = await dossier.ExpectAsync(HttpStatusCode.OK);
+            // The section is a page of its own: those who do not steer are refused it (403), and the summary does not link it.
+            using var summary = await browser.GetAsync($"/trajectories/{known.Person.TrajectoryId}");
+            Assert.Equal(shown, (await summary.ExpectAsync(HttpStatusCode.OK)).Contains("/pooled-signals\"", StringComparison.Ordinal));
+            using var dossier = await browser.GetAsync($"/trajectories/{known.Person.TrajectoryId}/pooled-signals");
+            Assert.Equal(shown ? HttpStatusCode.OK : HttpStatusCode.Forbidden, dossier.StatusCode);
+            var html = await dossier.Content.ReadAsStringAsync();
             var section = (await Browser.ParseAsync(dossier)).QuerySelector("#pooled-signals");
             Assert.Equal(shown, section is not null);
             Assert.Equal(shown, html.Contains("Aangetroffen in een hotel", StringComparison.Ordinal));

@@ -176,7 +176,11 @@ public abstract class TaskTests(TrajectFixture f)
         var row = page.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(person.Pseudonym, StringComparison.Ordinal));
         Assert.Contains("1 te laat", row.TextContent, StringComparison.Ordinal);
         using var dossier = await browser.GetAsync($"/trajectories/{person.TrajectoryId}");
-        var tasks = (await Browser.ParseAsync(dossier)).QuerySelector("#tasks")!;
+        var next = (await Browser.ParseAsync(dossier)).QuerySelector("#next-tasks")!;
+        Assert.Contains("Screening bij intake", next.TextContent, StringComparison.Ordinal);
+        Assert.Contains("te laat", next.TextContent, StringComparison.Ordinal);
+        using var all = await browser.GetAsync($"/trajectories/{person.TrajectoryId}/tasks");
+        var tasks = (await Browser.ParseAsync(all)).QuerySelector("main")!;
         Assert.Contains("Screening bij intake", tasks.TextContent, StringComparison.Ordinal);
         Assert.Contains("te laat", tasks.TextContent, StringComparison.Ordinal);
     }

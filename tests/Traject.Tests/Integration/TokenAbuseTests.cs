@@ -54,7 +54,7 @@ public abstract class TokenAbuseTests(TrajectFixture f)
 
         using var regie = await BrowserAsync(Demo.Regie);
         using var mentor = await BrowserAsync(Demo.Mentor);
-        var (action, values) = await Browser.FormAsync(regie, dossier,
+        var (action, values) = await Browser.FormAsync(regie, $"{dossier}/team",
             new Dictionary<string, string> { ["StatusChange.Status"] = "Active", ["StatusChange.Reason"] = "Hulp gestart." });
         var (_, mentorsForm) = await Browser.FormAsync(mentor, "/Account/Security", new Dictionary<string, string> { ["NewPassword"] = "" });
         using var anonymous = f.CreateClient();
@@ -272,15 +272,15 @@ public abstract class TokenAbuseTests(TrajectFixture f)
 
         // The same through the pages, with her own cookie and antiforgery token.
         using var browser = await BrowserAsync(Demo.Wijkteam);
-        var (_, ownForm) = await Browser.FormAsync(browser, $"/trajectories/{own.TrajectoryId}", new Dictionary<string, string> { ["StatusChange.Status"] = "Active" });
+        var (_, ownForm) = await Browser.FormAsync(browser, $"/trajectories/{own.TrajectoryId}/team", new Dictionary<string, string> { ["StatusChange.Status"] = "Active" });
         var token = ownForm["__RequestVerificationToken"];
         var pages = new (string Url, Dictionary<string, string> Form)[]
         {
-            ($"/trajectories/{theirs.TrajectoryId}?handler=Status", new() { ["StatusChange.Status"] = "Active", ["StatusChange.Version"] = $"{detail.Version}" }),
-            ($"/trajectories/{theirs.TrajectoryId}?handler=TaskDone", new() { ["taskId"] = $"{task.Id}", ["version"] = $"{task.Version}" }),
-            ($"/trajectories/{own.TrajectoryId}?handler=EndMember", new() { ["membershipId"] = $"{membership.Id}", ["version"] = $"{membership.Version}" }),
-            ($"/trajectories/{own.TrajectoryId}?handler=TaskDone", new() { ["taskId"] = $"{task.Id}", ["version"] = $"{task.Version}" }),
-            ($"/trajectories/{own.TrajectoryId}?handler=PlanTask", new()
+            ($"/trajectories/{theirs.TrajectoryId}/team?handler=Status", new() { ["StatusChange.Status"] = "Active", ["StatusChange.Version"] = $"{detail.Version}" }),
+            ($"/trajectories/{theirs.TrajectoryId}/tasks?handler=TaskDone", new() { ["taskId"] = $"{task.Id}", ["version"] = $"{task.Version}" }),
+            ($"/trajectories/{own.TrajectoryId}/team?handler=EndMember", new() { ["membershipId"] = $"{membership.Id}", ["version"] = $"{membership.Version}" }),
+            ($"/trajectories/{own.TrajectoryId}/tasks?handler=TaskDone", new() { ["taskId"] = $"{task.Id}", ["version"] = $"{task.Version}" }),
+            ($"/trajectories/{own.TrajectoryId}/tasks?handler=PlanTask", new()
             {
                 ["taskId"] = $"{task.Id}", ["ownerId"] = $"{f.Ids.User(Demo.Wijkteam)}", ["dueOn"] = f.Clock.Today().AddDays(3).ToString("yyyy-MM-dd", null),
                 ["version"] = $"{task.Version}",

@@ -36,7 +36,7 @@ public sealed class ArchitectureTests
         ["Network"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Notifications", "Emergency"],
         ["Triage"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Placements", "Safety", "Screening"],
         ["Statistics"] = ["Organisations", "Registration"],
-        ["Caseload"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Safety"],
+        ["Caseload"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Safety", "Placements", "Triage"],
     };
 
     private const string ModulesPrefix = "Traject.Web.Modules.";

@@ -86,7 +86,7 @@ public class CareTaskTests
         Assert.All(all, k => Assert.InRange(k.Name.Length, 1, CareTaskKind.NameMaxLength));
         Assert.Equal(AftercareTaskKinds.FollowUpContact.DoneByRecording, CareTaskKinds.Named("FollowUpContact").DoneByRecording);
         Assert.Equal("/trajectories/00000000-0000-0000-0000-000000000000/safety", CareTaskKinds.Named("SafetyAssessment").Href(Guid.Empty));
-        Assert.Equal("/trajectories/00000000-0000-0000-0000-000000000000#continuity", ContinuityTaskKinds.PlanContinuityAtEighteen.Href(Guid.Empty));
+        Assert.Equal("/trajectories/00000000-0000-0000-0000-000000000000/overview#continuity", ContinuityTaskKinds.PlanContinuityAtEighteen.Href(Guid.Empty));
         Assert.Null(CareTaskKinds.Named("NoLongerDeclared").Href(Guid.Empty)); // a stored name no module declares any more still reads
     }
 

@@ -121,7 +121,8 @@ internal sealed class CaseloadQueries(TrajectDb db, TimeProvider time, AccessPol
 /// <summary>The caseload list and my tasks, for the start page, the tasks page, <c>GET /api/v1/trajectories</c> and <c>GET /api/v1/tasks/mine</c>.</summary>
 internal static class CaseloadModule
 {
-    public static IServiceCollection AddCaseload(this IServiceCollection services) => services.AddScoped<CaseloadQueries>().AddScoped<MyTasks>();
+    public static IServiceCollection AddCaseload(this IServiceCollection services) =>
+        services.AddScoped<CaseloadQueries>().AddScoped<MyTasks>().AddScoped<DossierSummaries>();
 
     public static RouteGroupBuilder MapCaseload(this RouteGroupBuilder api)
     {

@@ -26,7 +26,7 @@ internal sealed class ContinuityChecklists(TrajectDb db, TimeProvider time, IOpt
 {
     private int Months => options.Value.MonthsBefore;
 
-    private static string Link(Guid id) => $"/trajectories/{id}#continuity";
+    private static string Link(Guid id) => $"/trajectories/{id}/overview#continuity";
 
     public async Task<Result<ContinuityView>> GetAsync(Actor actor, Guid trajectoryId, CancellationToken ct)
     {

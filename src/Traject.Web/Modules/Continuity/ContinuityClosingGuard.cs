@@ -7,6 +7,6 @@ internal sealed class ContinuityClosingGuard(ContinuityChecklists continuity) : 
 {
     public async Task<IReadOnlyList<ClosingObstacle>> ObstaclesAsync(Trajectory trajectory, CancellationToken ct) =>
         await continuity.RefuseClosingAsync(trajectory, trajectory.YoungPerson!.DateOfBirth, ct) is { } notYet
-            ? [new ClosingObstacle(notYet.Message, $"/trajectories/{trajectory.Id}#continuity")]
+            ? [new ClosingObstacle(notYet.Message, $"/trajectories/{trajectory.Id}/overview#continuity")]
             : [];
 }

@@ -6,5 +6,5 @@ namespace Traject.Web.Modules.Continuity;
 internal static class ContinuityTaskKinds
 {
     /// <summary>Planning the continuity of care at eighteen (the checklist).</summary>
-    public static readonly CareTaskKind PlanContinuityAtEighteen = new(nameof(PlanContinuityAtEighteen)) { Page = "#continuity" };
+    public static readonly CareTaskKind PlanContinuityAtEighteen = new(nameof(PlanContinuityAtEighteen)) { Page = "overview#continuity" };
 }

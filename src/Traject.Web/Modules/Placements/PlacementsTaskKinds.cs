@@ -6,5 +6,5 @@ namespace Traject.Web.Modules.Placements;
 internal static class PlacementsTaskKinds
 {
     /// <summary>Naming the next place before a placement ends.</summary>
-    public static readonly CareTaskKind NameNextPlace = new(nameof(NameNextPlace)) { Page = "#placements" };
+    public static readonly CareTaskKind NameNextPlace = new(nameof(NameNextPlace)) { Page = "placements" };
 }

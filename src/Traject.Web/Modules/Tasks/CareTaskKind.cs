@@ -15,7 +15,7 @@ internal readonly record struct CareTaskKind(string Name) : IComparable<CareTask
     public const int NameMaxLength = 48;
 
     /// <summary>
-    /// The dossier page, relative to the trajectory (<c>safety</c>, or <c>#continuity</c> for a part of the dossier page),
+    /// The dossier page, relative to the trajectory (<c>safety</c>, or <c>overview#continuity</c> for a part of a page),
     /// where a task of this kind is done; null when it has none.
     /// </summary>
     public string? Page { get; init; }

@@ -11,7 +11,7 @@ namespace Traject.Web.Modules.Tasks;
 /// </summary>
 internal sealed class TaskList(TrajectDb db, TimelineWriter timeline, TimeProvider time, StepPlan stepPlan)
 {
-    public static string Link(Guid trajectoryId) => $"/trajectories/{trajectoryId}#tasks";
+    public static string Link(Guid trajectoryId) => $"/trajectories/{trajectoryId}/tasks";
 
     /// <summary>Adds a task for its owner, with "Task created" on the timeline unless <paramref name="onTimeline"/> is false.</summary>
     public CareTask Add(Guid trajectoryId, CareTaskKind kind, Guid ownerId, DateOnly dueOn, Actor actor, bool onTimeline = true)

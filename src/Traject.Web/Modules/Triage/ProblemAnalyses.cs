@@ -380,6 +380,22 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, DossierDo
         return ParentBlock.Involved(signed?.Network, draft?.Network);
     }
 
+    /// <summary>
+    /// The same people as <see cref="InvolvedAsync"/> (named in the latest signed analysis or the open draft), in one
+    /// query: for a summary that reads the trajectory's flag itself.
+    /// </summary>
+    public async Task<IReadOnlyList<InvolvedPerson>> InvolvedInOneQueryAsync(Guid trajectoryId, CancellationToken ct)
+    {
+        var latestSigned = db.ProblemAnalyses.Where(a => a.TrajectoryId == trajectoryId && a.SignedAt != null)
+            .OrderByDescending(a => a.SignedAt).ThenByDescending(a => a.Id).Select(a => a.Id).Take(1);
+        var named = await db.AnalysisNetworkPeople.AsNoTracking()
+            .Where(p => p.MayBeInvolved && db.ProblemAnalyses.Any(a => a.Id == p.AnalysisId && a.TrajectoryId == trajectoryId
+                && (a.SignedAt == null || latestSigned.Contains(a.Id))))
+            .Select(p => new AnalysisNetworkPerson { Relation = p.Relation, Name = p.Name, MayBeInvolved = true })
+            .ToListAsync(ct);
+        return ParentBlock.Involved(named, null);
+    }
+
     /// <summary>The warning for the care team: the trajectory's flag and the people named.</summary>
     public async Task<ParentWarning> WarningAsync(Guid trajectoryId, CancellationToken ct)
     {

@@ -131,7 +131,7 @@ internal sealed class SignalPooling(
         return new PoolingAnswer(Received, receipt);
     }
 
-    private static string Link(Guid trajectoryId) => $"/trajectories/{trajectoryId}#pooled-signals";
+    private static string Link(Guid trajectoryId) => $"/trajectories/{trajectoryId}/pooled-signals";
 
     /// <summary>Shape checks of the signals: each a code of the current instrument, a date observed, a source and an optional note.</summary>
     private static List<PooledSignalInput> Validate(IReadOnlyList<PooledSignalInput?>? signals, Instrument instrument, DateOnly? dateOfBirth, DateOnly today, Validator v)
