@@ -126,12 +126,29 @@ internal sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"The first runs of {string.Join(", ", jobs)} did not finish within 15 minutes.");
     }
 
+    /// <summary>
+    /// Stops the app as an operator would (SIGTERM), so it lets its job leases go and the next run's first start is not
+    /// kept waiting for them to expire; killed only if it has not stopped within 30 seconds.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await _process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
         }
 
         _process.Dispose();
