@@ -7,6 +7,20 @@ internal sealed class Validator
 
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>A page of a list: pages start at 1, and a page holds 1 to <paramref name="maxPageSize"/> items.</summary>
+    public void Paging(int page, int pageSize, int maxPageSize)
+    {
+        if (page < 1)
+        {
+            Add("page", "Pages start at 1.");
+        }
+
+        if (pageSize < 1 || pageSize > maxPageSize)
+        {
+            Add("pageSize", "Between 1 and {0}.", maxPageSize);
+        }
+    }
+
     /// <summary>Adds a message template (English; translated when shown) with its arguments.</summary>
     public void Add(string field, string template, params object[] args)
     {

@@ -46,15 +46,7 @@ internal sealed class CaseloadQueries(TrajectDb db, TimeProvider time, AccessPol
             v.Add("search", "Between {0} and {1} characters: a name, a date of birth (dd-mm-yyyy) or a pseudonym.", SearchMinLength, SearchMaxLength);
         }
 
-        if (page < 1)
-        {
-            v.Add("page", "Pages start at 1.");
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            v.Add("pageSize", "Between 1 and {0}.", MaxPageSize);
-        }
+        v.Paging(page, pageSize, MaxPageSize);
 
         if (status is not null && !Enum.IsDefined(status.Value))
         {

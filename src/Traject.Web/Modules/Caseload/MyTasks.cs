@@ -53,15 +53,7 @@ internal sealed class MyTasks(TrajectDb db, TimeProvider time, AccessPolicy acce
             v.Add("sort", "Use one of: {0}.", string.Join(", ", Orders));
         }
 
-        if (page < 1)
-        {
-            v.Add("page", "Pages start at 1.");
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            v.Add("pageSize", "Between 1 and {0}.", MaxPageSize);
-        }
+        v.Paging(page, pageSize, MaxPageSize);
 
         if (!v.IsValid)
         {

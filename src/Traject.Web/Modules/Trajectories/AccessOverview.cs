@@ -58,15 +58,7 @@ internal sealed class AccessOverview(TrajectDb db, AccessPolicy access, AuditLog
     public async Task<Result<AccessLog>> GetAsync(Actor actor, string key, AccessLogQuery query, bool export, CancellationToken ct)
     {
         var v = new Validator();
-        if (query.Page < 1)
-        {
-            v.Add("page", "Pages start at 1.");
-        }
-
-        if (query.PageSize is < 1 or > MaxPageSize)
-        {
-            v.Add("pageSize", "Between 1 and {0}.", MaxPageSize);
-        }
+        v.Paging(query.Page, query.PageSize, MaxPageSize);
 
         if (query.From is { } from && query.To is { } to && to < from)
         {

@@ -109,15 +109,7 @@ internal sealed class TrajectoryQueries(
             v.Add("kind", "Unknown kind of event.");
         }
 
-        if (page < 1)
-        {
-            v.Add("page", "Pages start at 1.");
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            v.Add("pageSize", "Between 1 and {0}.", MaxPageSize);
-        }
+        v.Paging(page, pageSize, MaxPageSize);
 
         var opened = await door.ReadAsync(actor, id, TrajectoriesAuditActions.TimelineRead, ct);
         if (opened.Error is { } refused)
