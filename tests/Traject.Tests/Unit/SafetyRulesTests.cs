@@ -20,6 +20,20 @@ public class SafetyRulesTests
     private static SafetyLevel Level(int episodes, params (SafetyItem, Concern)[] set) => SafetyLevelRule.Suggest(Ratings(set), episodes).Level;
 
     [Fact]
+    public void The_phase_change_filter_of_the_compiled_summary_counts_exactly_the_phase_change_kinds()
+    {
+        var isPhaseChange = SafetyFacts.IsPhaseChange.Compile();
+        var kinds = typeof(SafetyFacts).Assembly.GetTypes().Where(t => t.Name.EndsWith("TimelineKinds", StringComparison.Ordinal))
+            .SelectMany(t => t.GetFields()).Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!)
+            .ToList();
+        Assert.True(kinds.Count > SafetyFacts.PhaseChangeKinds.Count);
+        foreach (var kind in kinds)
+        {
+            Assert.Equal(SafetyFacts.PhaseChangeKinds.Contains(kind), isPhaseChange(new Traject.Web.Modules.Timeline.TimelineEvent { Kind = kind }));
+        }
+    }
+
+    [Fact]
     public void Without_any_concern_or_episode_the_level_is_low_with_a_reason()
     {
         var s = SafetyLevelRule.Suggest(Ratings(), 0);

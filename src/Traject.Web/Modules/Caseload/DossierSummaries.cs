@@ -91,45 +91,10 @@ internal sealed class DossierSummaries(TrajectDb db, TimeProvider time, DossierD
 
         var t = dossier.Trajectory;
         var today = time.Today();
-        var phaseKinds = SafetyFacts.PhaseChangeKinds.ToList();
-        var facts = await db.Trajectories.AsNoTracking().Where(x => x.Id == id).Select(x => new
-        {
-            Lead = db.Organisations.Where(o => o.Id == x.LeadOrganisationId).Select(o => o.Name).FirstOrDefault(),
-            OpenTasks = db.CareTasks.Count(c => c.TrajectoryId == id && c.CompletedAt == null),
-            Overdue = db.CareTasks.Count(c => c.TrajectoryId == id && c.CompletedAt == null && c.DueOn < today),
-            Events = db.TimelineEvents.Count(e => e.TrajectoryId == id),
-            Level = db.SafetyAssessments.Where(a => a.TrajectoryId == id).OrderByDescending(a => a.AssessedAt)
-                .Select(a => (SafetyLevel?)a.Level).FirstOrDefault(),
-            AssessedAt = db.SafetyAssessments.Where(a => a.TrajectoryId == id).OrderByDescending(a => a.AssessedAt)
-                .Select(a => (DateTimeOffset?)a.AssessedAt).FirstOrDefault(),
-            PhaseAt = db.TimelineEvents.Where(e => e.TrajectoryId == id && phaseKinds.Contains(e.Kind)).OrderByDescending(e => e.OccurredAt)
-                .Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefault(),
-            MissingId = db.MissingEpisodes.Where(e => e.TrajectoryId == id && e.ClosedAt == null).OrderByDescending(e => e.LastSeenAt)
-                .Select(e => (Guid?)e.Id).FirstOrDefault(),
-            MissingSince = db.MissingEpisodes.Where(e => e.TrajectoryId == id && e.ClosedAt == null).OrderByDescending(e => e.LastSeenAt)
-                .Select(e => (DateTimeOffset?)e.LastSeenAt).FirstOrDefault(),
-            ParentFlag = db.SafetyContexts.Where(c => c.TrajectoryId == id).Select(c => c.ParentMayBeInvolved).FirstOrDefault(),
-        }).SingleAsync(ct);
-
-        var current = await db.Placements.AsNoTracking()
-            .Where(p => p.TrajectoryId == id && p.EndedOn == null && p.StartedOn <= today)
-            .OrderBy(p => p.StartedOn)
-            .Select(p => new
-            {
-                p.Id, p.ProgrammeVersion!.Name, p.Setting, p.CurrentPhase,
-                Organisation = db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                Phase = p.ProgrammeVersion.Phases.Where(f => f.Order == p.CurrentPhase)
-                    .Select(f => new { f.Name, f.Phone, f.Internet, f.Leave, f.NetworkContact }).FirstOrDefault(),
-                TimeOutUntil = p.TimeOuts.Where(x => x.StartsOn <= today && today <= x.EndsOn).Select(x => (DateOnly?)x.EndsOn).Max(),
-            })
-            .ToListAsync(ct);
-
-        var tasks = await db.CareTasks.AsNoTracking().Where(c => c.TrajectoryId == id && c.CompletedAt == null)
-            .OrderBy(c => c.DueOn).ThenBy(c => c.Kind).Take(Listed)
-            .Select(c => new { c.Id, c.Kind, c.OwnerId, c.DueOn }).ToListAsync(ct);
-        var events = await db.TimelineEvents.AsNoTracking().Where(e => e.TrajectoryId == id)
-            .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(Listed)
-            .Select(e => new { e.Id, e.OccurredAt, e.Summary, e.ActorId }).ToListAsync(ct);
+        var facts = await FactsQuery.For(db)(db, id, today, ct);
+        var current = await CurrentQuery.For(db)(db, id, today).ToListAsync(ct);
+        var tasks = await TasksQuery.For(db)(db, id).ToListAsync(ct);
+        var events = await EventsQuery.For(db)(db, id).ToListAsync(ct);
         var involved = await analyses.InvolvedInOneQueryAsync(id, ct);
         var warning = new ParentWarning(involved.Count > 0 || facts.ParentFlag, involved);
         var people = await PersonRefs.LoadAsync(db, tasks.Select(x => x.OwnerId).Concat(events.Select(e => e.ActorId)).Append(t.CoordinatorId), ct);
@@ -147,4 +112,56 @@ internal sealed class DossierSummaries(TrajectDb db, TimeProvider time, DossierD
             facts.Events,
             events.Select(e => new SummaryEvent(e.Id, e.OccurredAt, l.Render(e.Summary), people[e.ActorId])).ToList());
     }
+
+    // The summary's reads are compiled once (EF.CompileAsyncQuery): the page is the dossier's hot path, and translating and
+    // caching these expression trees on every view cost more than running them (ADR 0030).
+    private sealed record Facts(string? Lead, int OpenTasks, int Overdue, int Events, SafetyLevel? Level, DateTimeOffset? AssessedAt,
+        DateTimeOffset? PhaseAt, Guid? MissingId, DateTimeOffset? MissingSince, bool ParentFlag);
+
+    private sealed record Current(Guid Id, string Name, PlacementSetting Setting, int CurrentPhase, string? Organisation, CurrentPhaseRow? Phase,
+        DateOnly? TimeOutUntil);
+
+    private sealed record CurrentPhaseRow(string Name, RestrictionLevel Phone, RestrictionLevel Internet, RestrictionLevel Leave,
+        RestrictionLevel NetworkContact);
+
+    private sealed record TaskRow(Guid Id, CareTaskKind Kind, Guid OwnerId, DateOnly DueOn);
+
+    private sealed record EventRow(Guid Id, DateTimeOffset OccurredAt, string Summary, Guid ActorId);
+
+    private static readonly CompiledQuery<Func<TrajectDb, Guid, DateOnly, CancellationToken, Task<Facts>>> FactsQuery = new(() => EF.CompileAsyncQuery(
+        (TrajectDb db, Guid id, DateOnly today, CancellationToken ct) => db.Trajectories.AsNoTracking().Where(x => x.Id == id).Select(x => new Facts(
+            db.Organisations.Where(o => o.Id == x.LeadOrganisationId).Select(o => o.Name).FirstOrDefault(),
+            db.CareTasks.Count(c => c.TrajectoryId == id && c.CompletedAt == null),
+            db.CareTasks.Count(c => c.TrajectoryId == id && c.CompletedAt == null && c.DueOn < today),
+            db.TimelineEvents.Count(e => e.TrajectoryId == id),
+            db.SafetyAssessments.Where(a => a.TrajectoryId == id).OrderByDescending(a => a.AssessedAt).Select(a => (SafetyLevel?)a.Level).FirstOrDefault(),
+            db.SafetyAssessments.Where(a => a.TrajectoryId == id).OrderByDescending(a => a.AssessedAt)
+                .Select(a => (DateTimeOffset?)a.AssessedAt).FirstOrDefault(),
+            db.TimelineEvents.Where(e => e.TrajectoryId == id).Where(SafetyFacts.IsPhaseChange).OrderByDescending(e => e.OccurredAt)
+                .Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefault(),
+            db.MissingEpisodes.Where(e => e.TrajectoryId == id && e.ClosedAt == null).OrderByDescending(e => e.LastSeenAt)
+                .Select(e => (Guid?)e.Id).FirstOrDefault(),
+            db.MissingEpisodes.Where(e => e.TrajectoryId == id && e.ClosedAt == null).OrderByDescending(e => e.LastSeenAt)
+                .Select(e => (DateTimeOffset?)e.LastSeenAt).FirstOrDefault(),
+            db.SafetyContexts.Where(c => c.TrajectoryId == id).Select(c => c.ParentMayBeInvolved).FirstOrDefault())).Single()));
+
+    private static readonly CompiledQuery<Func<TrajectDb, Guid, DateOnly, IAsyncEnumerable<Current>>> CurrentQuery = new(() => EF.CompileAsyncQuery(
+        (TrajectDb db, Guid id, DateOnly today) => db.Placements.AsNoTracking()
+            .Where(p => p.TrajectoryId == id && p.EndedOn == null && p.StartedOn <= today)
+            .OrderBy(p => p.StartedOn)
+            .Select(p => new Current(p.Id, p.ProgrammeVersion!.Name, p.Setting, p.CurrentPhase,
+                db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                p.ProgrammeVersion.Phases.Where(f => f.Order == p.CurrentPhase)
+                    .Select(f => new CurrentPhaseRow(f.Name, f.Phone, f.Internet, f.Leave, f.NetworkContact)).FirstOrDefault(),
+                p.TimeOuts.Where(x => x.StartsOn <= today && today <= x.EndsOn).Select(x => (DateOnly?)x.EndsOn).Max()))));
+
+    private static readonly CompiledQuery<Func<TrajectDb, Guid, IAsyncEnumerable<TaskRow>>> TasksQuery = new(() => EF.CompileAsyncQuery(
+        (TrajectDb db, Guid id) => db.CareTasks.AsNoTracking().Where(c => c.TrajectoryId == id && c.CompletedAt == null)
+            .OrderBy(c => c.DueOn).ThenBy(c => c.Kind).Take(Listed)
+            .Select(c => new TaskRow(c.Id, c.Kind, c.OwnerId, c.DueOn))));
+
+    private static readonly CompiledQuery<Func<TrajectDb, Guid, IAsyncEnumerable<EventRow>>> EventsQuery = new(() => EF.CompileAsyncQuery(
+        (TrajectDb db, Guid id) => db.TimelineEvents.AsNoTracking().Where(e => e.TrajectoryId == id)
+            .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(Listed)
+            .Select(e => new EventRow(e.Id, e.OccurredAt, e.Summary, e.ActorId))));
 }

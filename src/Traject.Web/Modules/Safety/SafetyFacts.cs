@@ -15,6 +15,10 @@ internal static class SafetyFacts
     /// <summary>Timeline kinds that count as a phase change of the trajectory for the re-assessment rule.</summary>
     public static readonly IReadOnlyList<string> PhaseChangeKinds = [TrajectoriesTimelineKinds.StatusChanged, PlacementsTimelineKinds.PlacementStarted, PlacementsTimelineKinds.PlacementPhase];
 
+    /// <summary>The same as <see cref="PhaseChangeKinds"/> as a filter a compiled query can carry (it takes no list).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<TimelineEvent, bool>> IsPhaseChange = e =>
+        e.Kind == TrajectoriesTimelineKinds.StatusChanged || e.Kind == PlacementsTimelineKinds.PlacementStarted || e.Kind == PlacementsTimelineKinds.PlacementPhase;
+
     /// <summary>The level set in the trajectory's latest safety assessment, or null when there is none.</summary>
     public static Task<SafetyLevel?> LatestLevelAsync(TrajectDb db, Guid trajectoryId, CancellationToken ct) =>
         db.SafetyAssessments.Where(a => a.TrajectoryId == trajectoryId).OrderByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id)

@@ -386,15 +386,17 @@ internal sealed class ProblemAnalyses(TrajectDb db, TimeProvider time, DossierDo
     /// </summary>
     public async Task<IReadOnlyList<InvolvedPerson>> InvolvedInOneQueryAsync(Guid trajectoryId, CancellationToken ct)
     {
-        var latestSigned = db.ProblemAnalyses.Where(a => a.TrajectoryId == trajectoryId && a.SignedAt != null)
-            .OrderByDescending(a => a.SignedAt).ThenByDescending(a => a.Id).Select(a => a.Id).Take(1);
-        var named = await db.AnalysisNetworkPeople.AsNoTracking()
-            .Where(p => p.MayBeInvolved && db.ProblemAnalyses.Any(a => a.Id == p.AnalysisId && a.TrajectoryId == trajectoryId
-                && (a.SignedAt == null || latestSigned.Contains(a.Id))))
-            .Select(p => new AnalysisNetworkPerson { Relation = p.Relation, Name = p.Name, MayBeInvolved = true })
-            .ToListAsync(ct);
+        var named = await InvolvedQuery.For(db)(db, trajectoryId).ToListAsync(ct);
         return ParentBlock.Involved(named, null);
     }
+
+    // Compiled once: the dossier summary, the hot path, asks this on every view.
+    private static readonly CompiledQuery<Func<TrajectDb, Guid, IAsyncEnumerable<AnalysisNetworkPerson>>> InvolvedQuery = new(() => EF.CompileAsyncQuery(
+        (TrajectDb db, Guid trajectoryId) => db.AnalysisNetworkPeople.AsNoTracking()
+            .Where(p => p.MayBeInvolved && db.ProblemAnalyses.Any(a => a.Id == p.AnalysisId && a.TrajectoryId == trajectoryId
+                && (a.SignedAt == null || db.ProblemAnalyses.Where(l => l.TrajectoryId == trajectoryId && l.SignedAt != null)
+                    .OrderByDescending(l => l.SignedAt).ThenByDescending(l => l.Id).Select(l => l.Id).Take(1).Contains(a.Id))))
+            .Select(p => new AnalysisNetworkPerson { Relation = p.Relation, Name = p.Name, MayBeInvolved = true })));
 
     /// <summary>The warning for the care team: the trajectory's flag and the people named.</summary>
     public async Task<ParentWarning> WarningAsync(Guid trajectoryId, CancellationToken ct)
