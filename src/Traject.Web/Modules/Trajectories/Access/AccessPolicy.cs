@@ -242,8 +242,7 @@ internal sealed class AccessPolicy(TrajectDb db, TimeProvider time, IEnumerable<
             yield break;
         }
 
-        var t = await db.Trajectories.AsNoTracking().Where(x => x.Id == trajectoryId)
-            .Select(x => new { x.CoordinatorId, x.LeadOrganisationId }).SingleOrDefaultAsync(ct);
+        var t = await OwnersQuery.For(db)(db, trajectoryId, ct);
         if (t is null)
         {
             yield break;
@@ -315,4 +314,11 @@ internal sealed class AccessPolicy(TrajectDb db, TimeProvider time, IEnumerable<
     public static bool CanManage(Actor actor, Trajectory trajectory) =>
         actor.HasCareRole && (trajectory.CoordinatorId == actor.Id
             || (actor.IsInRole(Roles.DesignatedExpert) && trajectory.LeadOrganisationId == actor.OrganisationId));
+
+    private sealed record Owners(Guid CoordinatorId, Guid LeadOrganisationId);
+
+    // Compiled once: every dossier read asks it first (the hot path, ADR 0028).
+    private static readonly CompiledQuery<Func<TrajectDb, Guid, CancellationToken, Task<Owners?>>> OwnersQuery = new(() => EF.CompileAsyncQuery(
+        (TrajectDb db, Guid id, CancellationToken ct) => db.Trajectories.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new Owners(x.CoordinatorId, x.LeadOrganisationId)).SingleOrDefault()));
 }

@@ -71,8 +71,7 @@ internal sealed class DossierDoor(TrajectDb db, AccessPolicy policy, AuditLog au
             scope = readBasis ?? (operation is DossierOperation.ReadFollowUps or DossierOperation.RecordFollowUps
                 ? await policy.BasisForAsync(actor, trajectoryId, operation, ct)
                 : null);
-            var query = tracked ? db.Trajectories : db.Trajectories.AsNoTracking();
-            t = scope is null ? null : await query.Include(x => x.YoungPerson).SingleOrDefaultAsync(x => x.Id == trajectoryId, ct);
+            t = scope is null ? null : await (tracked ? TrackedQuery : UntrackedQuery).For(db)(db, trajectoryId, ct);
             if (shared)
             {
                 views.KeepOpened(trajectoryId, scope, t);
@@ -102,6 +101,14 @@ internal sealed class DossierDoor(TrajectDb db, AccessPolicy policy, AuditLog au
 
         return dossier;
     }
+
+
+    // Compiled once: every dossier read and change loads the trajectory with her (the hot path, ADR 0028).
+    private static readonly CompiledQuery<Func<TrajectDb, Guid, CancellationToken, Task<Trajectory?>>> UntrackedQuery = new(() => EF.CompileAsyncQuery(
+        (TrajectDb db, Guid id, CancellationToken ct) => db.Trajectories.AsNoTracking().Include(x => x.YoungPerson).SingleOrDefault(x => x.Id == id)));
+
+    private static readonly CompiledQuery<Func<TrajectDb, Guid, CancellationToken, Task<Trajectory?>>> TrackedQuery = new(() => EF.CompileAsyncQuery(
+        (TrajectDb db, Guid id, CancellationToken ct) => db.Trajectories.Include(x => x.YoungPerson).SingleOrDefault(x => x.Id == id)));
 
     /// <summary>
     /// Opens the dossier for a change in the usual order: the refusal first (out of scope, or an operation her basis does
