@@ -78,6 +78,7 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["PUT /api/v1/professionals/{id:guid}"] = AdminOnly,
         ["POST /api/v1/professionals/{id:guid}/reset-second-factor"] = AdminOnly,
         ["GET /api/v1/audit/verify"] = AdminOnly,
+        ["POST /api/v1/emergency-access/search"] = u => Care.Contains(u) ? Expect.Allowed : Expect.Forbidden,
         ["GET /api/v1/emergency-accesses"] = u => u == Demo.Aandacht ? Expect.Allowed : Expect.Forbidden,
         // A review of an access that is not one's own organisation's (here: none at all) is not found for anyone.
         ["POST /api/v1/emergency-accesses/{id:guid}/review"] = _ => Expect.Hidden,
