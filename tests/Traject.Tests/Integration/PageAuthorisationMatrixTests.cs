@@ -73,6 +73,7 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/Error GET"] = _ => Expect.Hidden,
         ["/Error POST"] = _ => Expect.Hidden,
         ["/Notifications GET"] = Everyone,
+        ["/Notifications POST Settings"] = Everyone,
         ["/Tasks GET"] = Everyone,
         ["/Account/Login GET"] = Anyone,
         ["/Account/Login POST"] = Anyone,
