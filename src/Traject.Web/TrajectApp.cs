@@ -193,7 +193,7 @@ internal static class TrajectApp
 
         services.AddAuthModule();
         services.AddOrganisations();
-        services.AddNotifications();
+        services.AddNotifications(config);
         services.AddTimeline();
         services.AddYoungPeople(config);
         services.AddTrajectories();

@@ -23,6 +23,7 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options, DomainEvent
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Modules.Emergency.EmergencyAccess> EmergencyAccesses => Set<Modules.Emergency.EmergencyAccess>();
     public DbSet<Modules.Notifications.Notification> Notifications => Set<Modules.Notifications.Notification>();
+    public DbSet<Modules.Notifications.NotificationSetting> NotificationSettings => Set<Modules.Notifications.NotificationSetting>();
     public DbSet<Modules.Tasks.CareTask> CareTasks => Set<Modules.Tasks.CareTask>();
     public DbSet<Modules.ReportingCode.ReportingCodeWeighing> ReportingCodeWeighings => Set<Modules.ReportingCode.ReportingCodeWeighing>();
     public DbSet<Modules.Auth.EndedSession> EndedSessions => Set<Modules.Auth.EndedSession>();

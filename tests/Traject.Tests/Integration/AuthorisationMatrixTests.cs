@@ -78,10 +78,14 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["PUT /api/v1/professionals/{id:guid}"] = AdminOnly,
         ["POST /api/v1/professionals/{id:guid}/reset-second-factor"] = AdminOnly,
         ["GET /api/v1/audit/verify"] = AdminOnly,
+        ["POST /api/v1/emergency-access/search"] = u => Care.Contains(u) ? Expect.Allowed : Expect.Forbidden,
         ["GET /api/v1/emergency-accesses"] = u => u == Demo.Aandacht ? Expect.Allowed : Expect.Forbidden,
         // A review of an access that is not one's own organisation's (here: none at all) is not found for anyone.
         ["POST /api/v1/emergency-accesses/{id:guid}/review"] = _ => Expect.Hidden,
         ["GET /api/v1/notifications"] = Everyone,
+        // Her own settings only; without a mail server (the tests' default) switching nudges on is refused with 409.
+        ["GET /api/v1/me/notification-settings"] = Everyone,
+        ["PUT /api/v1/me/notification-settings"] = Everyone,
         ["GET /api/v1/follow-ups/kept"] = Everyone,
         ["GET /api/v1/trajectories/{id:guid}/tasks"] = Dossier,
         // The task used is the screening at intake, owned by the coordinator: team members who do not own it are refused.

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Traject.Tests.Infrastructure;
+using Traject.Web.Common;
 using Traject.Web.Modules.Caseload;
 using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.Notifications;
@@ -111,6 +112,94 @@ public abstract class EmergencyAccessTests(TrajectFixture f)
         using var mentor = await f.ClientAsync(Demo.Mentor);
         using var report = await mentor.GetAsync("/api/v1/emergency-accesses");
         await report.ProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [SkippableFact]
+    public async Task A_search_by_name_and_date_of_birth_finds_only_whom_she_could_break_the_glass_for_and_is_audited_without_the_name()
+    {
+        f.ForgetTokens(); // the other tests move the clock past the tokens' lifetime
+        var given = "Zoekje" + Guid.NewGuid().ToString("N")[..6];
+        const string Family = "Vindbaar";
+        var born = f.Clock.Today().AddYears(-14).AddDays(-3);
+        using var regie = await f.ClientAsync(Demo.Regie);
+        var person = await Dossiers.RegisterAsync(regie, f.Clock, b =>
+        {
+            b["givenName"] = given;
+            b["familyName"] = Family;
+            b["dateOfBirth"] = born;
+        });
+        using var wijkteam = await f.ClientAsync(Demo.Wijkteam);
+
+        // Given and family name, either of them, any case and spacing: found, with her pseudonym to break the glass with.
+        foreach (var name in new[] { $"{given} {Family}", $"  {given.ToUpperInvariant()}   {Family.ToLowerInvariant()} ", given.ToLowerInvariant() })
+        {
+            var found = await SearchAsync(wijkteam, name, born);
+            var candidate = Assert.Single(found.Items, c => c.Pseudonym == person.Pseudonym);
+            Assert.Equal(given, candidate.GivenName);
+            Assert.Equal("Groningen", candidate.Municipality);
+            Assert.Equal(Demo.North, candidate.LeadOrganisation);
+        }
+
+        // The date must be exact and the name whole: a part of it, or another day, finds nobody.
+        Assert.DoesNotContain((await SearchAsync(wijkteam, given, born.AddDays(1))).Items, c => c.Pseudonym == person.Pseudonym);
+        Assert.DoesNotContain((await SearchAsync(wijkteam, given[..5], born)).Items, c => c.Pseudonym == person.Pseudonym);
+        Assert.Empty((await SearchAsync(wijkteam, $"{given} Anders", born)).Items);
+
+        // Her own coordinator can open the dossier already: for her there is nobody to break the glass for.
+        Assert.Empty((await SearchAsync(regie, $"{given} {Family}", born)).Items);
+
+        // Audited as a search by name and date of birth, with the count; the trail holds no name.
+        var entries = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == EmergencyAuditActions.EmergencySearchByNameAndBirth && a.ActorId == f.Ids.User(Demo.Wijkteam)).ToListAsync());
+        Assert.True(entries.Count >= 6);
+        Assert.Contains(entries, e => e.Detail == "by=name+dateOfBirth;found=1" && e.Outcome == "allowed");
+        Assert.Contains(entries, e => e.Detail == "by=name+dateOfBirth;found=0");
+        var named = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking().CountAsync(a =>
+            (a.Detail != null && a.Detail.Contains(given)) || (a.BasisReason != null && a.BasisReason.Contains(given)) || (a.Pseudonym != null && a.Pseudonym.Contains(given))));
+        Assert.Equal(0, named);
+
+        // The candidate's pseudonym then breaks the glass as before.
+        using var granted = await wijkteam.PostJsonAsync($"/api/v1/young-people/{person.Pseudonym}/emergency-access", new { reason = Reason });
+        Assert.Equal(person.TrajectoryId, (await granted.ReadAsync<EmergencyAccessGranted>(HttpStatusCode.Created)).TrajectoryId);
+        Assert.Empty((await SearchAsync(wijkteam, $"{given} {Family}", born)).Items);
+    }
+
+    [SkippableFact]
+    public async Task A_search_by_name_and_date_of_birth_refuses_bad_input_and_those_who_may_not_break_the_glass()
+    {
+        f.ForgetTokens();
+        using var wijkteam = await f.ClientAsync(Demo.Wijkteam);
+        var today = f.Clock.Today();
+        var cases = new (object Body, string Field)[]
+        {
+            (new { name = "Testa Proefpersoon" }, "dateOfBirth"),
+            (new { name = "Testa Proefpersoon", dateOfBirth = "31-02-2010" }, "dateOfBirth"),
+            (new { name = "Testa Proefpersoon", dateOfBirth = "gisteren" }, "dateOfBirth"),
+            (new { name = "Testa Proefpersoon", dateOfBirth = today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, "dateOfBirth"),
+            (new { dateOfBirth = "2011-05-04" }, "name"),
+            (new { name = "   ", dateOfBirth = "2011-05-04" }, "name"),
+        };
+        foreach (var (body, field) in cases)
+        {
+            using var response = await wijkteam.PostJsonAsync("/api/v1/emergency-access/search", body);
+            Assert.Contains(field, (await response.ProblemAsync(HttpStatusCode.BadRequest)).Fields());
+        }
+
+        foreach (var email in new[] { Demo.Politie, Demo.Admin, Demo.Rapporteur })
+        {
+            using var client = await f.ClientAsync(email);
+            using var response = await client.PostJsonAsync("/api/v1/emergency-access/search", new { name = "Testa Proefpersoon", dateOfBirth = "2011-05-04" });
+            await response.ProblemAsync(HttpStatusCode.Forbidden);
+            var denied = await f.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+                .CountAsync(a => a.Action == EmergencyAuditActions.EmergencySearchByNameAndBirth && a.ActorId == f.Ids.User(email) && a.Outcome == "denied"));
+            Assert.True(denied >= 1);
+        }
+    }
+
+    private static async Task<EmergencyCandidates> SearchAsync(HttpClient client, string name, DateOnly born)
+    {
+        using var response = await client.PostJsonAsync("/api/v1/emergency-access/search", new { name, dateOfBirth = born });
+        return await response.ReadAsync<EmergencyCandidates>();
     }
 }
 

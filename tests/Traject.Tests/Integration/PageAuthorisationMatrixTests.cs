@@ -73,6 +73,7 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/Error GET"] = _ => Expect.Hidden,
         ["/Error POST"] = _ => Expect.Hidden,
         ["/Notifications GET"] = Everyone,
+        ["/Notifications POST Settings"] = Everyone,
         ["/Tasks GET"] = Everyone,
         ["/Account/Login GET"] = Anyone,
         ["/Account/Login POST"] = Anyone,
@@ -97,6 +98,7 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         // Every care professional of the demo works at a youth-care provider or a neighbourhood team: all may break the glass.
         ["/Emergency/BreakTheGlass GET"] = CareOnly,
         ["/Emergency/BreakTheGlass POST"] = CareOnly,
+        ["/Emergency/BreakTheGlass POST Search"] = CareOnly,
         ["/Emergency/Review GET"] = c => SignedIn(c, c.Email == Demo.Aandacht ? Expect.Allowed : Expect.Forbidden),
         // A review of an access that is not one's own organisation's (here: none at all) is not found for anyone.
         ["/Emergency/Review POST"] = c => SignedIn(c, Expect.Hidden),

@@ -19,12 +19,80 @@ internal sealed record EmergencyAccessReport(
 
 internal sealed record ReviewRequest(long? Version);
 
+/// <summary>Find a young person for emergency access by name and date of birth (sent in the body, never in the address).</summary>
+internal sealed record EmergencySearchRequest(string? Name, DateOnly? DateOfBirth);
+
+/// <summary>Just enough to pick the right young person: her pseudonym (to break the glass with), names, municipality and lead organisation.</summary>
+internal sealed record EmergencyCandidate(string Pseudonym, string GivenName, string FamilyName, string Municipality, string LeadOrganisation);
+
+/// <summary>At most <see cref="EmergencyAccesses.MaxCandidates"/> candidates; <c>More</c> says there were more than that.</summary>
+internal sealed record EmergencyCandidates(IReadOnlyList<EmergencyCandidate> Items, bool More);
+
 
 /// <summary>Break the glass, the designated experts' review of it, and the in-app notifications that tell them.</summary>
 internal sealed class EmergencyAccesses(
     TrajectDb db, TimeProvider time, AccessPolicy access, AuditLog audit, TimelineWriter timeline, Notifier notifier, EmergencyMetrics metrics)
 {
     public const string NotificationKind = "emergency-access";
+
+    /// <summary>How many candidates a search by name and date of birth shows at most.</summary>
+    public const int MaxCandidates = 5;
+
+    /// <summary>
+    /// Finds the young people the actor could break the glass for, by name and date of birth: both required, the date
+    /// exact, the name (what she types, spaces collapsed) equal to her given name, her family name or both, whatever the
+    /// case. Only young people with an open trajectory that the actor cannot already open are found, as the grant
+    /// itself requires. The search is audited as such, with the number found; the name and date stay out of the trail.
+    /// </summary>
+    public async Task<Result<EmergencyCandidates>> SearchAsync(Actor actor, EmergencySearchRequest request, CancellationToken ct)
+    {
+        if (!AccessPolicy.MayUseEmergencyAccess(actor))
+        {
+            await audit.RecordAsync(actor, EmergencyAuditActions.EmergencySearchByNameAndBirth, outcome: AuditOutcomes.Denied, ct: ct);
+            metrics.Refused();
+            return Error.Forbidden("Emergency access is only for care professionals of youth-care, child-protection and municipal organisations.");
+        }
+
+        var v = new Validator();
+        var name = string.Join(' ', v.Text("name", request.Name, 201)
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToLowerInvariant();
+        var born = v.Required("dateOfBirth", request.DateOfBirth);
+        if (request.DateOfBirth is { } date && date > time.Today())
+        {
+            v.Add("dateOfBirth", "The date of birth cannot lie in the future.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        // Translated to SQL (lower() on both engines): a StringComparison has no translation.
+#pragma warning disable CA1862
+        var found = await (from t in db.Trajectories.AsNoTracking()
+                           join y in db.YoungPeople on t.YoungPersonId equals y.Id
+                           join o in db.Organisations on t.LeadOrganisationId equals o.Id
+                           where y.DateOfBirth == born && t.Status != TrajectoryStatus.Closed
+                                 && (y.GivenName.ToLower() == name || y.FamilyName.ToLower() == name || (y.GivenName + " " + y.FamilyName).ToLower() == name)
+                           orderby t.OpenedAt descending
+                           select new { TrajectoryId = t.Id, y.Id, Candidate = new EmergencyCandidate(y.PseudonymCode, y.GivenName, y.FamilyName, y.Municipality, o.Name) })
+            .Take(50).ToListAsync(ct);
+#pragma warning restore CA1862
+
+        // The grant opens her newest open trajectory; one she can already open needs no emergency access.
+        var candidates = new List<EmergencyCandidate>();
+        foreach (var person in found.DistinctBy(c => c.Id))
+        {
+            if (await access.BasisForTrajectoryAsync(actor, person.TrajectoryId, ct) is null)
+            {
+                candidates.Add(person.Candidate);
+            }
+        }
+
+        await audit.RecordAsync(actor, EmergencyAuditActions.EmergencySearchByNameAndBirth, null, null, null, null, AuditOutcomes.Allowed,
+            FormattableString.Invariant($"by=name+dateOfBirth;found={candidates.Count}"), ct);
+        return new EmergencyCandidates(candidates.Take(MaxCandidates).ToList(), candidates.Count > MaxCandidates);
+    }
 
     public async Task<Result<EmergencyAccessGranted>> GrantAsync(Actor actor, string key, EmergencyAccessRequest request, CancellationToken ct)
     {
@@ -159,6 +227,10 @@ internal static class EmergencyModule
         api.MapPost("/young-people/{key}/emergency-access", async (string key, EmergencyAccessRequest body, CurrentActor current, EmergencyAccesses service, CancellationToken ct) =>
             (await service.GrantAsync(await current.RequireAsync(ct), key, body, ct)).ToHttp(r => TypedResults.Created($"/api/v1/trajectories/{r.TrajectoryId}", r)))
             .WithTags("Emergency access").WithName("GrantEmergencyAccess").WithSummary("Break the glass: open this young person's dossier for 8 hours, with a reason of at least 20 characters");
+        api.MapPost("/emergency-access/search", async (EmergencySearchRequest body, CurrentActor current, EmergencyAccesses service, CancellationToken ct) =>
+            (await service.SearchAsync(await current.RequireAsync(ct), body, ct)).ToHttp(TypedResults.Ok))
+            .WithTags("Emergency access").WithName("SearchEmergencyAccess")
+            .WithSummary("Find young people to break the glass for by name and exact date of birth (both required; at most 5, only those with an open trajectory you cannot open yet)");
         api.MapGet("/emergency-accesses", async (CurrentActor current, EmergencyAccesses service, CancellationToken ct) =>
             (await service.ReportAsync(await current.RequireAsync(ct), ct)).ToHttp(TypedResults.Ok))
             .WithTags("Emergency access").WithName("ListEmergencyAccesses").WithSummary("Emergency accesses to my organisation's trajectories, for designated experts to review");

@@ -14,5 +14,18 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         e.Property(x => x.Link).HasMaxLength(300);
         e.HasOne<Professional>().WithMany().HasForeignKey(x => x.RecipientId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.RecipientId, x.CreatedAt });
+        e.HasIndex(x => new { x.RecipientId, x.ReadAt }); // the unread count in every page's header
+        e.Property(x => x.EmailState).HasMaxLength(16);
+        e.HasIndex(x => new { x.EmailState, x.RecipientId }); // the nudge job's pending rows
+    }
+}
+
+internal sealed class NotificationSettingConfiguration : IEntityTypeConfiguration<NotificationSetting>
+{
+    public void Configure(EntityTypeBuilder<NotificationSetting> e)
+    {
+        e.ToTable("NotificationSettings");
+        e.HasKey(x => x.ProfessionalId);
+        e.HasOne<Professional>().WithMany().HasForeignKey(x => x.ProfessionalId).OnDelete(DeleteBehavior.Cascade);
     }
 }

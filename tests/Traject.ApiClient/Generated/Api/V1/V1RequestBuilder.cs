@@ -9,9 +9,11 @@ using System;
 using Traject.ApiClient.Api.V1.Audit;
 using Traject.ApiClient.Api.V1.Auth;
 using Traject.ApiClient.Api.V1.CareProgrammes;
+using Traject.ApiClient.Api.V1.EmergencyAccess;
 using Traject.ApiClient.Api.V1.EmergencyAccesses;
 using Traject.ApiClient.Api.V1.FollowUps;
 using Traject.ApiClient.Api.V1.Incidents;
+using Traject.ApiClient.Api.V1.Me;
 using Traject.ApiClient.Api.V1.NetworkAlerts;
 using Traject.ApiClient.Api.V1.Notifications;
 using Traject.ApiClient.Api.V1.Organisations;
@@ -48,6 +50,11 @@ namespace Traject.ApiClient.Api.V1
         {
             get => new global::Traject.ApiClient.Api.V1.CareProgrammes.CareProgrammesRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The emergencyAccess property</summary>
+        public global::Traject.ApiClient.Api.V1.EmergencyAccess.EmergencyAccessRequestBuilder EmergencyAccess
+        {
+            get => new global::Traject.ApiClient.Api.V1.EmergencyAccess.EmergencyAccessRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The emergencyAccesses property</summary>
         public global::Traject.ApiClient.Api.V1.EmergencyAccesses.EmergencyAccessesRequestBuilder EmergencyAccesses
         {
@@ -62,6 +69,11 @@ namespace Traject.ApiClient.Api.V1
         public global::Traject.ApiClient.Api.V1.Incidents.IncidentsRequestBuilder Incidents
         {
             get => new global::Traject.ApiClient.Api.V1.Incidents.IncidentsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The me property</summary>
+        public global::Traject.ApiClient.Api.V1.Me.MeRequestBuilder Me
+        {
+            get => new global::Traject.ApiClient.Api.V1.Me.MeRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The networkAlerts property</summary>
         public global::Traject.ApiClient.Api.V1.NetworkAlerts.NetworkAlertsRequestBuilder NetworkAlerts
