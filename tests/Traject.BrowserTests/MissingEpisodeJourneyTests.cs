@@ -69,7 +69,7 @@ public sealed class MissingEpisodeJourneyTests(TrajectAppFixture app, ITestOutpu
         await back.GetByLabel("Wat er gebeurd is", new() { Exact = true }).FillAsync("Ze is meegenomen naar een feest; ze wil later meer vertellen.");
         await back.GetByRole(AriaRole.Group, new() { Name = "Nieuwe gegevens voor de netwerkanalyse" }).GetByLabel("ja", new() { Exact = true }).CheckAsync();
         // Her parents and the police at home are not told yet: closing now is argued.
-        await back.GetByLabel("Nog niet iedereen op de lijst is geïnformeerd. Waarom sluit u de vermissing nu af?", new() { Exact = true })
+        await back.GetByLabel("Nog niet iedereen op de lijst is geïnformeerd. Waarom sluit je de vermissing nu af?", new() { Exact = true })
             .FillAsync("Ze was binnen twee uur terug; de moeder is ter plekke gesproken.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Vermissing afsluiten", Exact = true }).ClickAsync();
 

@@ -45,6 +45,24 @@ public partial class LocalizationTests
 
     private static bool HasDutch(string key) => Texts.Find(key, Dutch)?.Value is { Length: > 0 };
 
+    [GeneratedRegex(@"\b(?:u|uw|U|Uw|UW)\b")]
+    private static partial Regex FormalAddress();
+
+    /// <summary>The Dutch texts address the professional one way, with "je" (docs/glossary.md): never "u" or "uw".</summary>
+    [Fact]
+    public void The_Dutch_texts_say_je_and_never_u()
+    {
+        var dir = Path.GetDirectoryName(SourceFiles().First(f => f.EndsWith("Program.cs", StringComparison.Ordinal)))!;
+        var values = Directory.EnumerateFiles(dir, "*.nl.resx", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .SelectMany(f => System.Xml.Linq.XDocument.Load(f).Descendants("value").Select(v => v.Value))
+            .ToList();
+        Assert.True(values.Count > 500, $"Only {values.Count} Dutch texts found.");
+        Assert.Contains(values, v => v.Contains(" je ", StringComparison.Ordinal));
+        var formal = values.Where(v => FormalAddress().IsMatch(v)).ToList();
+        Assert.True(formal.Count == 0, "Says \"u\": " + string.Join(" | ", formal));
+    }
+
     [Fact]
     public void Every_message_in_the_code_has_a_Dutch_translation()
     {
