@@ -57,7 +57,7 @@ public sealed class HandoverJourneyTests(TrajectAppFixture app, ITestOutputHelpe
         await SignOutAsync(page);
         await SignInAsync(page, "wijkteam@demo.traject");
         await page.GotoAsync("/notifications");
-        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Overdracht van .* aan u voorgesteld") }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Overdracht van .* aan jou voorgesteld") }).First.ClickAsync();
         await Expect(page).ToHaveURLAsync(handovers);
         proposal = Handover(page);
         foreach (var item in Items)
