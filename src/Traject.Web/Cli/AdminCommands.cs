@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
@@ -249,12 +250,28 @@ internal static class AdminCommands
         if (app.Environment.IsDevelopment())
         {
             Console.WriteLine($"Demo logins (Development only), password {DemoSeeder.DemoPassword}:");
+            var texts = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
             foreach (var (email, role) in DemoSeeder.DemoAccounts)
             {
-                Console.WriteLine($"  {email,-28} {role}");
+                Console.WriteLine($"  {email,-28} {RoleName(texts, role, "nl-NL")} / {RoleName(texts, role, "en-GB")}");
             }
         }
 
         Console.WriteLine();
+    }
+
+    /// <summary>The role as the pages name it, in the language given (the console's demo list shows both).</summary>
+    private static string RoleName(IStringLocalizer<SharedResource> texts, string role, string culture)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        try
+        {
+            return texts.Label("Role." + role);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 }
