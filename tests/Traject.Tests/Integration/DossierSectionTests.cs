@@ -65,6 +65,14 @@ public abstract class DossierSectionTests(TrajectFixture f, ITestOutputHelper ou
         Assert.InRange(events.QuerySelectorAll("ol.timeline li").Length, 1, 5);
         Assert.Contains(events.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"{dossier}/timeline");
 
+        // Printed on A4 without the menus (site.css), with a stamp that says who printed it and when; a print button.
+        var stamp = page.QuerySelector("main > p.print-only.print-stamp")!.TextContent;
+        Assert.Contains("Rik Regie", stamp, StringComparison.Ordinal);
+        Assert.Contains(f.Clock.GetUtcNow().ToLocal().ToString("dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture), stamp, StringComparison.Ordinal);
+        Assert.Contains("Vertrouwelijk", stamp, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("main button[type=button][data-print][hidden]"));
+        Assert.NotNull(page.QuerySelector("script[src^='/js/print.js']"));
+
         // Forms open where they are needed: the summary has none, and no pick-list of every professional.
         Assert.Empty(page.QuerySelectorAll("main form[method=post]"));
         Assert.Null(page.QuerySelector("#Member_Who"));

@@ -242,6 +242,8 @@ public abstract class FuturePlanTests(TrajectFixture f)
         Assert.Contains("Iemand uit mijn omgeving", html);
         Assert.DoesNotContain(NetworkName, html);
         Assert.DoesNotContain("Proefpersoon", html); // her family name is not on her own plan either
+        Assert.DoesNotContain("print-stamp", html); // her own plan: she keeps it, no "confidential" stamp
+        Assert.Contains("data-print", html);
         Assert.Equal(1, await f.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == FuturePlansAuditActions.MyPlanRead && a.Pseudonym == person.Pseudonym && a.Channel == "web")));
     }
 }
