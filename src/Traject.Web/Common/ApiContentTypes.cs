@@ -6,7 +6,8 @@ namespace Traject.Web.Common;
 /// <summary>
 /// The API reads JSON in UTF-8 only (RFC 8259). A write (POST, PUT, PATCH) that declares another media type, or a
 /// charset other than UTF-8, gets 415 problem details naming what is accepted, before any endpoint tries to read the
-/// body (ADR 0025). A write without a body and without a content type passes; the endpoint decides.
+/// body (ADR 0025). A write without a body and without a content type passes; the endpoint decides. So does an upload
+/// route a module declares (<see cref="IUploadRoutes"/>): it reads multipart/form-data and answers 400 to anything else.
 /// </summary>
 internal static class ApiContentTypes
 {
@@ -17,7 +18,7 @@ internal static class ApiContentTypes
     {
         var request = context.Request;
         if (request.Path.StartsWithSegments("/api") && (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)
-            || HttpMethods.IsPatch(request.Method)) && request.Headers.ContentType.Count > 0)
+            || HttpMethods.IsPatch(request.Method)) && request.Headers.ContentType.Count > 0 && RequestLimits.UploadLimit(context) is null)
         {
             if (IsAccepted(request.ContentType, out var normalised))
             {
