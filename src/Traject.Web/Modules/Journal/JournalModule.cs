@@ -80,7 +80,8 @@ internal static partial class JournalModule
         attachments.MapGet("/{attachmentId:guid}/content", async (Guid id, Guid attachmentId, CurrentActor current, Attachments handler, CancellationToken ct) =>
             (await handler.DownloadAsync(await current.RequireAsync(ct), id, attachmentId, ct))
                 .ToHttp(f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
-            .ProducesContent("application/octet-stream", file: true)
+            .ProducesContent(AttachmentTypes.Pdf.ContentType, file: true).ProducesContent(AttachmentTypes.Jpeg.ContentType, file: true)
+            .ProducesContent(AttachmentTypes.Png.ContentType, file: true).ProducesContent(AttachmentTypes.WebP.ContentType, file: true)
             .WithName("DownloadAttachment").WithSummary("Download an attachment (as a file, never shown inline); every download is on the audit trail");
         attachments.MapPost("/{attachmentId:guid}/withdraw", async (Guid id, Guid attachmentId, WithdrawAttachmentRequest body, CurrentActor current, Attachments handler,
                 CancellationToken ct) =>
