@@ -305,8 +305,11 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             foreach (var endpoint in endpoints)
             {
                 var expect = Matrix[endpoint.ToString()](user);
-                using var request = ApiEndpoints.Request(endpoint, endpoint.Url(name => Value(endpoint, name)),
-                    endpoint.Method is "GET" ? null : new StringContent("{}", Encoding.UTF8, "application/json"));
+                // An upload reads a multipart form (anything else is 415 for everyone): it gets an empty one.
+                HttpContent? body = endpoint.Method is "GET" ? null
+                    : endpoint.Pattern.EndsWith("/attachments", StringComparison.Ordinal) ? new MultipartFormDataContent()
+                    : new StringContent("{}", Encoding.UTF8, "application/json");
+                using var request = ApiEndpoints.Request(endpoint, endpoint.Url(name => Value(endpoint, name)), body);
                 using var response = await client.SendAsync(request);
                 var status = response.StatusCode;
                 var ok = expect switch

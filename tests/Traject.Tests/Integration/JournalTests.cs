@@ -328,8 +328,11 @@ public abstract class JournalTests(TrajectFixture f)
         Assert.Contains("\"description\"", noDescription.Body, StringComparison.Ordinal);
 
         var json = await UploadAsync(new StringContent("{\"category\":\"Other\"}", Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.BadRequest, json.Status);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.Status);
         Assert.Contains("multipart/form-data", json.Body, StringComparison.Ordinal);
+
+        var urlEncoded = await UploadAsync(new FormUrlEncodedContent(new Dictionary<string, string> { ["category"] = "Other", ["description"] = "Geen bestand" }));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, urlEncoded.Status);
 
         Assert.Equal(0, await AttachmentsAsync(id));
     }

@@ -74,7 +74,7 @@ internal static partial class JournalModule
                 };
                 return Task.CompletedTask;
             })
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("UploadAttachment")
             .WithSummary("Add an attachment (multipart/form-data: file, category, description): PDF, JPEG, PNG or WebP by content, within the size limit; stored encrypted");
         attachments.MapGet("/{attachmentId:guid}/content", async (Guid id, Guid attachmentId, CurrentActor current, Attachments handler, CancellationToken ct) =>

@@ -92,6 +92,7 @@ namespace Traject.ApiClient.Api.V1.Trajectories.Item.Attachments
         /// <exception cref="global::Traject.ApiClient.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::Traject.ApiClient.Models.ConflictProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::Traject.ApiClient.Models.ProblemDetails">When receiving a 413 status code</exception>
+        /// <exception cref="global::Traject.ApiClient.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::Traject.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -112,6 +113,7 @@ namespace Traject.ApiClient.Api.V1.Trajectories.Item.Attachments
                 { "404", global::Traject.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::Traject.ApiClient.Models.ConflictProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::Traject.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::Traject.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Traject.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Traject.ApiClient.Models.Changed>(requestInfo, global::Traject.ApiClient.Models.Changed.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
