@@ -198,6 +198,7 @@ pass "create-admin: $(tail -n 1 "$work/admin.log")"
 # --- Two nodes -----------------------------------------------------------------------------------------------------
 proxy_address=127.0.0.2 # nginx connects to the nodes from here: the one address they believe X-Forwarded-* from
 network_secret="$(openssl rand -base64 32)"
+attachments_secret="$(openssl rand -base64 32)"
 dedup_secret="$(secret 32)"
 metrics_key="$(secret 32)"
 node1_port="$(free_port)"
@@ -209,7 +210,7 @@ start_node() { # name port
         cd "$work"
         export ASPNETCORE_URLS="http://127.0.0.1:$port"
         export Database__ConnectionString="$app_cs" Database__MigrateOnStartup=false
-        export Network__Secret="$network_secret" Registration__DeduplicationSecret="$dedup_secret"
+        export Network__Secret="$network_secret" Attachments__Secret="$attachments_secret" Registration__DeduplicationSecret="$dedup_secret"
         export Management__MetricsKey="$metrics_key" ForwardedHeaders__KnownProxies__0="$proxy_address" Jobs__NodeId="$name"
         # Short intervals, so the drill sees the jobs and their lease move within seconds.
         export Missing__CheckEvery=00:00:03 TurningEighteen__ScanEvery=00:00:03

@@ -18,6 +18,7 @@ using Traject.Web.Modules.Continuity;
 using Traject.Web.Modules.Emergency;
 using Traject.Web.Modules.FuturePlans;
 using Traject.Web.Modules.Handovers;
+using Traject.Web.Modules.Journal;
 using Traject.Web.Modules.Network;
 using Traject.Web.Modules.Notifications;
 using Traject.Web.Modules.Organisations;
@@ -212,6 +213,7 @@ internal static class TrajectApp
         services.AddRegistration(config);
         services.AddStatistics();
         services.AddTriage();
+        services.AddJournal(config);
     }
 
     private static Task ApiAware<T>(Microsoft.AspNetCore.Authentication.RedirectContext<T> ctx, int status)
@@ -274,6 +276,7 @@ internal static class TrajectApp
         api.MapRegistration();
         api.MapStatistics();
         api.MapTriage();
+        api.MapJournal();
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such endpoint."));
 
         app.MapRazorPages();

@@ -59,6 +59,8 @@ internal static class ApiContract
         ["Aftercare"] = "The aftercare plan after care ends and its follow-up contacts",
         ["Authentication"] = "Log in for a bearer token and renew it",
         ["Care programmes"] = "The catalogue of care programmes, their versions, phases and capacity",
+        ["Attachments"] = "A trajectory's attachments (signed consent, court decision, photo for a missing-person report): stored encrypted, every download audited",
+        ["Contact journal"] = "A trajectory's dated contact notes: who, with whom, what was discussed and agreed",
         ["Continuity"] = "Turning 18: the continuity checklist, and the trajectory overview",
         ["Emergency access"] = "Break the glass for a dossier outside your care team, and its review",
         ["Future plan"] = "Her future plan: goals, steps and their changes",

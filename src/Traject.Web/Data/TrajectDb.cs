@@ -27,6 +27,10 @@ internal sealed class TrajectDb(DbContextOptions<TrajectDb> options, DomainEvent
     public DbSet<Modules.Tasks.CareTask> CareTasks => Set<Modules.Tasks.CareTask>();
     public DbSet<Modules.ReportingCode.ReportingCodeWeighing> ReportingCodeWeighings => Set<Modules.ReportingCode.ReportingCodeWeighing>();
     public DbSet<Modules.Auth.EndedSession> EndedSessions => Set<Modules.Auth.EndedSession>();
+    public DbSet<Modules.Journal.ContactNote> ContactNotes => Set<Modules.Journal.ContactNote>();
+    public DbSet<Modules.Journal.ContactNoteRevision> ContactNoteRevisions => Set<Modules.Journal.ContactNoteRevision>();
+    public DbSet<Modules.Journal.Attachment> Attachments => Set<Modules.Journal.Attachment>();
+    public DbSet<Modules.Journal.AttachmentContent> AttachmentContents => Set<Modules.Journal.AttachmentContent>();
     public DbSet<Modules.Auth.AuthVersion> AuthVersions => Set<Modules.Auth.AuthVersion>();
     public DbSet<Modules.Screening.Pooling.PooledSignal> PooledSignals => Set<Modules.Screening.Pooling.PooledSignal>();
     public DbSet<Modules.Screening.Screening> Screenings => Set<Modules.Screening.Screening>();

@@ -184,7 +184,7 @@ public sealed partial class OpenApiDocumentTests(SqliteFixture f) : IClassFixtur
         var contract = await ContractAsync();
         var media = contract.Operations.SelectMany(o => o.Responses.SelectMany(r => r.Value?["content"]?.AsObject().Select(c => c.Key) ?? []))
             .Distinct().Order(StringComparer.Ordinal).ToList();
-        Assert.All(media.Where(m => !JsonTypes.Contains(m)), m => Assert.Contains(m, new[] { "text/csv", "image/svg+xml" }));
+        Assert.All(media.Where(m => !JsonTypes.Contains(m)), m => Assert.Contains(m, new[] { "text/csv", "image/svg+xml", "application/pdf", "image/jpeg", "image/png", "image/webp" }));
         Assert.Contains("application/json", media);
         Assert.Contains("application/problem+json", media);
     }

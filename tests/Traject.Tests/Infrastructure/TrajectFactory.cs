@@ -32,6 +32,7 @@ internal sealed class TrajectFactory(TestDatabase database, FakeClock clock, str
         if (environment != "Development")
         {
             builder.UseSetting("Network:Secret", NetworkSecret);
+            builder.UseSetting("Attachments:Secret", NetworkSecret);
             // Outside Development the app refuses to start without its de-duplication secret.
             builder.UseSetting("Registration:DeduplicationSecret", "test-secret-for-registration-keys-0123456789");
         }

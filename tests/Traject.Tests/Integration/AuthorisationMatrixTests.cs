@@ -117,6 +117,14 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         ["POST /api/v1/network-alerts/{id:guid}/dismiss"] = u => u == Demo.Aandacht ? Expect.Hidden : Expect.Forbidden,
         // The future plan is the whole care team's: everyone in scope reads and edits it.
         ["GET /api/v1/trajectories/{id:guid}/future-plan"] = Dossier,
+        // The contact journal and the attachments: whoever records in the dossier (ADR 0031).
+        ["GET /api/v1/trajectories/{id:guid}/contacts"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/contacts"] = Dossier,
+        ["PUT /api/v1/trajectories/{id:guid}/contacts/{contactId:guid}"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/attachments"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/attachments"] = Dossier,
+        ["GET /api/v1/trajectories/{id:guid}/attachments/{attachmentId:guid}/content"] = Dossier,
+        ["POST /api/v1/trajectories/{id:guid}/attachments/{attachmentId:guid}/withdraw"] = Dossier,
         ["GET /api/v1/trajectories/{id:guid}/future-plan/history"] = Dossier,
         ["GET /api/v1/trajectories/{id:guid}/future-plan/mine"] = Dossier,
         ["POST /api/v1/trajectories/{id:guid}/future-plan/goals"] = Dossier,
@@ -260,6 +268,8 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
         }
 
         var safety = await SafetyScene.CreateAsync(f, regie, person.TrajectoryId);
+        var attachmentId = await JournalSteps.UploadAsync(regie, person.TrajectoryId, JournalSteps.Png, "foto.png", "Other", "Matrixbijlage");
+        var contactId = await JournalSteps.RecordAsync(regie, person.TrajectoryId, f.Clock.Today());
 
         var (handoverId, followUpId) = await ContinuityAsync(regie, person.TrajectoryId);
 
@@ -273,6 +283,8 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             ("goalId", _) => goal.Id.ToString(),
             ("stepId", _) => step.Id.ToString(),
             ("analysisId", _) => analysisId.ToString(),
+            ("attachmentId", _) => attachmentId.ToString(),
+            ("contactId", _) => contactId.ToString(),
             ("assessmentId", _) => safety.AssessmentId.ToString(),
             ("episodeId", _) => safety.EpisodeId.ToString(),
             ("noticeId", _) => safety.NoticeId.ToString(),
@@ -297,8 +309,11 @@ public abstract class AuthorisationMatrixTests(TrajectFixture f)
             foreach (var endpoint in endpoints)
             {
                 var expect = Matrix[endpoint.ToString()](user);
-                using var request = ApiEndpoints.Request(endpoint, endpoint.Url(name => Value(endpoint, name)),
-                    endpoint.Method is "GET" ? null : new StringContent("{}", Encoding.UTF8, "application/json"));
+                // An upload reads a multipart form (anything else is 415 for everyone): it gets an empty one.
+                HttpContent? body = endpoint.Method is "GET" ? null
+                    : endpoint.Pattern.EndsWith("/attachments", StringComparison.Ordinal) ? new MultipartFormDataContent()
+                    : new StringContent("{}", Encoding.UTF8, "application/json");
+                using var request = ApiEndpoints.Request(endpoint, endpoint.Url(name => Value(endpoint, name)), body);
                 using var response = await client.SendAsync(request);
                 var status = response.StatusCode;
                 var ok = expect switch

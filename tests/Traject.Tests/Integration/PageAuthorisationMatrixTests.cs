@@ -116,6 +116,15 @@ public abstract class PageAuthorisationMatrixTests(TrajectFixture f)
         ["/Trajectories/Tasks POST TaskDone"] = Steering,
         ["/Trajectories/Tasks POST PlanTask"] = Steering,
         ["/Trajectories/Timeline GET"] = Dossier,
+        // The contact journal and the attachments are read and written by whoever records in the dossier (ADR 0031).
+        ["/Trajectories/Contacts GET"] = Dossier,
+        ["/Trajectories/Contacts POST Record"] = Dossier,
+        ["/Trajectories/Contacts POST Correct"] = Dossier,
+        ["/Trajectories/Attachments GET"] = Dossier,
+        // The attachment to download is none at all here: not found for anyone (AttachmentTests downloads real ones).
+        ["/Trajectories/Attachments GET Download"] = c => SignedIn(c, Expect.Hidden),
+        ["/Trajectories/Attachments POST Upload"] = Dossier,
+        ["/Trajectories/Attachments POST Withdraw"] = Dossier,
         ["/Trajectories/Team GET"] = Dossier,
         ["/Trajectories/Team POST Status"] = Steering,
         ["/Trajectories/Team POST ProposeEarlyClose"] = Steering,

@@ -37,6 +37,7 @@ public sealed class ArchitectureTests
         ["Triage"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Placements", "Safety", "Screening"],
         ["Statistics"] = ["Organisations", "Registration"],
         ["Caseload"] = ["Organisations", "YoungPeople", "Trajectories", "Timeline", "Tasks", "Safety", "Placements", "Triage"],
+        ["Journal"] = ["Organisations", "Trajectories", "Timeline", "Tasks"],
     };
 
     private const string ModulesPrefix = "Traject.Web.Modules.";

@@ -82,7 +82,7 @@ public class CareTaskTests
     public void Every_task_kind_is_declared_once_by_its_owner_and_fits_its_column()
     {
         var all = CareTaskKinds.All;
-        Assert.Equal(16, all.Count);
+        Assert.Equal(17, all.Count);
         Assert.All(all, k => Assert.InRange(k.Name.Length, 1, CareTaskKind.NameMaxLength));
         Assert.Equal(AftercareTaskKinds.FollowUpContact.DoneByRecording, CareTaskKinds.Named("FollowUpContact").DoneByRecording);
         Assert.Equal("/trajectories/00000000-0000-0000-0000-000000000000/safety", CareTaskKinds.Named("SafetyAssessment").Href(Guid.Empty));

@@ -115,6 +115,8 @@ public partial class LocalizationTests
         keys.AddRange(Enum.GetNames<NetworkRelation>().Select(n => "NetworkRelation." + n));
         keys.AddRange(Enum.GetNames<SignatureNeed>().Select(n => "SignatureNeed." + n));
         keys.AddRange(Enum.GetNames<AnalysisDue>().Select(n => "AnalysisDue." + n));
+        keys.AddRange(Enum.GetNames<Traject.Web.Modules.Journal.ContactKind>().Select(n => "ContactKind." + n));
+        keys.AddRange(Enum.GetNames<Traject.Web.Modules.Journal.AttachmentCategory>().Select(n => "AttachmentCategory." + n));
         keys.AddRange(Roles.All.Select(r => "Role." + r));
         keys.AddRange(TimelineKinds.All.Select(k => "TimelineKind." + k));
         keys.AddRange(AccessPolicy.Permits.Keys.Select(b => "AccessBasis." + b));

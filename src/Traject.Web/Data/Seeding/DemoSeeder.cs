@@ -247,6 +247,11 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
                 FuturePlan(t, mentor, today, now);
             }
 
+            if (led == north && i is 2 or 3 or 5)
+            {
+                ContactJournal(t, regie, mentor, north, today, now);
+            }
+
             if (status is TrajectoryStatus.Active or TrajectoryStatus.Aftercare)
             {
                 // The three-monthly rhythm, mostly on time: one due soon (80 days ago), one overdue (100 days ago), the rest planned.
@@ -386,6 +391,34 @@ internal sealed class DemoSeeder(TrajectDb db, UserManager<Professional> users, 
                     DueOn = today.AddDays(days), Status = status, CreatedAt = goal.CreatedAt, CreatedById = mentor.Id,
                 });
             }
+        }
+    }
+
+    /// <summary>A few plainly fictitious contact notes, each with its timeline event (the kind only).</summary>
+    private void ContactJournal(Trajectory t, Professional regie, Professional mentor, Organisation north, DateOnly today, DateTimeOffset now)
+    {
+        (int DaysAgo, Professional By, Modules.Journal.ContactKind Kind, string WithWhom, string Discussed, string? Agreed)[] notes =
+        [
+            (12, mentor, Modules.Journal.ContactKind.FaceToFace, "Demo: de jongere",
+                "Demo: hoe de eerste weken op de groep gaan en wat ze lastig vindt aan de regels over de telefoon.", "Demo: volgende week samen de regels doorlopen."),
+            (8, regie, Modules.Journal.ContactKind.WithParents, "Demo: moeder (fictief)",
+                "Demo: de afspraken over bezoek in het weekend en hoe moeder signalen kan doorgeven.", "Demo: moeder belt de mentor als er iets opvalt."),
+            (3, mentor, Modules.Journal.ContactKind.Phone, "Demo: mentor van school",
+                "Demo: aanwezigheid op school en een rustige plek om huiswerk te maken.", null),
+        ];
+        foreach (var (daysAgo, by, kind, withWhom, discussed, agreed) in notes)
+        {
+            var at = now.AddDays(-daysAgo);
+            db.ContactNotes.Add(new Modules.Journal.ContactNote
+            {
+                TrajectoryId = t.Id, ContactOn = today.AddDays(-daysAgo), Kind = kind, WithWhom = withWhom, Discussed = discussed, Agreed = agreed,
+                AuthorId = by.Id, AuthorOrganisationId = north.Id, WrittenAt = at,
+            });
+            db.TimelineEvents.Add(new TimelineEvent
+            {
+                TrajectoryId = t.Id, OccurredAt = at, Kind = Modules.Journal.JournalTimelineKinds.Contact, ActorId = by.Id, ActorOrganisationId = north.Id,
+                Summary = Text.Encode("Contact note: {0}", kind), Link = $"/trajectories/{t.Id}/contacts",
+            });
         }
     }
 

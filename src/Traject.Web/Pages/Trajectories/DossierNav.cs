@@ -13,6 +13,8 @@ internal sealed record DossierNav(Guid Id, string Current, string Name, string P
     public const string Summary = "";
     public const string Tasks = "tasks";
     public const string Timeline = "timeline";
+    public const string Contacts = "contacts";
+    public const string Attachments = "attachments";
     public const string Team = "team";
     public const string Safety = "safety";
     public const string Screenings = "screenings";
@@ -38,6 +40,8 @@ internal sealed record DossierNav(Guid Id, string Current, string Name, string P
             yield return (Summary, "Summary");
             yield return (Tasks, "Tasks");
             yield return (Timeline, "Timeline");
+            yield return (Contacts, "Contact journal");
+            yield return (Attachments, "Attachments");
             yield return (Team, "Care team and status");
             yield return (Safety, "Safety");
             yield return (Screenings, "Screenings");

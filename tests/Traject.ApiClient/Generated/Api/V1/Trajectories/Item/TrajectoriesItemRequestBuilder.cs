@@ -10,8 +10,10 @@ using System.Threading;
 using System;
 using Traject.ApiClient.Api.V1.Trajectories.Item.Aftercare;
 using Traject.ApiClient.Api.V1.Trajectories.Item.Analyses;
+using Traject.ApiClient.Api.V1.Trajectories.Item.Attachments;
 using Traject.ApiClient.Api.V1.Trajectories.Item.CareChoices;
 using Traject.ApiClient.Api.V1.Trajectories.Item.CareTeam;
+using Traject.ApiClient.Api.V1.Trajectories.Item.Contacts;
 using Traject.ApiClient.Api.V1.Trajectories.Item.Continuity;
 using Traject.ApiClient.Api.V1.Trajectories.Item.Coordinator;
 using Traject.ApiClient.Api.V1.Trajectories.Item.EarlyClose;
@@ -50,6 +52,11 @@ namespace Traject.ApiClient.Api.V1.Trajectories.Item
         {
             get => new global::Traject.ApiClient.Api.V1.Trajectories.Item.Analyses.AnalysesRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The attachments property</summary>
+        public global::Traject.ApiClient.Api.V1.Trajectories.Item.Attachments.AttachmentsRequestBuilder Attachments
+        {
+            get => new global::Traject.ApiClient.Api.V1.Trajectories.Item.Attachments.AttachmentsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The careChoices property</summary>
         public global::Traject.ApiClient.Api.V1.Trajectories.Item.CareChoices.CareChoicesRequestBuilder CareChoices
         {
@@ -59,6 +66,11 @@ namespace Traject.ApiClient.Api.V1.Trajectories.Item
         public global::Traject.ApiClient.Api.V1.Trajectories.Item.CareTeam.CareTeamRequestBuilder CareTeam
         {
             get => new global::Traject.ApiClient.Api.V1.Trajectories.Item.CareTeam.CareTeamRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The contacts property</summary>
+        public global::Traject.ApiClient.Api.V1.Trajectories.Item.Contacts.ContactsRequestBuilder Contacts
+        {
+            get => new global::Traject.ApiClient.Api.V1.Trajectories.Item.Contacts.ContactsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The continuity property</summary>
         public global::Traject.ApiClient.Api.V1.Trajectories.Item.Continuity.ContinuityRequestBuilder Continuity
